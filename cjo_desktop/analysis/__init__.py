@@ -1,0 +1,1 @@
+"""Metrics, pain points and discovery over a journey; pure Python, plain data out."""

@@ -1,0 +1,1 @@
+"""The Qt application: main window (wiring only), actions, dialogs, background workers."""

@@ -1,0 +1,41 @@
+"""``cjo-desktop [FILE]``: start Qt and show a window on a map (the bundled example if none)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from cjo_desktop import __version__
+from cjo_desktop.io import SCHEMA_VERSION
+from cjo_desktop.io.templates import example_path
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="cjo-desktop", description="Edit customer journey maps.")
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="a map to open (default: the bundled example map)"
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"cjo-desktop {__version__} (file format {SCHEMA_VERSION})",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtWidgets import QApplication
+
+    from cjo_desktop.app.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("cjo-desktop")
+    app.setOrganizationName("cjo-desktop")
+    app.setApplicationVersion(__version__)
+    window = MainWindow()
+    window.open_file(Path(args.file) if args.file else example_path())
+    window.show()
+    return app.exec()

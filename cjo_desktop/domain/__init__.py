@@ -1,0 +1,34 @@
+"""The journey model in pure Python: no Qt, no pydantic, usable from a notebook."""
+
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.events import Change, Signal
+from cjo_desktop.domain.journey import Journey
+from cjo_desktop.domain.model import (
+    DEFAULT_EMOTION_LABELS,
+    VALENCE_MAX,
+    VALENCE_MIN,
+    Emotion,
+    Flow,
+    Kind,
+    Persona,
+    Position,
+    Stage,
+    Touchpoint,
+)
+
+__all__ = [
+    "DEFAULT_EMOTION_LABELS",
+    "VALENCE_MAX",
+    "VALENCE_MIN",
+    "Change",
+    "Emotion",
+    "Flow",
+    "Journey",
+    "JourneyError",
+    "Kind",
+    "Persona",
+    "Position",
+    "Signal",
+    "Stage",
+    "Touchpoint",
+]

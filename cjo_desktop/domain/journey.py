@@ -1,0 +1,525 @@
+"""The Journey: the stages, touchpoints, emotions, personas and flows of a map, over a graph.
+
+Nodes of ``graph`` are the items (attribute ``kind`` and ``item``); edges are the flows between
+touchpoints (attribute ``kind="flow"`` and ``item``). Orders that a graph cannot hold (stages
+left to right, touchpoints within a stage, personas) live in lists beside it. Every mutation
+checks its input, changes the model, then emits one :class:`Change` on ``changed``; nothing
+else writes to the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import secrets
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+import networkx as nx
+
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.events import Change, Signal
+from cjo_desktop.domain.model import (
+    KIND_OF,
+    VALENCE_MAX,
+    VALENCE_MIN,
+    Emotion,
+    Flow,
+    Item,
+    Kind,
+    Persona,
+    Position,
+    Stage,
+    Touchpoint,
+)
+
+FlowKey = tuple[str, str | None]
+T = TypeVar("T", Stage, Touchpoint, Emotion, Persona)
+
+_ID_PREFIX = {Kind.STAGE: "st", Kind.TOUCHPOINT: "tp", Kind.EMOTION: "em", Kind.PERSONA: "pe"}
+
+
+class Journey:
+    """One journey map. Pure Python; safe to use from scripts and notebooks."""
+
+    def __init__(self, title: str = "Untitled journey", description: str = "") -> None:
+        self._graph: nx.DiGraph = nx.DiGraph()
+        self._stage_order: list[str] = []
+        self._touchpoint_order: dict[str, list[str]] = {}
+        self._persona_order: list[str] = []
+        self._emotions_of: dict[str, list[str]] = {}
+        self._dropoffs: dict[str, Flow] = {}
+        self._title = _text(title, "title")
+        self._description = _text(description, "description")
+        self.changed: Signal[Change] = Signal()
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def description(self) -> str:
+        return self._description
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """A read-only view of the graph: nodes are items, edges are flows."""
+        return self._graph.copy(as_view=True)
+
+    def flow_graph(self) -> nx.DiGraph:
+        """Touchpoints and the flows between them, for path and cycle algorithms."""
+        return self._graph.subgraph(t.id for t in self.touchpoints()).copy(as_view=True)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._graph
+
+    def item(self, item_id: str) -> Item:
+        try:
+            item: Item = self._graph.nodes[item_id]["item"]
+        except KeyError:
+            raise JourneyError(f"no item with id {item_id!r}") from None
+        return item
+
+    def kind_of(self, item_id: str) -> Kind:
+        return KIND_OF[type(self.item(item_id))]
+
+    def stages(self) -> list[Stage]:
+        return [self._graph.nodes[s]["item"] for s in self._stage_order]
+
+    def stage(self, stage_id: str) -> Stage:
+        return self._get(stage_id, Stage)
+
+    def stage_index(self, stage_id: str) -> int:
+        self.stage(stage_id)
+        return self._stage_order.index(stage_id)
+
+    def touchpoints(self, stage_id: str | None = None) -> list[Touchpoint]:
+        """Touchpoints in journey order: stage by stage, each stage in its own order."""
+        stage_ids = self._stage_order if stage_id is None else [self.stage(stage_id).id]
+        nodes = self._graph.nodes
+        return [nodes[t]["item"] for s in stage_ids for t in self._touchpoint_order[s]]
+
+    def touchpoint(self, touchpoint_id: str) -> Touchpoint:
+        return self._get(touchpoint_id, Touchpoint)
+
+    def touchpoint_index(self, touchpoint_id: str) -> int:
+        """Position of the touchpoint within its stage."""
+        tp = self.touchpoint(touchpoint_id)
+        return self._touchpoint_order[tp.stage_id].index(tp.id)
+
+    def emotions(self, touchpoint_id: str | None = None) -> list[Emotion]:
+        """Emotions in journey order; at one touchpoint, by persona then id."""
+        ids = [t.id for t in self.touchpoints()] if touchpoint_id is None else [touchpoint_id]
+        nodes = self._graph.nodes
+        out: list[Emotion] = []
+        for tp in ids:
+            self.touchpoint(tp)
+            items = [nodes[e]["item"] for e in self._emotions_of.get(tp, [])]
+            out.extend(sorted(items, key=lambda e: (e.persona_id or "", e.id)))
+        return out
+
+    def emotion(self, emotion_id: str) -> Emotion:
+        return self._get(emotion_id, Emotion)
+
+    def personas(self) -> list[Persona]:
+        return [self._graph.nodes[p]["item"] for p in self._persona_order]
+
+    def persona(self, persona_id: str) -> Persona:
+        return self._get(persona_id, Persona)
+
+    def flows(self) -> list[Flow]:
+        """All flows and drop-offs, sorted by (source, target) with drop-offs last."""
+        flows = [d["item"] for _, _, d in self._graph.edges(data=True)]
+        flows.extend(self._dropoffs.values())
+        return sorted(flows, key=_flow_sort_key)
+
+    def flow(self, source: str, target: str | None) -> Flow:
+        if target is None:
+            if source in self._dropoffs:
+                return self._dropoffs[source]
+        elif self._graph.has_edge(source, target):
+            flow: Flow = self._graph.edges[source, target]["item"]
+            return flow
+        raise JourneyError(f"no flow from {source!r} to {target!r}")
+
+    def has_flow(self, source: str, target: str | None) -> bool:
+        if target is None:
+            return source in self._dropoffs
+        return bool(self._graph.has_edge(source, target))
+
+    def flows_of(self, touchpoint_id: str) -> list[Flow]:
+        """Every flow into or out of a touchpoint, its drop-off included."""
+        g = self._graph
+        edges = list(g.in_edges(touchpoint_id, data="item"))
+        edges += [e for e in g.out_edges(touchpoint_id, data="item") if e[0] != e[1]]
+        flows = [item for _, _, item in edges]
+        if touchpoint_id in self._dropoffs:
+            flows.append(self._dropoffs[touchpoint_id])
+        return sorted(flows, key=_flow_sort_key)
+
+    def new_id(self, kind: Kind) -> str:
+        """A fresh id such as ``tp-3f9a1c``; random so that two editors rarely collide on merge."""
+        while True:
+            candidate = f"{_ID_PREFIX[kind]}-{secrets.token_hex(3)}"
+            if candidate not in self._graph:
+                return candidate
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """Everything that defines the map, in canonical order: equal snapshots, equal maps."""
+        return (
+            self._title,
+            self._description,
+            tuple(self.personas()),
+            tuple(self.stages()),
+            tuple(self.touchpoints()),
+            tuple(self.emotions()),
+            tuple(self.flows()),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Journey):
+            return NotImplemented
+        return self.snapshot() == other.snapshot()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"<Journey {self._title!r}: {len(self._stage_order)} stages, "
+            f"{self._graph.number_of_nodes()} items, {len(self.flows())} flows>"
+        )
+
+    # ------------------------------------------------------------ journey fields
+    def set_title(self, title: str) -> None:
+        old, self._title = self._title, _text(title, "title")
+        self.changed.emit(Change("update", "journey", "title", old, self._title))
+
+    def set_description(self, description: str) -> None:
+        old, self._description = self._description, _text(description, "description")
+        self.changed.emit(Change("update", "journey", "description", old, self._description))
+
+    # -------------------------------------------------------------------- stages
+    def add_stage(
+        self, name: str, *, index: int | None = None, id: str | None = None, description: str = ""
+    ) -> Stage:
+        stage = Stage(self._fresh(id, Kind.STAGE), _name(name), _text(description, "description"))
+        index = _insert_index(index, len(self._stage_order))
+        self._graph.add_node(stage.id, kind=Kind.STAGE.value, item=stage)
+        self._stage_order.insert(index, stage.id)
+        self._touchpoint_order[stage.id] = []
+        self.changed.emit(Change("add", Kind.STAGE, stage.id, None, stage, index))
+        return stage
+
+    def remove_stage(self, stage_id: str) -> Stage:
+        """Remove an empty stage; move or remove its touchpoints first."""
+        stage = self.stage(stage_id)
+        if self._touchpoint_order[stage_id]:
+            raise JourneyError(f"stage {stage.name!r} still has touchpoints")
+        index = self._stage_order.index(stage_id)
+        self._stage_order.pop(index)
+        del self._touchpoint_order[stage_id]
+        self._graph.remove_node(stage_id)
+        self.changed.emit(Change("remove", Kind.STAGE, stage_id, stage, None, index))
+        return stage
+
+    def move_stage(self, stage_id: str, index: int) -> None:
+        """Move a stage so that it ends at ``index`` in the stage order."""
+        stage = self.stage(stage_id)
+        index = _insert_index(index, len(self._stage_order) - 1)
+        self._stage_order.remove(stage_id)
+        self._stage_order.insert(index, stage_id)
+        self.changed.emit(Change("move", Kind.STAGE, stage_id, stage, stage, index))
+
+    # --------------------------------------------------------------- touchpoints
+    def add_touchpoint(
+        self,
+        stage_id: str,
+        name: str,
+        *,
+        index: int | None = None,
+        id: str | None = None,
+        channel: str = "",
+        description: str = "",
+        owner: str = "",
+        tags: Iterable[str] = (),
+        position: Position | None = None,
+    ) -> Touchpoint:
+        self.stage(stage_id)
+        tp = Touchpoint(
+            id=self._fresh(id, Kind.TOUCHPOINT),
+            name=_name(name),
+            stage_id=stage_id,
+            channel=_text(channel, "channel"),
+            description=_text(description, "description"),
+            owner=_text(owner, "owner"),
+            tags=_tags(tags),
+            position=_position(position),
+        )
+        order = self._touchpoint_order[stage_id]
+        index = _insert_index(index, len(order))
+        self._graph.add_node(tp.id, kind=Kind.TOUCHPOINT.value, item=tp)
+        order.insert(index, tp.id)
+        self.changed.emit(Change("add", Kind.TOUCHPOINT, tp.id, None, tp, index))
+        return tp
+
+    def remove_touchpoint(self, touchpoint_id: str, *, cascade: bool = False) -> Touchpoint:
+        """Remove a touchpoint. Its emotions and flows go too with ``cascade``; else they must
+        be gone already (so an undo command can restore each one)."""
+        tp = self.touchpoint(touchpoint_id)
+        flows, emotions = self.flows_of(tp.id), self._emotions_of.get(tp.id, [])
+        if not cascade and (flows or emotions):
+            raise JourneyError(f"touchpoint {tp.name!r} still has emotions or flows")
+        for flow in flows:
+            self.remove_flow(flow.source, flow.target)
+        for emotion_id in list(emotions):
+            self.remove_emotion(emotion_id)
+        order = self._touchpoint_order[tp.stage_id]
+        index = order.index(tp.id)
+        order.pop(index)
+        self._emotions_of.pop(tp.id, None)
+        self._graph.remove_node(tp.id)
+        self.changed.emit(Change("remove", Kind.TOUCHPOINT, tp.id, tp, None, index))
+        return tp
+
+    def move_touchpoint(self, touchpoint_id: str, stage_id: str, index: int | None = None) -> None:
+        """Move a touchpoint to ``index`` within ``stage_id`` (the end when ``None``)."""
+        old = self.touchpoint(touchpoint_id)
+        self.stage(stage_id)
+        order = self._touchpoint_order[stage_id]
+        index = _insert_index(index, len(order) - (stage_id == old.stage_id))
+        self._touchpoint_order[old.stage_id].remove(old.id)
+        order.insert(index, old.id)
+        new = dataclasses.replace(old, stage_id=stage_id)
+        self._graph.nodes[old.id]["item"] = new
+        self.changed.emit(Change("move", Kind.TOUCHPOINT, old.id, old, new, index))
+
+    # ------------------------------------------------------------------ emotions
+    def add_emotion(
+        self,
+        touchpoint_id: str,
+        valence: int,
+        *,
+        label: str = "",
+        persona_id: str | None = None,
+        id: str | None = None,
+    ) -> Emotion:
+        self.touchpoint(touchpoint_id)
+        if persona_id is not None:
+            self.persona(persona_id)
+        emotion = Emotion(
+            self._fresh(id, Kind.EMOTION),
+            touchpoint_id,
+            _valence(valence),
+            _text(label, "label"),
+            persona_id,
+        )
+        self._graph.add_node(emotion.id, kind=Kind.EMOTION.value, item=emotion)
+        self._emotions_of.setdefault(touchpoint_id, []).append(emotion.id)
+        self.changed.emit(Change("add", Kind.EMOTION, emotion.id, None, emotion))
+        return emotion
+
+    def remove_emotion(self, emotion_id: str) -> Emotion:
+        emotion = self.emotion(emotion_id)
+        self._emotions_of[emotion.touchpoint_id].remove(emotion_id)
+        self._graph.remove_node(emotion_id)
+        self.changed.emit(Change("remove", Kind.EMOTION, emotion_id, emotion, None))
+        return emotion
+
+    # ------------------------------------------------------------------ personas
+    def add_persona(
+        self, name: str, *, description: str = "", id: str | None = None, index: int | None = None
+    ) -> Persona:
+        persona = Persona(
+            self._fresh(id, Kind.PERSONA), _name(name), _text(description, "description")
+        )
+        index = _insert_index(index, len(self._persona_order))
+        self._graph.add_node(persona.id, kind=Kind.PERSONA.value, item=persona)
+        self._persona_order.insert(index, persona.id)
+        self.changed.emit(Change("add", Kind.PERSONA, persona.id, None, persona, index))
+        return persona
+
+    def remove_persona(self, persona_id: str) -> Persona:
+        """Remove a persona that no emotion refers to."""
+        persona = self.persona(persona_id)
+        if any(e.persona_id == persona_id for e in self.emotions()):
+            raise JourneyError(f"persona {persona.name!r} still has emotions")
+        index = self._persona_order.index(persona_id)
+        self._persona_order.pop(index)
+        self._graph.remove_node(persona_id)
+        self.changed.emit(Change("remove", Kind.PERSONA, persona_id, persona, None, index))
+        return persona
+
+    # --------------------------------------------------------------------- flows
+    def add_flow(
+        self, source: str, target: str | None, *, count: int | None = None, label: str = ""
+    ) -> Flow:
+        """Link two touchpoints (``target=None`` records a drop-off at ``source``)."""
+        self.touchpoint(source)
+        if target is not None:
+            self.touchpoint(target)
+        if self.has_flow(source, target):
+            raise JourneyError(f"a flow from {source!r} to {target!r} exists already")
+        flow = Flow(source, target, _count(count), _text(label, "label"))
+        if target is None:
+            self._dropoffs[source] = flow
+        else:
+            self._graph.add_edge(source, target, kind="flow", item=flow)
+        self.changed.emit(Change("add", "flow", flow.key, None, flow))
+        return flow
+
+    def remove_flow(self, source: str, target: str | None) -> Flow:
+        flow = self.flow(source, target)
+        if target is None:
+            del self._dropoffs[source]
+        else:
+            self._graph.remove_edge(source, target)
+        self.changed.emit(Change("remove", "flow", flow.key, flow, None))
+        return flow
+
+    def update_flow(self, source: str, target: str | None, **changes: Any) -> Flow:
+        """Change a flow's ``count`` or ``label``."""
+        old = self.flow(source, target)
+        unknown = set(changes) - {"count", "label"}
+        if unknown:
+            raise JourneyError(f"a flow has no editable field {sorted(unknown)[0]!r}")
+        if "count" in changes:
+            changes["count"] = _count(changes["count"])
+        if "label" in changes:
+            changes["label"] = _text(changes["label"], "label")
+        new = dataclasses.replace(old, **changes)
+        if target is None:
+            self._dropoffs[source] = new
+        else:
+            self._graph.edges[source, target]["item"] = new
+        self.changed.emit(Change("update", "flow", new.key, old, new))
+        return new
+
+    # ------------------------------------------------------------ generic edits
+    def update(self, item_id: str, **changes: Any) -> Item:
+        """Set fields of a stage, touchpoint, emotion or persona (``rename`` is ``name=``).
+
+        Ids and containment (a touchpoint's stage, an emotion's touchpoint) are not fields:
+        use :meth:`move_touchpoint`, or remove and add.
+        """
+        old = self.item(item_id)
+        fixed = {"id", "stage_id", "touchpoint_id"} & set(changes)
+        if fixed:
+            raise JourneyError(f"{sorted(fixed)[0]!r} cannot be set with update()")
+        names = {f.name for f in dataclasses.fields(old)}
+        unknown = set(changes) - names
+        if unknown:
+            kind = KIND_OF[type(old)].value
+            raise JourneyError(f"a {kind} has no field {sorted(unknown)[0]!r}")
+        clean = {key: _clean_field(key, value) for key, value in changes.items()}
+        if clean.get("persona_id") is not None:
+            self.persona(clean["persona_id"])
+        new = dataclasses.replace(old, **clean)
+        self._graph.nodes[item_id]["item"] = new
+        self.changed.emit(Change("update", KIND_OF[type(new)], item_id, old, new))
+        return new
+
+    def rename(self, item_id: str, name: str) -> Item:
+        return self.update(item_id, name=name)
+
+    def copy(self) -> Journey:
+        """An independent journey with the same content (no listeners)."""
+        twin = Journey(self._title, self._description)
+        for persona in self.personas():
+            twin.add_persona(persona.name, description=persona.description, id=persona.id)
+        for stage in self.stages():
+            twin.add_stage(stage.name, description=stage.description, id=stage.id)
+        for tp in self.touchpoints():
+            fields = {f.name: getattr(tp, f.name) for f in dataclasses.fields(tp)}
+            twin.add_touchpoint(fields.pop("stage_id"), fields.pop("name"), **fields)
+        for e in self.emotions():
+            twin.add_emotion(
+                e.touchpoint_id, e.valence, label=e.label, persona_id=e.persona_id, id=e.id
+            )
+        for f in self.flows():
+            twin.add_flow(f.source, f.target, count=f.count, label=f.label)
+        return twin
+
+    # ------------------------------------------------------------------ helpers
+    def _get(self, item_id: str, cls: type[T]) -> T:
+        item = self.item(item_id)
+        if not isinstance(item, cls):
+            raise JourneyError(
+                f"{item_id!r} is a {KIND_OF[type(item)].value}, not a {KIND_OF[cls].value}"
+            )
+        return item
+
+    def _fresh(self, item_id: str | None, kind: Kind) -> str:
+        if item_id is None:
+            return self.new_id(kind)
+        if not isinstance(item_id, str) or not item_id.strip():
+            raise JourneyError("an id must be a non-empty string")
+        if item_id in self._graph:
+            raise JourneyError(f"the id {item_id!r} is used already")
+        return item_id
+
+
+def _flow_sort_key(flow: Flow) -> tuple[str, bool, str]:
+    return (flow.source, flow.target is None, flow.target or "")
+
+
+def _insert_index(index: int | None, length: int) -> int:
+    if index is None:
+        return length
+    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= length:
+        raise JourneyError(f"index {index!r} is outside 0..{length}")
+    return index
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise JourneyError(f"{what} must be text, not {type(value).__name__}")
+    return value
+
+
+def _name(value: object) -> str:
+    name = _text(value, "name")
+    if not name.strip():
+        raise JourneyError("a name cannot be empty")
+    return name
+
+
+def _tags(tags: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(tags, str):
+        raise JourneyError("tags must be a list of words, not one string")
+    return tuple(_text(t, "a tag") for t in tags)
+
+
+def _valence(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise JourneyError(f"valence must be a whole number, not {value!r}")
+    if not VALENCE_MIN <= value <= VALENCE_MAX:
+        raise JourneyError(f"valence {value} is outside {VALENCE_MIN}..{VALENCE_MAX}")
+    return value
+
+
+def _count(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise JourneyError(f"a flow count must be a whole number of 0 or more, not {value!r}")
+    return value
+
+
+def _position(value: object) -> Position | None:
+    if value is None or isinstance(value, Position):
+        return value
+    raise JourneyError(f"a position must be a Position or None, not {value!r}")
+
+
+def _clean_field(key: str, value: Any) -> Any:
+    if key == "name":
+        return _name(value)
+    if key == "valence":
+        return _valence(value)
+    if key == "tags":
+        return _tags(value)
+    if key == "position":
+        return _position(value)
+    if key == "persona_id":
+        return None if value is None else _text(value, "persona id")
+    return _text(value, key)

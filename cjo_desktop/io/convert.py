@@ -1,0 +1,145 @@
+"""File model <-> domain: the only module that knows both.
+
+Reading checks what pydantic cannot see in one record: ids unique across the whole map and every
+reference pointing at something that exists, each failure named by its field path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cjo_desktop.domain import Journey, Position
+from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.schema import (
+    SCHEMA_VERSION,
+    EmotionModel,
+    FlowModel,
+    MapFile,
+    PersonaModel,
+    PositionModel,
+    StageModel,
+    TouchpointModel,
+)
+
+
+def check_references(doc: MapFile, source: str) -> None:
+    """Raise on the first duplicate id, dangling reference or repeated flow."""
+    seen: dict[str, str] = {}
+    sections: list[
+        tuple[str, Sequence[PersonaModel | StageModel | TouchpointModel | EmotionModel]]
+    ] = [
+        ("personas", doc.personas),
+        ("stages", doc.stages),
+        ("touchpoints", doc.touchpoints),
+        ("emotions", doc.emotions),
+    ]
+    for section, records in sections:
+        for i, record in enumerate(records):
+            where = f"{section}[{i}].id"
+            if record.id in seen:
+                raise MapFileError(
+                    source, where, f"duplicate id {record.id!r} (first used at {seen[record.id]})"
+                )
+            seen[record.id] = where
+
+    stages = {s.id for s in doc.stages}
+    touchpoints = {t.id for t in doc.touchpoints}
+    personas = {p.id for p in doc.personas}
+    for i, tp in enumerate(doc.touchpoints):
+        if tp.stage not in stages:
+            raise MapFileError(source, f"touchpoints[{i}].stage", f"unknown stage {tp.stage!r}")
+    for i, em in enumerate(doc.emotions):
+        if em.touchpoint not in touchpoints:
+            raise MapFileError(
+                source, f"emotions[{i}].touchpoint", f"unknown touchpoint {em.touchpoint!r}"
+            )
+        if em.persona is not None and em.persona not in personas:
+            raise MapFileError(source, f"emotions[{i}].persona", f"unknown persona {em.persona!r}")
+    pairs: dict[tuple[str, str | None], int] = {}
+    for i, flow in enumerate(doc.flows):
+        for end in ("source", "target"):
+            ref = getattr(flow, end)
+            if ref is not None and ref not in touchpoints:
+                raise MapFileError(source, f"flows[{i}].{end}", f"unknown touchpoint {ref!r}")
+        key = (flow.source, flow.target)
+        if key in pairs:
+            what = "drop-off" if flow.target is None else "flow"
+            raise MapFileError(
+                source,
+                f"flows[{i}]",
+                f"a second {what} from {flow.source!r}"
+                f"{'' if flow.target is None else f' to {flow.target!r}'} "
+                f"(first at flows[{pairs[key]}])",
+            )
+        pairs[key] = i
+
+
+def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
+    """Build the domain journey from a validated file model."""
+    check_references(doc, source)
+    journey = Journey(doc.title, doc.description)
+    for p in doc.personas:
+        journey.add_persona(p.name, description=p.description, id=p.id)
+    for s in doc.stages:
+        journey.add_stage(s.name, description=s.description, id=s.id)
+    for t in doc.touchpoints:
+        journey.add_touchpoint(
+            t.stage,
+            t.name,
+            id=t.id,
+            channel=t.channel,
+            description=t.description,
+            owner=t.owner,
+            tags=t.tags,
+            position=None if t.position is None else Position(t.position.x, t.position.y),
+        )
+    for e in doc.emotions:
+        journey.add_emotion(e.touchpoint, e.valence, label=e.label, persona_id=e.persona, id=e.id)
+    for f in doc.flows:
+        journey.add_flow(f.source, f.target, count=f.count, label=f.label)
+    return journey
+
+
+def to_file_model(journey: Journey) -> MapFile:
+    """The file model of a journey, in the canonical order the domain defines."""
+    return MapFile(
+        schema_version=SCHEMA_VERSION,
+        title=journey.title,
+        description=journey.description,
+        personas=[
+            PersonaModel(id=p.id, name=p.name, description=p.description)
+            for p in journey.personas()
+        ],
+        stages=[
+            StageModel(id=s.id, name=s.name, description=s.description) for s in journey.stages()
+        ],
+        touchpoints=[
+            TouchpointModel(
+                id=t.id,
+                name=t.name,
+                stage=t.stage_id,
+                channel=t.channel,
+                description=t.description,
+                owner=t.owner,
+                tags=list(t.tags),
+                position=None
+                if t.position is None
+                else PositionModel(x=round(t.position.x, 2), y=round(t.position.y, 2)),
+            )
+            for t in journey.touchpoints()
+        ],
+        emotions=[
+            EmotionModel(
+                id=e.id,
+                touchpoint=e.touchpoint_id,
+                valence=e.valence,
+                label=e.label,
+                persona=e.persona_id,
+            )
+            for e in journey.emotions()
+        ],
+        flows=[
+            FlowModel(source=f.source, target=f.target, count=f.count, label=f.label)
+            for f in journey.flows()
+        ],
+    )

@@ -1,0 +1,19 @@
+"""The one error that reading a user's file may raise: it always names the file and the place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class MapFileError(Exception):
+    """A file that cannot be read as asked. ``str()`` is the one line shown to the user."""
+
+    def __init__(self, source: str | Path, where: str, message: str) -> None:
+        self.source = str(source)
+        self.where = where
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.where}: " if self.where else ""
+        return f"{self.source}: {where}{self.message}"

@@ -1,0 +1,71 @@
+"""GraphML export: the whole map as one graph, so graph tools see structure and flows alike.
+
+Nodes carry ``kind`` (stage, touchpoint, emotion, persona, exit) and ``name``; touchpoints carry
+``stage`` (the stage's name) and ``channel``; emotions carry ``valence``. Edges carry ``kind``
+(``flow``, ``dropoff``, ``contains``, ``emotion``, ``persona``) and, on flows with a known
+volume, ``count``. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
+map id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from cjo_desktop.domain import Journey
+from cjo_desktop.io.files import write_atomic
+
+EXIT_NODE = "_dropoff"
+
+
+def to_graph(journey: Journey) -> nx.DiGraph:
+    g = nx.DiGraph(title=journey.title)
+    for persona in journey.personas():
+        g.add_node(persona.id, kind="persona", name=persona.name, description=persona.description)
+    stage_names = {}
+    for order, stage in enumerate(journey.stages()):
+        stage_names[stage.id] = stage.name
+        g.add_node(
+            stage.id, kind="stage", name=stage.name, description=stage.description, order=order
+        )
+    for tp in journey.touchpoints():
+        g.add_node(
+            tp.id,
+            kind="touchpoint",
+            name=tp.name,
+            stage=stage_names[tp.stage_id],
+            channel=tp.channel,
+            description=tp.description,
+            owner=tp.owner,
+            tags=", ".join(tp.tags),
+        )
+        g.add_edge(tp.stage_id, tp.id, kind="contains")
+    for emotion in journey.emotions():
+        g.add_node(
+            emotion.id,
+            kind="emotion",
+            name=emotion.display_label,
+            valence=emotion.valence,
+            touchpoint=emotion.touchpoint_id,
+        )
+        g.add_edge(emotion.touchpoint_id, emotion.id, kind="emotion")
+        if emotion.persona_id is not None:
+            g.add_edge(emotion.persona_id, emotion.id, kind="persona")
+    for flow in journey.flows():
+        target = flow.target
+        if target is None:
+            target = EXIT_NODE
+            g.add_node(EXIT_NODE, kind="exit", name="Drop-off")
+        attrs: dict[str, object] = {"kind": "dropoff" if flow.is_dropoff else "flow"}
+        if flow.count is not None:
+            attrs["count"] = flow.count
+        if flow.label:
+            attrs["label"] = flow.label
+        g.add_edge(flow.source, target, **attrs)
+    return g
+
+
+def write_graphml(journey: Journey, path: Path) -> None:
+    text = "\n".join(nx.generate_graphml(to_graph(journey), encoding="utf-8", prettyprint=True))
+    write_atomic(path, (text + "\n").encode("utf-8"))

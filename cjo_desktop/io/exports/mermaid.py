@@ -1,0 +1,47 @@
+"""Mermaid ``journey`` export, for pasting a map into Markdown, wikis and slides.
+
+Mermaid's journey diagram has a section per stage and a task per touchpoint with a score from
+1 to 5 and actors; the score comes from the touchpoint's emotions (valence -2..+2 becomes
+1..5, 3 where nobody recorded a feeling) and the actor is the channel.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from cjo_desktop.domain import Journey
+from cjo_desktop.io.files import write_atomic
+
+NEUTRAL_SCORE = 3
+
+
+def _clean(text: str) -> str:
+    """Mermaid reads ':' as a field separator and '#...;' as an entity; keep text literal."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.replace(":", " -").replace("#", "no.").replace(";", ",") or "-"
+
+
+def score(journey: Journey, touchpoint_id: str) -> int:
+    """1..5 from the mean valence, preferring emotions recorded for everyone over per-persona."""
+    emotions = journey.emotions(touchpoint_id)
+    general = [e for e in emotions if e.persona_id is None] or emotions
+    if not general:
+        return NEUTRAL_SCORE
+    mean = sum(e.valence for e in general) / len(general)
+    return min(5, max(1, math.floor(mean + 3.5)))  # round half up
+
+
+def to_mermaid(journey: Journey) -> str:
+    lines = ["journey", f"    title {_clean(journey.title)}"]
+    for stage in journey.stages():
+        lines.append(f"    section {_clean(stage.name)}")
+        for tp in journey.touchpoints(stage.id):
+            actor = _clean(tp.channel) if tp.channel.strip() else "customer"
+            lines.append(f"      {_clean(tp.name)}: {score(journey, tp.id)}: {actor}")
+    return "\n".join(lines) + "\n"
+
+
+def write_mermaid(journey: Journey, path: Path) -> None:
+    write_atomic(path, to_mermaid(journey).encode("utf-8"))

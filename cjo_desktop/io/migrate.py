@@ -1,0 +1,51 @@
+"""Upgrades raw map data from older schema versions to the current one, before validation.
+
+Each step takes the parsed JSON of version N and returns version N+1. The first released
+format is version 1, so there is nothing to upgrade yet; a newer file is refused here with a
+message that tells the user what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.schema import SCHEMA_VERSION
+
+Step = Callable[[dict[str, Any]], dict[str, Any]]
+
+#: ``STEPS[n]`` upgrades a version-n document to version n+1.
+STEPS: dict[int, Step] = {}
+
+
+def file_version(data: object, source: str) -> int:
+    """The schema version a parsed document declares, checked before anything else."""
+    if not isinstance(data, dict):
+        kind = type(data).__name__.replace("dict", "object").replace("list", "array")
+        raise MapFileError(source, "", f"expected a JSON object at the top level, found {kind}")
+    if "schema_version" not in data:
+        raise MapFileError(source, "schema_version", "required field is missing")
+    version = data["schema_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise MapFileError(source, "schema_version", f"must be a whole number, not {version!r}")
+    if version > SCHEMA_VERSION:
+        raise MapFileError(
+            source,
+            "schema_version",
+            f"the file uses format version {version}, newer than this program reads "
+            f"(up to {SCHEMA_VERSION}); update cjo-desktop to open it",
+        )
+    if version < 1:
+        raise MapFileError(source, "schema_version", f"unknown format version {version}")
+    return version
+
+
+def upgrade(data: dict[str, Any], source: str) -> tuple[dict[str, Any], int]:
+    """Bring ``data`` to the current version; returns it and the version it was read as."""
+    original = version = file_version(data, source)
+    while version < SCHEMA_VERSION:
+        data = STEPS[version](data)
+        version += 1
+        data["schema_version"] = version
+    return data, original

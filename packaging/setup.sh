@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Set up cjo-desktop from a source checkout: the system libraries Qt needs (Debian/Ubuntu, only
+# those missing), then a virtual environment in .venv with the project and its test tools.
+# Used by the README's quick start and by CI, so both stay true on a fresh machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Qt's offscreen and xcb (X11) platforms, fonts, and pdftoppm for looking at exports.
+packages=(
+  libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+  libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
+  poppler-utils
+)
+
+if command -v apt-get >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
+  missing=()
+  for p in "${packages[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then
+      if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+        echo "setup: please install these system packages: ${missing[*]}" >&2
+        missing=()
+      fi
+    fi
+    if ((${#missing[@]})); then
+      echo "setup: installing system packages: ${missing[*]}"
+      $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+    fi
+  fi
+fi
+
+python=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
+echo "setup: ready (.venv/bin/cjo-desktop, .venv/bin/cjo)"
