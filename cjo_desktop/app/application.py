@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,8 +26,24 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def no_display_reason() -> str | None:
+    """Why Qt could not show a window here, said before Qt aborts with a cryptic message."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "cjo-desktop: no display found (DISPLAY and WAYLAND_DISPLAY are unset); start it from "
+        "a desktop session, or on a headless machine use the 'cjo' command or 'xvfb-run'"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     from PySide6.QtWidgets import QApplication
 
     from cjo_desktop.app.main_window import MainWindow

@@ -16,4 +16,11 @@ class MapFileError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.where}: " if self.where else ""
-        return f"{self.source}: {where}{self.message}"
+        return _one_line(f"{self.source}: {where}{self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other unprintable characters (a key may hold them) as ``\\n``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -101,6 +103,15 @@ def parse_json(text: str, source: str) -> Any:
         ) from None
     except RecursionError:
         raise MapFileError(source, "", "invalid JSON: nested too deeply") from None
+    except ValueError:  # int() refuses numbers longer than sys.get_int_max_str_digits()
+        limit = sys.get_int_max_str_digits()
+        found = re.search(rf"\d{{{limit + 1},}}", text)
+        where = ""
+        if found is not None:
+            line = text.count("\n", 0, found.start()) + 1
+            column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+            where = f"line {line}, column {column}"
+        raise MapFileError(source, where, "invalid JSON: a number has too many digits") from None
     duplicate = _find_duplicate(data)
     if duplicate is not None:
         where, key = duplicate

@@ -33,7 +33,8 @@ class Template:
     @property
     def summary(self) -> str:
         """The template's one-line description, for listings."""
-        return load_map(self.path).description.strip().splitlines()[0]
+        lines = load_map(self.path).description.strip().splitlines()
+        return lines[0] if lines else ""
 
 
 def templates() -> list[Template]:

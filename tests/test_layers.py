@@ -1,0 +1,30 @@
+"""The Qt-free layers really are Qt-free: importing them all loads no Qt and no matplotlib."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+
+import cjo_desktop
+
+QT_FREE = ("cjo_desktop.domain", "cjo_desktop.analysis", "cjo_desktop.io", "cjo_desktop.cli")
+
+
+def test_domain_analysis_io_and_cli_import_without_qt() -> None:
+    modules = [
+        m.name
+        for m in pkgutil.walk_packages(cjo_desktop.__path__, "cjo_desktop.")
+        if m.name.startswith(QT_FREE)
+    ]
+    assert "cjo_desktop.domain.journey" in modules and "cjo_desktop.io.files" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'PySide6', 'shiboken6', 'matplotlib'})\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
