@@ -1,0 +1,83 @@
+"""Undo commands: one QUndoCommand per verb, changing the journey only through its API.
+
+Every command takes the journey first and an optional ``parent`` last; composites build their
+children with ``parent=self`` (a journey command or a :class:`Macro`; see :class:`Composite`
+for why a plain QUndoCommand cannot be a parent). Ids are fixed when a command is built and
+indices are recorded on redo, so undo and redo give back exactly the same journey. Bad
+arguments raise :class:`~cjo_desktop.domain.JourneyError` from the constructor, before anything
+is pushed; a command that would change nothing marks itself obsolete, so the stack drops it.
+"""
+
+from cjo_desktop.commands._base import (
+    KEEP,
+    Composite,
+    FieldEdit,
+    FlowKey,
+    JourneyCommand,
+    Keep,
+    Macro,
+)
+from cjo_desktop.commands.emotions import AddEmotion, ClearEmotion, RemoveEmotion, SetEmotion
+from cjo_desktop.commands.flows import AddFlow, RemoveFlow, UpdateFlow
+from cjo_desktop.commands.fragment import (
+    MIME_TYPE,
+    Fragment,
+    FragmentError,
+    check_fragment,
+    fragment_of,
+    from_json,
+    to_json,
+)
+from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
+from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
+from cjo_desktop.commands.personas import AddPersona, RemovePersona
+from cjo_desktop.commands.removal import RemoveItems
+from cjo_desktop.commands.stages import AddStage, MoveStage, RemoveStage
+from cjo_desktop.commands.touchpoints import (
+    AddTouchpoint,
+    Move,
+    MoveTouchpoint,
+    MoveTouchpoints,
+    RemoveTouchpoint,
+)
+
+__all__ = [
+    "DUPLICATE_OFFSET",
+    "KEEP",
+    "MIME_TYPE",
+    "AddEmotion",
+    "AddFlow",
+    "AddPersona",
+    "AddStage",
+    "AddTouchpoint",
+    "ClearEmotion",
+    "Composite",
+    "DuplicateItems",
+    "FieldEdit",
+    "FlowKey",
+    "Fragment",
+    "FragmentError",
+    "JourneyCommand",
+    "Keep",
+    "Macro",
+    "Move",
+    "MoveStage",
+    "MoveTouchpoint",
+    "MoveTouchpoints",
+    "PasteFragment",
+    "RemoveEmotion",
+    "RemoveFlow",
+    "RemoveItems",
+    "RemovePersona",
+    "RemoveStage",
+    "RemoveTouchpoint",
+    "SetDescription",
+    "SetEmotion",
+    "SetTitle",
+    "UpdateFlow",
+    "UpdateItem",
+    "check_fragment",
+    "fragment_of",
+    "from_json",
+    "to_json",
+]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -60,7 +61,12 @@ def read_text(path: Path) -> str:
     """The file's text, refusing what is too large, not UTF-8, or unreadable."""
     source = str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise MapFileError(source, "", "is a folder, not a map file")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block forever
+            raise MapFileError(source, "", "is not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise MapFileError(
                 source,

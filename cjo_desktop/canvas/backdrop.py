@@ -1,0 +1,73 @@
+"""The map's backdrop: title, lane bands with their labels, and column rules, in one item.
+
+One item rather than hundreds keeps the scene light; it sits under everything and is never
+selectable.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cjo_desktop.canvas import style
+from cjo_desktop.canvas.layout import Layout
+from cjo_desktop.canvas.text import font
+
+
+class Backdrop(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self._layout: Layout | None = None
+        self._title = ""
+        self._bounds = QRectF()
+        self.setZValue(-10)
+
+    def set_layout(self, layout: Layout, title: str) -> None:
+        self.prepareGeometryChange()
+        self._layout, self._title = layout, title
+        self._bounds = QRectF(0, 0, layout.width, layout.height)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        layout = self._layout
+        if layout is None:
+            return
+        m = layout.metrics
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        right = layout.width - m.margin
+        painter.setPen(QColor(style.INK))
+        painter.setFont(font(style.TITLE_PX, True))
+        painter.drawText(
+            QRectF(m.margin, m.margin, right - m.margin, m.title_height - 12),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            self._title,
+        )
+        for i, lane in enumerate(layout.lanes):
+            band = QRectF(m.margin, lane.y, right - m.margin, lane.height)
+            if not band.intersects(exposed):
+                continue
+            painter.fillRect(band, QColor(style.LANE_FILL[i % 2]))
+            painter.setPen(QColor(style.MUTED))
+            painter.setFont(font(style.LANE_LABEL_PX, True))
+            painter.drawText(
+                QRectF(m.margin + 10, lane.y, m.label_width - 20, lane.height),
+                Qt.AlignmentFlag.AlignLeft
+                | Qt.AlignmentFlag.AlignVCenter
+                | Qt.TextFlag.TextWordWrap,
+                lane.title,
+            )
+        bottom = layout.lanes[-1].y + layout.lanes[-1].height if layout.lanes else layout.lanes_top
+        painter.setPen(QPen(QColor(style.GRID), 1))
+        for lane in layout.lanes:
+            painter.drawLine(QPointF(m.margin, lane.y), QPointF(right, lane.y))
+        painter.drawLine(QPointF(m.margin, bottom), QPointF(right, bottom))
+        for column in layout.columns:
+            painter.drawLine(QPointF(column.x, layout.header_top), QPointF(column.x, bottom))
+        painter.drawLine(QPointF(right, layout.header_top), QPointF(right, bottom))
+        painter.drawLine(QPointF(m.margin, layout.lanes_top), QPointF(m.margin, bottom))

@@ -1,0 +1,159 @@
+"""The touchpoint card: a view of one touchpoint. It draws; it never changes the model.
+
+Qt moves a selected card while the user drags it; the editor turns the drop into one undoable
+command and the scene then puts the card where the model says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from cjo_desktop.canvas import style
+from cjo_desktop.canvas.icons import channel_icon
+from cjo_desktop.canvas.text import fit_lines, font
+from cjo_desktop.domain import Touchpoint
+
+HANDLE_RADIUS = 7.0
+#: Below this zoom the card draws as a coloured block: text would be unreadable anyway.
+DETAIL_LOD = 0.4
+
+
+class TouchpointCard(QGraphicsItem):
+    """``touchpoint_id`` is the model id this card mirrors."""
+
+    Type = QGraphicsItem.UserType + 1
+
+    def __init__(self, touchpoint: Touchpoint, width: float, height: float) -> None:
+        super().__init__()
+        self.touchpoint_id = touchpoint.id
+        self._size = (width, height)
+        self._rect = QRectF(0, 0, width, height)
+        self._bounds = self._rect.adjusted(-2, -2, HANDLE_RADIUS + 2, 2)
+        self._touchpoint = touchpoint
+        body, handle = QPainterPath(), QPainterPath()
+        body.addRoundedRect(self._rect, 8, 8)
+        handle.addEllipse(self.handle_center(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        self._shape = body.united(handle)  # hit-testing includes the connect handle
+        self._valence: float | None = None
+        self._lines: list[str] = []
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setAcceptHoverEvents(True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setZValue(10)
+        self.set_touchpoint(touchpoint, None)
+
+    def type(self) -> int:
+        return self.Type
+
+    @property
+    def touchpoint(self) -> Touchpoint:
+        return self._touchpoint
+
+    def set_touchpoint(self, touchpoint: Touchpoint, valence: float | None) -> None:
+        if touchpoint == self._touchpoint and valence == self._valence and self._lines:
+            return
+        self._touchpoint, self._valence = touchpoint, valence
+        self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, self._size[0] - 26, 2)
+        colour, _ = style.channel_style(touchpoint.channel)
+        self._colour = QColor(colour)
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def _tooltip(self) -> str:
+        tp = self._touchpoint
+        parts = [tp.name, f"Channel: {tp.channel or 'none'}"]
+        if tp.owner:
+            parts.append(f"Owner: {tp.owner}")
+        if tp.description:
+            parts.append(tp.description)
+        return "\n".join(parts)
+
+    # Qt's interface ----------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def handle_center(self) -> QPointF:
+        """The connect handle on the right edge: drag from it to another card to add a flow."""
+        return QPointF(self._rect.right(), self._rect.center().y())
+
+    def is_on_handle(self, local: QPointF) -> bool:
+        d = local - self.handle_center()
+        return bool((d.x() ** 2 + d.y() ** 2) <= (HANDLE_RADIUS + 3) ** 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        selected = self.isSelected()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= DETAIL_LOD)
+        border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
+        painter.setPen(border)
+        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
+        if lod < DETAIL_LOD:
+            painter.drawRect(self._rect)
+            painter.fillRect(QRectF(0, 0, 10, self._rect.height()), self._colour)
+            return
+        painter.drawRoundedRect(self._rect, 8, 8)
+        strip = QPainterPath()
+        strip.addRoundedRect(QRectF(0.5, 0.5, 14, self._rect.height() - 1), 7, 7)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, 7, self._rect.height()))
+        painter.fillPath(strip.intersected(clip), self._colour)
+        self._paint_text(painter)
+        if selected or option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+            painter.setPen(QPen(QColor(style.SELECTION), 1.5))
+            painter.setBrush(QBrush(QColor("#FFFFFF")))
+            painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.drawLine(
+                self.handle_center() + QPointF(-3.5, 0), self.handle_center() + QPointF(3.5, 0)
+            )
+            painter.drawLine(
+                self.handle_center() + QPointF(0, -3.5), self.handle_center() + QPointF(0, 3.5)
+            )
+
+    def _paint_text(self, painter: QPainter) -> None:
+        w, h = self._size
+        painter.setPen(QColor(style.INK))
+        painter.setFont(font(style.CARD_TITLE_PX, True))
+        for i, line in enumerate(self._lines):
+            painter.drawText(QPointF(16, 22 + i * 19), line)
+        # Channel: icon and name along the bottom edge.
+        painter.save()
+        painter.translate(16, h - 21)
+        painter.scale(0.85, 0.85)
+        painter.setPen(QPen(self._colour.darker(130), 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(channel_icon(style.channel_style(self._touchpoint.channel)[1]))
+        painter.restore()
+        painter.setPen(QColor(style.MUTED))
+        painter.setFont(font(style.CARD_TEXT_PX))
+        channel = self._touchpoint.channel or "no channel"
+        painter.drawText(
+            QRectF(36, h - 23, w - 80, 18),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            channel,
+        )
+        if self._valence is not None:
+            self._paint_valence(painter, QRectF(w - 40, h - 24, 30, 18))
+
+    def _paint_valence(self, painter: QPainter, box: QRectF) -> None:
+        """The feeling as a signed number on its colour: readable without the colour."""
+        v = self._valence if self._valence is not None else 0.0
+        colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(v)))])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(box, 9, 9)
+        painter.setPen(QColor("#FFFFFF") if abs(v) >= 1.5 else QColor(style.INK))
+        painter.setFont(font(style.CARD_TEXT_PX, True))
+        text = f"{v:+.0f}" if float(v).is_integer() else f"{v:+.1f}"
+        text = "0" if abs(v) < 0.05 else text
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text.replace("-", "\N{MINUS SIGN}"))

@@ -1,0 +1,145 @@
+"""Pictures of a map (PNG, SVG, PDF) rendered by the very scene the editor shows.
+
+Each export renders into memory and then replaces the target file atomically, so a failed or
+cancelled export never leaves half a file. Headless callers (the ``cjo`` command) get Qt's
+offscreen platform: no display is needed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.domain import Journey
+from cjo_desktop.io import MapFileError
+from cjo_desktop.io.files import write_atomic
+
+#: Largest PNG side we render: beyond it memory explodes and viewers refuse the file.
+MAX_PNG_SIDE = 32_000
+PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
+
+
+def ensure_app() -> QApplication:
+    """A QApplication for headless rendering; reuses the running one inside the editor."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(["cjo"])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def scene_for(journey: Journey) -> JourneyScene:
+    ensure_app()
+    scene = JourneyScene()
+    scene.set_journey(journey)
+    return scene
+
+
+def _buffer() -> tuple[QBuffer, QByteArray]:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    return buffer, data
+
+
+def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False) -> bytes:
+    rect = scene.sceneRect()
+    size = QSize(round(rect.width() * scale), round(rect.height() * scale))
+    if max(size.width(), size.height()) > MAX_PNG_SIDE:
+        raise ValueError(
+            f"the map is {size.width()}x{size.height()} px at scale {scale:g}, larger than a PNG "
+            f"can sensibly hold ({MAX_PNG_SIDE} px a side); export SVG or PDF, or lower the scale"
+        )
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(1.0)
+    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#FFFFFF"))
+    painter = QPainter(image)
+    painter.setRenderHints(
+        QPainter.RenderHint.Antialiasing
+        | QPainter.RenderHint.TextAntialiasing
+        | QPainter.RenderHint.SmoothPixmapTransform
+    )
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
+    painter.end()
+    buffer, data = _buffer()
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def svg_bytes(scene: JourneyScene, title: str) -> bytes:
+    rect = scene.sceneRect()
+    buffer, data = _buffer()
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(round(rect.width()), round(rect.height())))
+    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+    generator.setTitle(title)
+    generator.setDescription("Customer journey map exported by cjo-desktop")
+    painter = QPainter(generator)
+    painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("#FFFFFF"))
+    scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+    painter.end()
+    return bytes(data.data())
+
+
+def pdf_bytes(scene: JourneyScene, title: str, page: str = "A4") -> bytes:
+    """One landscape page with the whole map fitted inside 10 mm margins, as vectors."""
+    buffer, data = _buffer()
+    writer = QPdfWriter(buffer)
+    writer.setTitle(title)
+    writer.setCreator("cjo-desktop")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(PAGE_SIZES[page]),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(10, 10, 10, 10),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    painter = QPainter(writer)
+    target = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
+    target.moveTo(0, 0)
+    scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    return bytes(data.data())
+
+
+def export_picture(
+    journey: Journey, path: Path, *, scale: float = 2.0, transparent: bool = False, page: str = "A4"
+) -> None:
+    """Write ``path`` as PNG, SVG or PDF by its suffix; bad requests raise MapFileError."""
+    suffix = path.suffix.lower()
+    scene = scene_for(journey)
+    try:
+        if suffix == ".png":
+            data = png_bytes(scene, scale, transparent)
+        elif suffix == ".svg":
+            data = svg_bytes(scene, journey.title)
+        elif suffix == ".pdf":
+            data = pdf_bytes(scene, journey.title, page)
+        else:
+            raise ValueError(f"cannot draw a map as {suffix or 'a file without a suffix'}")
+    except ValueError as exc:
+        raise MapFileError(path, "", str(exc)) from None
+    finally:
+        scene.set_journey(None)
+    write_atomic(path, data)
+
+
+def exporter(suffix: str, *, scale: float = 2.0) -> Callable[[Journey, Path], None]:
+    """The CLI's hook: an exporter for one picture suffix."""
+
+    def run(journey: Journey, path: Path) -> None:
+        export_picture(journey, path, scale=scale)
+
+    return run

@@ -1,0 +1,185 @@
+"""The journey scene: mirrors one Journey as items and follows its change events.
+
+The scene reads the model and never writes to it (edits arrive as undo commands, which change
+the model, whose events bring the scene up to date). The same scene draws the window and every
+picture export.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QRectF, QTimer, Signal
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from cjo_desktop.canvas.backdrop import Backdrop
+from cjo_desktop.canvas.card import TouchpointCard
+from cjo_desktop.canvas.emotion_item import EmotionCurve
+from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
+from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.canvas.routing import LabelPlacer, RowIndex, route_dropoff, route_flow
+from cjo_desktop.canvas.stage_header import StageHeader
+from cjo_desktop.domain import Change, Journey
+
+FlowKey = tuple[str, str | None]
+
+
+class JourneyScene(QGraphicsScene):
+    """Items are kept by model id and reused, so a change to one card moves only what moved."""
+
+    layoutChanged = Signal()
+    #: Emitted after Qt has handled a mouse release (so dragged items are where Qt left them).
+    mouseReleased = Signal(object)
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.journey: Journey | None = None
+        self.layout: Layout | None = None
+        self._backdrop = Backdrop()
+        self._curve = EmotionCurve()
+        self.addItem(self._backdrop)
+        self.addItem(self._curve)
+        self.cards: dict[str, TouchpointCard] = {}
+        self.flows: dict[FlowKey, FlowItem] = {}
+        self.headers: dict[str, StageHeader] = {}
+        self._frozen = 0
+        self._pending = False
+
+    # -------------------------------------------------------------- the model
+    def set_journey(self, journey: Journey | None) -> None:
+        """Mirror ``journey`` (``None`` clears); connects and disconnects symmetrically."""
+        if self.journey is not None:
+            self.journey.changed.disconnect(self._on_change)
+        self._clear_items()
+        self.journey = journey
+        if journey is not None:
+            journey.changed.connect(self._on_change)
+        self.relayout()
+
+    def _on_change(self, change: Change) -> None:
+        """Coalesce: a macro of fifty edits (or its undo) lays the map out once."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.flush)
+
+    def flush(self) -> None:
+        """Bring the items up to date now (callers that read positions right after an edit)."""
+        if self._pending:
+            self.relayout()
+
+    def _clear_items(self) -> None:
+        for item in [*self.cards.values(), *self.flows.values(), *self.headers.values()]:
+            self.removeItem(item)
+        self.cards.clear()
+        self.flows.clear()
+        self.headers.clear()
+
+    # ----------------------------------------------------------------- layout
+    def relayout(self) -> None:
+        self._pending = False
+        journey = self.journey
+        if journey is None:
+            self.layout = None
+            self._backdrop.setVisible(False)
+            self._curve.setVisible(False)
+            return
+        layout = compute_layout(journey)
+        self.layout = layout
+        self._backdrop.setVisible(True)
+        self._curve.setVisible(True)
+        self._backdrop.set_layout(layout, journey.title)
+        self._sync_headers(journey, layout)
+        self._sync_cards(journey, layout)
+        self._sync_flows(journey, layout)
+        m = layout.metrics
+        self._curve.set_curve(
+            layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
+        )
+        self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        self.layoutChanged.emit()
+
+    def _sync_headers(self, journey: Journey, layout: Layout) -> None:
+        wanted = {s.id: s for s in journey.stages()}
+        for stage_id in set(self.headers) - set(wanted):
+            self.removeItem(self.headers.pop(stage_id))
+        h = layout.metrics.header_height
+        for column in layout.columns:
+            stage = wanted[column.stage_id]
+            header = self.headers.get(stage.id)
+            if header is None:
+                header = self.headers[stage.id] = StageHeader(stage)
+                self.addItem(header)
+            header.set_stage(stage, column.width, h, len(journey.touchpoints(stage.id)))
+            header.setPos(column.x, layout.header_top)
+
+    def _sync_cards(self, journey: Journey, layout: Layout) -> None:
+        valence = {p.touchpoint_id: p.valence for p in layout.curve}
+        touchpoints = {t.id: t for t in journey.touchpoints()}
+        for tp_id in set(self.cards) - set(touchpoints):
+            self.removeItem(self.cards.pop(tp_id))
+        m = layout.metrics
+        for tp_id, tp in touchpoints.items():
+            card = self.cards.get(tp_id)
+            if card is None:
+                card = self.cards[tp_id] = TouchpointCard(tp, m.card_width, m.card_height)
+                self.addItem(card)
+            card.set_touchpoint(tp, valence.get(tp_id))
+            rect = layout.cards[tp_id]
+            card.setPos(rect.x, rect.y)
+
+    def _sync_flows(self, journey: Journey, layout: Layout) -> None:
+        flows = {f.key: f for f in journey.flows()}
+        for key in set(self.flows) - set(flows):
+            self.removeItem(self.flows.pop(key))
+        rows = RowIndex(list(layout.cards.values()))
+        placer = LabelPlacer(list(layout.cards.values()))
+        gutter = layout.metrics.lane_padding * 2
+        max_count = max((f.count or 0 for f in flows.values()), default=0)
+        for key, flow in flows.items():
+            item = self.flows.get(key)
+            if item is None:
+                item = self.flows[key] = FlowItem(flow)
+                self.addItem(item)
+            source = layout.cards[flow.source]
+            text = label_text(flow)
+            size = label_size(text) if text else (0.0, 0.0)
+            if flow.target is None:
+                route = route_dropoff(source, gutter, size[0])
+                width = min(4.0, line_width(flow.count, max_count))
+            else:
+                route = route_flow(source, layout.cards[flow.target], rows, gutter)
+                width = line_width(flow.count, max_count)
+            label_at = placer.place(route, *size) if text else route.label
+            item.set_route(flow, route, width, label_at)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        self.mouseReleased.emit(event.scenePos())
+
+    # -------------------------------------------------------------- selection
+    def selected_touchpoints(self) -> list[str]:
+        return [i.touchpoint_id for i in self.selectedItems() if isinstance(i, TouchpointCard)]
+
+    def selected_stages(self) -> list[str]:
+        return [i.stage_id for i in self.selectedItems() if isinstance(i, StageHeader)]
+
+    def selected_flows(self) -> list[FlowKey]:
+        return [i.flow_key for i in self.selectedItems() if isinstance(i, FlowItem)]
+
+    def select_ids(self, ids: Iterable[str | FlowKey], *, clear: bool = True) -> None:
+        if clear:
+            self.clearSelection()
+        for key in ids:
+            item: QGraphicsItem | None
+            if isinstance(key, tuple):
+                item = self.flows.get(key)
+            else:
+                item = self.cards.get(key) or self.headers.get(key)
+            if item is not None:
+                item.setSelected(True)
+
+    def card_at(self, pos: object) -> TouchpointCard | None:
+        for item in self.items(pos):  # type: ignore[call-overload]
+            if isinstance(item, TouchpointCard):
+                return item
+        return None

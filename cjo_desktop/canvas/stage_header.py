@@ -1,0 +1,80 @@
+"""A stage's column header: the name and how many touchpoints the stage holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from cjo_desktop.canvas import style
+from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.domain import Stage
+
+
+class StageHeader(QGraphicsItem):
+    Type = QGraphicsItem.UserType + 3
+
+    def __init__(self, stage: Stage) -> None:
+        super().__init__()
+        self.stage_id = stage.id
+        self._stage = stage
+        self._count = 0
+        self._rect = QRectF()
+        self.setFlags(
+            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+            | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+        )
+        self.setZValue(8)
+
+    def type(self) -> int:
+        return self.Type
+
+    @property
+    def stage(self) -> Stage:
+        return self._stage
+
+    def set_stage(self, stage: Stage, width: float, height: float, count: int) -> None:
+        if (stage, width, height, count) == (
+            self._stage,
+            self._rect.width(),
+            self._rect.height(),
+            self._count,
+        ):
+            return
+        self.prepareGeometryChange()
+        self._stage, self._count = stage, count
+        self._rect = QRectF(0, 0, width, height)
+        self.setToolTip(stage.description or stage.name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        r = self._rect.adjusted(2, 2, -2, -4)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(style.SELECTION), 3) if self.isSelected() else Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.HEADER_FILL))
+        painter.drawRoundedRect(r, 6, 6)
+        painter.setPen(QColor(style.HEADER_TEXT))
+        name_font = font(style.HEADER_PX, True)
+        painter.setFont(name_font)
+        count = f"{self._count}"
+        count_width = metrics(style.CARD_TEXT_PX).horizontalAdvance(count) + 16
+        name = metrics(style.HEADER_PX, True).elidedText(
+            self._stage.name, Qt.TextElideMode.ElideRight, r.width() - count_width - 24
+        )
+        painter.drawText(
+            r.adjusted(12, 0, -count_width, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            name,
+        )
+        painter.setFont(font(style.CARD_TEXT_PX))
+        painter.setPen(QColor("#C9D1D9"))
+        painter.drawText(
+            r.adjusted(0, 0, -12, 0),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            count,
+        )

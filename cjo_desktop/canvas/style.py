@@ -1,0 +1,94 @@
+"""The map's look in one place: sizes in scene units, a colour-blind-safe palette, type sizes.
+
+Channel colours come from the Okabe-Ito palette, which stays distinguishable under the common
+colour-vision deficiencies; every colour is paired with an icon or text, never used alone.
+Fonts are sized in pixels so that a scene unit is the same on a 4K screen and in a PNG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Okabe & Ito (2008), "Color Universal Design".
+OKABE_ITO = {
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#7F7F7F",
+}
+
+#: Channel keywords -> (colour, icon name). The first keyword found in a channel's name wins.
+CHANNEL_KINDS: list[tuple[tuple[str, ...], str, str]] = [
+    (("mobile", "app", "in-app", "sms"), OKABE_ITO["purple"], "mobile"),
+    (("email", "e-mail", "mail", "newsletter"), OKABE_ITO["orange"], "email"),
+    (
+        ("social", "instagram", "facebook", "tiktok", "linkedin", "ad"),
+        OKABE_ITO["vermillion"],
+        "social",
+    ),
+    (("search", "google", "seo"), OKABE_ITO["sky"], "search"),
+    (("chat", "bot", "messag"), OKABE_ITO["green"], "chat"),
+    (("phone", "call", "tele"), OKABE_ITO["yellow"], "phone"),
+    (("store", "shop", "dealer", "branch", "retail", "event"), OKABE_ITO["blue"], "store"),
+    (("delivery", "parcel", "post", "shipping"), OKABE_ITO["grey"], "delivery"),
+    (("web", "site", "online", "portal"), OKABE_ITO["sky"], "web"),
+]
+OTHER_CHANNEL = (OKABE_ITO["grey"], "other")
+
+
+def channel_style(channel: str) -> tuple[str, str]:
+    """Colour and icon name for a channel name, by keyword ('Mobile app' -> purple, mobile)."""
+    name = channel.strip().lower()
+    for keywords, colour, icon in CHANNEL_KINDS:
+        if any(word in name for word in keywords):
+            return colour, icon
+    return OTHER_CHANNEL
+
+
+#: Valence -2..+2 on a diverging, colour-blind-safe scale (vermillion - grey - blue).
+VALENCE_COLOURS = {-2: "#D55E00", -1: "#E8A37A", 0: "#9A9A9A", 1: "#6FA8D6", 2: "#0072B2"}
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """Sizes in scene units (1 unit = 1 px at 100% zoom)."""
+
+    margin: float = 24
+    title_height: float = 56
+    label_width: float = 150  # the lane labels at the left
+    header_height: float = 52
+    card_width: float = 184
+    card_height: float = 72
+    slot_gap: float = 60  # between neighbouring cards' slots
+    lane_padding: float = 22
+    lane_gap: float = 0
+    stage_padding: float = 20
+    emotion_lane_height: float = 150
+    extra_lane_height: float = 70  # pain points, opportunities
+    min_stage_width: float = 220
+
+
+METRICS = Metrics()
+
+INK = "#1F2328"
+MUTED = "#57606A"
+GRID = "#D0D7DE"
+LANE_FILL = ("#FFFFFF", "#F6F8FA")
+HEADER_FILL = "#24292F"
+HEADER_TEXT = "#FFFFFF"
+CARD_FILL = "#FFFFFF"
+SELECTION = "#0969DA"
+FLOW = "#57606A"
+DROPOFF = "#B35900"
+
+FONT_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Arial"]
+TITLE_PX = 26
+HEADER_PX = 17
+CARD_TITLE_PX = 15
+CARD_TEXT_PX = 12
+LANE_LABEL_PX = 13
+FLOW_LABEL_PX = 12

@@ -1,0 +1,149 @@
+"""Paste and Duplicate: add a copied fragment again, under fresh ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cjo_desktop.commands._base import (
+    Composite,
+    FlowKey,
+    JourneyCommand,
+    check_index,
+    plural,
+    quote,
+)
+from cjo_desktop.commands.emotions import AddEmotion
+from cjo_desktop.commands.flows import AddFlow
+from cjo_desktop.commands.fragment import Fragment, FragmentError, check_fragment, fragment_of
+from cjo_desktop.commands.stages import AddStage
+from cjo_desktop.commands.touchpoints import AddTouchpoint
+from cjo_desktop.domain import Journey, JourneyError, Kind, Persona, Position, Stage
+
+#: How far a duplicate of a hand-placed card lands from the original, in scene units.
+DUPLICATE_OFFSET = (24.0, 24.0)
+
+
+class PasteFragment(JourneyCommand):
+    """Add the fragment's stages, cards, emotions and flows with fresh ids.
+
+    Flows and emotions follow their cards to the new ids. Pasted stages go to ``stage_index``
+    (the end when ``None``), each with its own cards. Loose cards (copied without their stage)
+    go to ``target_stage_id`` at ``index`` (the end when ``None``) or, without a target, back
+    to the stage they came from. A persona's emotion is left out when this journey lacks the
+    persona. ``offset`` shifts hand-placed cards. ``id_map`` maps fragment ids to new ones.
+    """
+
+    def __init__(
+        self,
+        journey: Journey,
+        fragment: Fragment,
+        target_stage_id: str | None = None,
+        index: int | None = None,
+        stage_index: int | None = None,
+        offset: tuple[float, float] = (0.0, 0.0),
+        parent: Composite | None = None,
+    ) -> None:
+        try:
+            check_fragment(fragment)
+        except FragmentError as error:
+            raise JourneyError(str(error)) from error
+        super().__init__(journey, f"Paste {_what(fragment)}", parent)
+        check_index(stage_index, len(journey.stages()))
+        if target_stage_id is not None:
+            check_index(index, len(journey.touchpoints(target_stage_id)))
+        elif index is not None:
+            raise JourneyError("a paste index needs a target stage")
+        self.id_map: dict[str, str] = {}
+        taken: set[str] = set()
+
+        def fresh(kind: Kind) -> str:
+            while (new := journey.new_id(kind)) in taken:
+                pass
+            taken.add(new)
+            return new
+
+        for i, stage in enumerate(fragment.stages):
+            self.id_map[stage.id] = fresh(Kind.STAGE)
+            at = None if stage_index is None else stage_index + i
+            AddStage(journey, stage.name, at, self.id_map[stage.id], stage.description, self)
+        placed = 0
+        for tp in fragment.touchpoints:
+            self.id_map[tp.id] = fresh(Kind.TOUCHPOINT)
+            at = None
+            if tp.stage_id in self.id_map:
+                stage_id = self.id_map[tp.stage_id]
+            elif target_stage_id is not None:
+                stage_id = target_stage_id
+                at = None if index is None else index + placed
+                placed += 1
+            elif tp.stage_id in journey and isinstance(journey.item(tp.stage_id), Stage):
+                stage_id = tp.stage_id
+            else:
+                raise JourneyError(f"choose a stage to paste {quote(tp.name)} into")
+            AddTouchpoint(
+                journey,
+                stage_id,
+                tp.name,
+                at,
+                self.id_map[tp.id],
+                tp.channel,
+                self,
+                description=tp.description,
+                owner=tp.owner,
+                tags=tp.tags,
+                position=_shift(tp.position, offset),
+            )
+        for e in fragment.emotions:
+            if e.persona_id is not None and not _is_persona(journey, e.persona_id):
+                continue
+            self.id_map[e.id] = fresh(Kind.EMOTION)
+            card = self.id_map[e.touchpoint_id]
+            AddEmotion(journey, card, e.valence, e.label, e.persona_id, self.id_map[e.id], self)
+        for f in fragment.flows:
+            target = None if f.target is None else self.id_map[f.target]
+            AddFlow(journey, self.id_map[f.source], target, f.count, f.label, self)
+        #: New ids of the pasted stages and cards, e.g. to select them afterwards.
+        self.new_ids = [self.id_map[s.id] for s in fragment.stages]
+        self.new_ids += [self.id_map[t.id] for t in fragment.touchpoints]
+        if self.standalone and fragment.is_empty:
+            self.setObsolete(True)
+
+
+class DuplicateItems(PasteFragment):
+    """Paste a copy of the selection beside it: stages right after the last copied stage,
+    cards at the end of their own stage, hand-placed cards a little offset."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        item_ids: Iterable[str | FlowKey],
+        parent: Composite | None = None,
+    ) -> None:
+        fragment = fragment_of(journey, item_ids)
+        stage_index = None
+        if fragment.stages:
+            stage_index = max(journey.stage_index(s.id) for s in fragment.stages) + 1
+        super().__init__(journey, fragment, None, None, stage_index, DUPLICATE_OFFSET, parent)
+        self.setText(f"Duplicate {_what(fragment)}")
+
+
+def _is_persona(journey: Journey, item_id: str) -> bool:
+    return item_id in journey and isinstance(journey.item(item_id), Persona)
+
+
+def _shift(position: Position | None, offset: tuple[float, float]) -> Position | None:
+    if position is None or offset == (0.0, 0.0):
+        return position
+    return Position(position.x + offset[0], position.y + offset[1])
+
+
+def _what(fragment: Fragment) -> str:
+    stages, cards = fragment.stages, fragment.touchpoints
+    if len(stages) == 1 and all(t.stage_id == stages[0].id for t in cards):
+        return f"stage {quote(stages[0].name)}"
+    if not stages and len(cards) == 1:
+        return f"touchpoint {quote(cards[0].name)}"
+    parts = [plural(len(stages), "stage")] if stages else []
+    if cards or not stages:
+        parts.append(plural(len(cards), "touchpoint"))
+    return " and ".join(parts)
