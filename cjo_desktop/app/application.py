@@ -1,4 +1,8 @@
-"""``cjo-desktop [FILE]``: start Qt and show a window on a map (the bundled example if none)."""
+"""``cjo-desktop [FILE]``: start Qt and show a window on a map (the bundled example if none).
+
+The example opens as an untitled copy, so saving asks for a new file instead of overwriting
+the copy that ships with the program.
+"""
 
 from __future__ import annotations
 
@@ -49,10 +53,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cjo_desktop.app.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
     app.setApplicationName("cjo-desktop")
     app.setOrganizationName("cjo-desktop")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("cjo-desktop")
     window = MainWindow()
-    window.open_file(Path(args.file) if args.file else example_path())
+    if args.file:
+        window.open_file(Path(args.file))
+    else:
+        window.files.open_copy(example_path())
     window.show()
     return app.exec()

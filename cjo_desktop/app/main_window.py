@@ -1,58 +1,262 @@
-"""The main window. Until the canvas lands it shows the map as a read-only outline."""
+"""The main window: it only wires the document, canvas, docks, actions and helpers together.
+
+The verbs live elsewhere: edits in :class:`EditorController`, files in :class:`FileOps`,
+pictures in :class:`Exporter`; the actions and menus are built in :mod:`actions`.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from cjo_desktop.domain import Journey
-from cjo_desktop.io import MapFileError, load_map
+from cjo_desktop import __version__
+from cjo_desktop.app.actions import (
+    FEELINGS,
+    Actions,
+    ShortcutsDialog,
+    build_menus,
+    build_toolbar,
+    restrict_to,
+)
+from cjo_desktop.app.export_dialog import Exporter
+from cjo_desktop.app.file_ops import FileOps
+from cjo_desktop.app.find_bar import FindBar
+from cjo_desktop.app.inspector import InspectorDock
+from cjo_desktop.app.outline import OutlineDock
+from cjo_desktop.app.workshop import WorkshopBar
+from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.canvas.view import JourneyView
+from cjo_desktop.editor.controller import EditorController
+from cjo_desktop.editor.document import Document
+from cjo_desktop.io import FILE_SUFFIX, SCHEMA_VERSION
+
+APP_NAME = "cjo-desktop"
+DASH = "\N{EM DASH}"
+
+
+def show_about(parent: QWidget) -> None:
+    """The About box; a function so tests can replace it."""
+    QMessageBox.about(
+        parent,
+        f"About {APP_NAME}",
+        f"<h3>{APP_NAME} {__version__}</h3><p>A desktop editor for customer journey maps: "
+        f"stages, touchpoints, flows and feelings.</p><p>File format {SCHEMA_VERSION}. "
+        "MIT licence.</p>",
+    )
+
+
+def droppable_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    """The first local ``*.cjo.json`` (or ``*.json``) file being dragged, if any."""
+    data = event.mimeData()
+    if data is None or not data.hasUrls():
+        return None
+    for url in data.urls():
+        path = Path(url.toLocalFile())
+        if url.isLocalFile() and path.name.lower().endswith((FILE_SUFFIX, ".json")):
+            return path
+    return None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    """One window per document. Public parts: ``document``, ``scene``, ``view``,
+    ``controller``, ``files``, ``exporter``, ``acts`` and the docks and bars."""
+
+    def __init__(self, document: Document | None = None) -> None:
         super().__init__()
-        self.journey: Journey | None = None
-        self.path: Path | None = None
-        self.outline = QTreeWidget()
-        self.outline.setHeaderLabels(["Journey", "Channel", "Feeling"])
-        self.outline.setAccessibleName("Journey outline")
-        self.setCentralWidget(self.outline)
-        self.resize(1000, 700)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self._shown = False
+        self.document = document or Document(parent=self)
+        self.scene = JourneyScene(self)
+        self.view = JourneyView(self.scene)
+        self.controller = EditorController(self.document, self.scene, self.view)
+        self.files = FileOps(self.document, self)
+        self.exporter = Exporter(self.document, self)
+        self.acts = Actions(self, self.document.undo_stack)
+        self._build_center()
+        self._build_docks()
+        self.toolbar = build_toolbar(self, self.acts)
+        self.recent_menu = build_menus(self, self.acts, self._panel_toggles())
+        self._build_status()
+        restrict_to(self.view, self.acts.canvas_only)
+        self._connect()
         self._update_title()
+        self._update_selection_actions()
+        self.resize(1280, 800)
+        self.restore_settings()
+
+    # --------------------------------------------------------------- building
+    def _build_center(self) -> None:
+        self.find_bar = FindBar(self.document, self.scene, self.view, self)
+        self.workshop = WorkshopBar(self.document, self.scene, self)
+        center = QWidget(self)
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.workshop)
+        self.find_bar.hide()
+        self.setCentralWidget(center)
+
+    def _build_docks(self) -> None:
+        self.inspector = InspectorDock(self.document, self.scene, self)
+        self.outline = OutlineDock(self.document, self.scene, self.view, self)
+        self.history = QDockWidget("History", self)
+        self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
+        self.history.widget().setAccessibleName("Undo history")
+        for dock, name, area in (
+            (self.outline, "outline", Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock.setObjectName(dock.objectName() or name)
+            self.addDockWidget(area, dock)
+        self.tabifyDockWidget(self.inspector, self.history)
+        self.inspector.raise_()
+
+    def _panel_toggles(self) -> list[QAction]:
+        toggles = []
+        for panel in (self.outline, self.inspector, self.history, self.toolbar):
+            action = panel.toggleViewAction()
+            action.setStatusTip(f"Show or hide the {panel.windowTitle().lower()}")
+            toggles.append(action)
+        return toggles
+
+    def _build_status(self) -> None:
+        self.zoom_label = QLabel("100%")
+        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setToolTip("Zoom")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+
+    def _connect(self) -> None:
+        a, c, f, v = self.acts, self.controller, self.files, self.view
+        wiring = [
+            (a.new, f.new_map),
+            (a.open, f.open_dialog),
+            (a.save, f.save),
+            (a.save_as, f.save_as),
+            (a.export, self.exporter.show_dialog),
+            (a.close, self.close),
+            (a.quit, self._quit),
+            (a.cut, c.cut),
+            (a.copy, c.copy),
+            (a.paste, c.paste),
+            (a.duplicate, c.duplicate),
+            (a.delete, c.delete_selection),
+            (a.select_all, c.select_all),
+            (a.rename, c.rename_selection),
+            (a.add_stage, c.add_stage),
+            (a.insert_before, c.insert_stage_before),
+            (a.insert_after, c.insert_stage_after),
+            (a.add_touchpoint, c.add_touchpoint),
+            (a.workshop, self.workshop.focus_entry),
+            (a.clear_feeling, lambda: c.set_feeling(None)),
+            (a.find, self.find_bar.activate),
+            (a.find_next, self.find_bar.find_next),
+            (a.find_previous, self.find_bar.find_previous),
+            (a.zoom_in, v.zoom_in),
+            (a.zoom_out, v.zoom_out),
+            (a.actual_size, v.actual_size),
+            (a.fit, v.fit),
+            (a.shortcuts, self.show_shortcuts),
+            (a.about, lambda: show_about(self)),
+        ]
+        for action, slot in wiring:
+            action.triggered.connect(lambda _=False, s=slot: s())
+        for action, (valence, _label) in zip(a.feelings, FEELINGS, strict=True):
+            action.triggered.connect(lambda _=False, v=valence: c.set_feeling(v))
+        self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
+        status = self.statusBar()
+        for source in (f.message, self.exporter.message, c.statusMessage):
+            source.connect(lambda text: status.showMessage(text, 5000))
+        self.document.modifiedChanged.connect(self.setWindowModified)
+        self.document.pathChanged.connect(self._update_title)
+        self.document.journeyReplaced.connect(self._update_title)
+        self.document.journeyReplaced.connect(self.view.fit)
+        self.document.undo_stack.indexChanged.connect(self._update_title)
+        self.scene.selectionChanged.connect(self._update_selection_actions)
+        self.workshop.done.connect(self.view.setFocus)
+        self.find_bar.closed.connect(self.view.setFocus)
+        v.zoomChanged.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))
+
+    # ----------------------------------------------------------------- state
+    def _update_title(self) -> None:
+        """ "<map title> — <file name>[*] — cjo-desktop"; [*] shows unsaved changes."""
+        title = self.document.journey.title
+        self.setWindowTitle(f"{title} {DASH} {self.document.display_name}[*] {DASH} {APP_NAME}")
+        self.setWindowModified(self.document.is_modified)
+
+    def _update_selection_actions(self) -> None:
+        selected = bool(self.scene.selectedItems())
+        for action in self.acts.selection_dependent:
+            action.setEnabled(selected)
 
     def open_file(self, path: Path) -> bool:
-        """Show the map at ``path``; on a bad file say why and keep the current map."""
-        try:
-            journey = load_map(path)
-        except MapFileError as exc:
-            QMessageBox.warning(self, "Cannot open map", str(exc))
-            self.statusBar().showMessage(str(exc))
-            return False
-        self.journey, self.path = journey, path
-        self._fill_outline(journey)
-        self._update_title()
-        self.statusBar().showMessage(f"Opened {path}", 5000)
-        return True
+        """Open ``path`` (command line, drop, recent); a bad file keeps the current map."""
+        return self.files.open_path(path)
 
-    def _fill_outline(self, journey: Journey) -> None:
-        self.outline.clear()
-        for stage in journey.stages():
-            stage_item = QTreeWidgetItem([stage.name])
-            for tp in journey.touchpoints(stage.id):
-                feelings = ", ".join(
-                    f"{e.display_label} ({e.valence:+d})" for e in journey.emotions(tp.id)
-                )
-                stage_item.addChild(QTreeWidgetItem([tp.name, tp.channel, feelings]))
-            self.outline.addTopLevelItem(stage_item)
-        self.outline.expandAll()
-        for column in range(3):
-            self.outline.resizeColumnToContents(column)
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
-    def _update_title(self) -> None:
-        if self.journey is None:
-            self.setWindowTitle("cjo-desktop")
+    def _quit(self) -> None:
+        if self.close():
+            QApplication.quit()
+
+    # -------------------------------------------------------------- settings
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    # ---------------------------------------------------------------- events
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:  # fit once the viewport has its real size
+            self._shown = True
+            self.view.fit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            self.save_settings()
+            event.accept()
         else:
-            name = self.path.name if self.path else "untitled"
-            self.setWindowTitle(f"{self.journey.title} \N{EM DASH} {name} \N{EM DASH} cjo-desktop")
+            event.ignore()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if droppable_map(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = droppable_map(event)
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_file(path)

@@ -22,6 +22,8 @@ class Backdrop(QGraphicsItem):
         self._title = ""
         self._bounds = QRectF()
         self.setZValue(-10)
+        # exposedRect is only exact with this flag; paint() draws just the part in view.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_layout(self, layout: Layout, title: str) -> None:
         self.prepareGeometryChange()

@@ -3,6 +3,7 @@ a marked dot per point and a zero line, so dips read at a glance and without col
 
 from __future__ import annotations
 
+import bisect
 import itertools
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,21 +21,16 @@ class EmotionCurve(QGraphicsItem):
         self._points: list[CurvePoint] = []
         self._lane: Lane | None = None
         self._left = self._right = 0.0
-        self._path = QPainterPath()
+        self._xs: list[float] = []
         self._bounds = QRectF()
         self.setZValue(4)
+        # exposedRect is only exact with this flag; paint() draws just the part in view.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_curve(self, points: list[CurvePoint], lane: Lane, left: float, right: float) -> None:
         self.prepareGeometryChange()
         self._points, self._lane, self._left, self._right = points, lane, left, right
-        self._path = QPainterPath()
-        if points:
-            self._path.moveTo(points[0].x, points[0].y)
-            for a, b in itertools.pairwise(points):
-                dx = (b.x - a.x) / 2
-                self._path.cubicTo(
-                    QPointF(a.x + dx, a.y), QPointF(b.x - dx, b.y), QPointF(b.x, b.y)
-                )
+        self._xs = [p.x for p in points]
         self._bounds = QRectF(left, lane.y, right - left, lane.height)
         self.update()
 
@@ -76,12 +72,28 @@ class EmotionCurve(QGraphicsItem):
                 "No feelings recorded yet: select a card and press 1-5",
             )
             return
+        # Only the stretch in view: a 2,000-point curve is mostly off screen when zoomed in.
+        exposed = option.exposedRect  # type: ignore[attr-defined]
+        first = max(0, bisect.bisect_left(self._xs, exposed.left()) - 1)
+        last = min(len(self._points), bisect.bisect_right(self._xs, exposed.right()) + 1)
+        visible = self._points[first:last]
         painter.setPen(QPen(QColor(style.INK), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        for p in self._points:
+        painter.drawPath(_smooth_path(visible))
+        for p in visible:
             colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(p.valence)))])
             painter.setPen(QPen(QColor(style.INK), 1.5))
             painter.setBrush(QBrush(colour))
             radius = 7 if p.valence > -1 else 9  # dips are drawn larger: shape, not just colour
             painter.drawEllipse(QPointF(p.x, p.y), radius, radius)
+
+
+def _smooth_path(points: list[CurvePoint]) -> QPainterPath:
+    """A smooth curve through the points: horizontal tangents, so it never overshoots."""
+    path = QPainterPath()
+    if points:
+        path.moveTo(points[0].x, points[0].y)
+        for a, b in itertools.pairwise(points):
+            dx = (b.x - a.x) / 2
+            path.cubicTo(QPointF(a.x + dx, a.y), QPointF(b.x - dx, b.y), QPointF(b.x, b.y))
+    return path

@@ -1,14 +1,17 @@
-"""A flow arrow: a stroked path, a filled arrowhead and the count label.
+"""A flow arrow: the line (width by volume), its arrowhead and its count, as one item.
 
-Qt's own path, polygon and text items do the drawing; the arrow only hides Qt's dashed
-selection box (selection shows as colour) and caches itself, so a 4,000-flow map pans smoothly.
+Drawing is where a big map spends its time, so this item is careful: a long arrow is cut into
+pieces and only the pieces in view are stroked (Qt strokes a whole path even when most of it is
+off screen), and when zoomed far out it draws a thin aliased line and skips head and label.
+Selection shows as colour, never as Qt's dashed box.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -18,15 +21,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsPolygonItem,
-    QGraphicsSimpleTextItem,
-    QStyle,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.routing import Point, Route
@@ -34,6 +29,12 @@ from cjo_desktop.canvas.text import font, metrics
 from cjo_desktop.domain import Flow
 
 ARROW = 9.0
+#: Below this zoom: thin aliased lines, no heads, no labels.
+OUTLINE_LOD = 0.3
+LABEL_LOD = 0.45
+#: Arrows longer than this are stroked piece by piece.
+PIECE_LENGTH = 600.0
+STEP = 30.0
 
 
 def _path(route: Route) -> QPainterPath:
@@ -70,7 +71,7 @@ def label_size(text: str) -> tuple[float, float]:
     return fm.horizontalAdvance(text) + 8, fm.height() + 2
 
 
-class FlowItem(QGraphicsPathItem):
+class FlowItem(QGraphicsItem):
     Type = QGraphicsItem.UserType + 2
 
     def __init__(self, flow: Flow) -> None:
@@ -78,77 +79,131 @@ class FlowItem(QGraphicsPathItem):
         self.flow_key = flow.key
         self.flow = flow
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setZValue(5)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._head = QGraphicsPolygonItem(self)
-        self._head.setPen(QPen(Qt.PenStyle.NoPen))
-        self._label = QGraphicsSimpleTextItem(self)
-        self._label.setFont(font(style.FLOW_LABEL_PX, True))
-        self._label_bg = QGraphicsPathItem(self)
-        self._label_bg.setPen(QPen(Qt.PenStyle.NoPen))
-        self._label_bg.setBrush(QBrush(QColor(255, 255, 255, 230)))
-        self._label_bg.setZValue(-0.5)
-        self._hit = QPainterPath()
+        self._path = QPainterPath()
+        self._curved = False
+        self._pieces: list[tuple[QRectF, list[QLineF]]] | None = None
+        self._head = QPolygonF()
+        self._width = 1.5
+        self._text = ""
+        self._label_rect = QRectF()
+        self._bounds = QRectF()
+        self._hit: QPainterPath | None = None
 
     def type(self) -> int:
         return self.Type
 
     def set_route(self, flow: Flow, route: Route, width: float, label_at: Point) -> None:
-        self.flow = flow
-        path = _path(route)
-        colour = QColor(style.DROPOFF if flow.is_dropoff else style.FLOW)
-        pen = QPen(
-            colour, width, Qt.PenStyle.DashLine if flow.is_dropoff else Qt.PenStyle.SolidLine
-        )
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        self.setPen(pen)
         self.prepareGeometryChange()
-        self.setPath(path)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(max(10.0, width + 6))
-        self._hit = stroker.createStroke(path)
-        end = path.pointAtPercent(1.0)
-        angle = math.radians(-path.angleAtPercent(0.999))
+        self.flow, self._width = flow, width
+        self._path = _path(route)
+        self._curved = route.kind == "cubic"
+        self._pieces = None
+        self._hit = None
+        end = self._path.pointAtPercent(1.0)
+        angle = math.radians(-self._path.angleAtPercent(0.999))
         size = ARROW + width
         back = QPointF(math.cos(angle), math.sin(angle)) * size
         side = QPointF(-math.sin(angle), math.cos(angle)) * size * 0.5
-        self._head.setPolygon(QPolygonF([end, end - back + side, end - back - side]))
-        self._head.setBrush(QBrush(colour))
-        self._set_label(label_text(flow), QPointF(*label_at), colour)
+        self._head = QPolygonF([end, end - back + side, end - back - side])
+        self._text = label_text(flow)
+        if self._text:
+            w, h = label_size(self._text)
+            self._label_rect = QRectF(label_at[0] - w / 2, label_at[1] - h / 2, w, h)
+        else:
+            self._label_rect = QRectF()
+        pad = width / 2 + 1
+        bounds = self._path.boundingRect().adjusted(-pad, -pad, pad, pad)
+        bounds = bounds.united(self._head.boundingRect())
+        self._bounds = bounds.united(self._label_rect) if self._text else bounds
         tip = flow.label or ("drop-off" if flow.is_dropoff else "flow")
-        self.setToolTip(f"{tip}: {label_text(flow)}" if label_text(flow) else tip)
+        self.setToolTip(f"{tip}: {self._text}" if self._text else tip)
+        self.update()
 
-    def _set_label(self, text: str, anchor: QPointF, colour: QColor) -> None:
-        self._label.setText(text)
-        self._label.setBrush(QBrush(colour.darker(140)))
-        self._label.setVisible(bool(text))
-        self._label_bg.setVisible(bool(text))
-        if not text:
-            return
-        r = self._label.boundingRect()
-        self._label.setPos(anchor.x() - r.width() / 2, anchor.y() - r.height() / 2)
-        bg = QPainterPath()
-        bg.addRoundedRect(r.translated(self._label.pos()).adjusted(-4, -1, 4, 1), 6, 6)
-        self._label_bg.setPath(bg)
+    @property
+    def label_rect(self) -> QRectF:
+        return QRectF(self._label_rect)
+
+    # Qt's interface -----------------------------------------------------------
+    def boundingRect(self) -> QRectF:
+        return self._bounds
 
     def shape(self) -> QPainterPath:
+        if self._hit is None:  # only hit-testing needs it: build on first use
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(10.0, self._width + 6))
+            self._hit = stroker.createStroke(self._path)
+            self._hit.addPolygon(self._head)
+            if self._text:
+                self._hit.addRect(self._label_rect)
         return self._hit
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        plain = QStyleOptionGraphicsItem(option)
-        plain.state &= ~QStyle.StateFlag.State_Selected  # type: ignore[operator]
-        super().paint(painter, plain, widget)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        colour = QColor(
+            style.SELECTION
+            if self.isSelected()
+            else (style.DROPOFF if self.flow.is_dropoff else style.FLOW)
+        )
+        if lod < OUTLINE_LOD:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            pen = QPen(colour, 1)
+            pen.setCosmetic(True)
+            painter.setPen(pen)
+            painter.drawPath(self._path)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(colour, self._width)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        if self.flow.is_dropoff:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        exposed = option.exposedRect.adjusted(-self._width, -self._width, self._width, self._width)  # type: ignore[attr-defined]
+        for rect, piece in self._visible_pieces():
+            if rect.intersects(exposed):
+                painter.drawLines(piece)  # type: ignore[call-overload]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(colour))
+        painter.drawPolygon(self._head)
+        if self._text and lod >= LABEL_LOD:
+            painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            painter.drawRoundedRect(self._label_rect, 6, 6)
+            painter.setPen(colour.darker(140))
+            painter.setFont(font(style.FLOW_LABEL_PX, True))
+            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
-    def set_selected_look(self, selected: bool) -> None:
-        pen = self.pen()
-        base = QColor(style.DROPOFF if self.flow.is_dropoff else style.FLOW)
-        pen.setColor(QColor(style.SELECTION) if selected else base)
-        self.setPen(pen)
-        self._head.setBrush(QBrush(pen.color()))
+    def _visible_pieces(self) -> list[tuple[QRectF, list[QLineF]]]:
+        """The arrow as line segments in pieces of about PIECE_LENGTH, built on first paint.
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.set_selected_look(bool(value))
-        return super().itemChange(change, value)
+        Separate segments with square caps, not a polyline: Qt's antialiased stroker is
+        several times slower on joined paths than on lines. Vertices closer than STEP are
+        dropped; a 30-px chord of these gentle curves is indistinguishable from the curve.
+        """
+        if self._pieces is None:
+            polygon = self._path.toSubpathPolygons()[0]
+            points = [polygon.at(i) for i in range(polygon.size())]
+            kept = points
+            if self._curved:  # thin out Qt's flattening; polyline corners all stay
+                kept = [points[0]]
+                for p in points[1:-1]:
+                    d = p - kept[-1]
+                    if abs(d.x()) + abs(d.y()) >= STEP:
+                        kept.append(p)
+                kept.append(points[-1])
+            self._pieces = []
+            start, length = 0, 0.0
+            for i in range(1, len(kept)):
+                d = kept[i] - kept[i - 1]
+                length += math.hypot(d.x(), d.y())
+                if length >= PIECE_LENGTH or i == len(kept) - 1:
+                    part = kept[start : i + 1]
+                    lines = [QLineF(a, b) for a, b in itertools.pairwise(part)]
+                    pad = self._width + 1  # a straight piece has a zero-height box
+                    box = QPolygonF(part).boundingRect().adjusted(-pad, -pad, pad, pad)
+                    self._pieces.append((box, lines))
+                    start, length = i, 0.0
+        return self._pieces

@@ -10,16 +10,27 @@ from PySide6.QtWidgets import QApplication, QGraphicsView
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _send(view: QGraphicsView, kind: QEvent.Type, pos: QPoint, button: Qt.MouseButton,
-          buttons: Qt.MouseButton, modifiers: Qt.KeyboardModifier) -> None:
+def _send(
+    view: QGraphicsView,
+    kind: QEvent.Type,
+    pos: QPoint,
+    button: Qt.MouseButton,
+    buttons: Qt.MouseButton,
+    modifiers: Qt.KeyboardModifier,
+) -> None:
     local = QPointF(pos)
     glob = QPointF(view.viewport().mapToGlobal(pos))
     event = QMouseEvent(kind, local, glob, button, buttons, modifiers)
     QApplication.sendEvent(view.viewport(), event)
 
 
-def drag(view: QGraphicsView, start: QPointF, end: QPointF, steps: int = 8,
-         modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def drag(
+    view: QGraphicsView,
+    start: QPointF,
+    end: QPointF,
+    steps: int = 8,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """Press at scene point ``start``, move in steps with the button held, release at ``end``."""
     a, b = view.mapFromScene(start), view.mapFromScene(end)
     _send(view, QEvent.Type.MouseButtonPress, a, LEFT, LEFT, modifiers)
@@ -29,8 +40,11 @@ def drag(view: QGraphicsView, start: QPointF, end: QPointF, steps: int = 8,
     _send(view, QEvent.Type.MouseButtonRelease, b, LEFT, Qt.MouseButton.NoButton, modifiers)
 
 
-def click(view: QGraphicsView, at: QPointF,
-          modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def click(
+    view: QGraphicsView,
+    at: QPointF,
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     p = view.mapFromScene(at)
     _send(view, QEvent.Type.MouseButtonPress, p, LEFT, LEFT, modifiers)
     _send(view, QEvent.Type.MouseButtonRelease, p, LEFT, Qt.MouseButton.NoButton, modifiers)
@@ -40,5 +54,11 @@ def double_click(view: QGraphicsView, at: QPointF) -> None:
     p = view.mapFromScene(at)
     click(view, at)
     _send(view, QEvent.Type.MouseButtonDblClick, p, LEFT, LEFT, Qt.KeyboardModifier.NoModifier)
-    _send(view, QEvent.Type.MouseButtonRelease, p, LEFT, Qt.MouseButton.NoButton,
-          Qt.KeyboardModifier.NoModifier)
+    _send(
+        view,
+        QEvent.Type.MouseButtonRelease,
+        p,
+        LEFT,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )

@@ -74,7 +74,12 @@ def test_dropping_a_card_in_another_column_moves_it_to_that_stage(editor: Editor
     assert tp.position is not None  # the user placed it: the position is kept
     assert editor.document.undo_stack.count() == 1
     editor.scene.flush()
-    assert editor.scene.layout.column_at(editor.scene.cards["rev"].sceneBoundingRect().center().x()).stage_id == "de"  # type: ignore[union-attr]  # noqa: E501
+    assert (
+        editor.scene.layout.column_at(
+            editor.scene.cards["rev"].sceneBoundingRect().center().x()
+        ).stage_id
+        == "de"
+    )  # type: ignore[union-attr]  # noqa: E501
 
 
 def test_dragging_several_cards_is_one_undo_step(editor: EditorController) -> None:

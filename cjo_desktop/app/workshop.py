@@ -1,0 +1,218 @@
+"""Workshop mode: a facilitator types what the room calls out, one touchpoint per Enter.
+
+The keys stay in the name field: Enter adds and clears, Tab and Shift+Tab walk the stages,
+Escape hands the keyboard back to the canvas. Each touchpoint is one undo step.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.commands import AddStage, AddTouchpoint
+from cjo_desktop.domain import Change, Journey, JourneyError
+from cjo_desktop.editor.document import Document
+
+#: The name of the stage created when the room starts on an empty map.
+FIRST_STAGE_NAME = "Stage 1"
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_NAVIGATION = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+class WorkshopBar(QWidget):
+    """``done`` asks for the canvas to take the keyboard back; ``stageChanged`` carries the
+    current stage id; ``touchpointAdded`` carries the id of each touchpoint added."""
+
+    done = Signal()
+    stageChanged = Signal(str)
+    touchpointAdded = Signal(str)
+
+    def __init__(
+        self, document: Document, scene: JourneyScene, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workshop")
+        self._document = document
+        self._scene = scene
+        self._journey: Journey | None = None
+        self._stage_id: str | None = None
+        self.stage_label = QLabel()
+        self.stage_label.setAccessibleName("Current stage")
+        self.stage_label.setMinimumWidth(120)
+        self.entry = QLineEdit()
+        self.entry.setAccessibleName("New touchpoint name")
+        self.entry.setPlaceholderText("Touchpoint name: Enter adds, Tab next stage, Esc done")
+        self.channel = QComboBox()
+        self.channel.setEditable(True)
+        self.channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.channel.setAccessibleName("New touchpoint channel")
+        channel_line = self.channel.lineEdit()
+        assert channel_line is not None  # editable
+        channel_line.setPlaceholderText("channel")
+        self.channel.setMinimumWidth(120)
+        channel_label = QLabel("&Channel")
+        channel_label.setBuddy(self.channel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("Stage:"))
+        layout.addWidget(self.stage_label)
+        layout.addWidget(self.entry, 1)
+        layout.addWidget(channel_label)
+        layout.addWidget(self.channel)
+        for watched in (self.entry, self.channel, channel_line):
+            watched.installEventFilter(self)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh)
+        self._selection_timer = QTimer(self, singleShot=True, interval=0)
+        self._selection_timer.timeout.connect(self._follow_selection)
+        scene.selectionChanged.connect(self._selection_timer.start)
+        document.journeyReplaced.connect(self._on_journey_replaced)
+        self.destroyed.connect(partial(WorkshopBar._unfollow, self))
+        self._follow(document.journey)
+        self._refresh()
+
+    # ------------------------------------------------------------------ public
+    def current_stage(self) -> str | None:
+        """The stage new touchpoints go to: the chosen one while it exists, else the first."""
+        journey = self._document.journey
+        stages = journey.stages()
+        if any(s.id == self._stage_id for s in stages):
+            return self._stage_id
+        return stages[0].id if stages else None
+
+    def set_stage(self, stage_id: str | None) -> None:
+        """Make ``stage_id`` current (``None``: the first stage); says so only on a change."""
+        before = self.current_stage()
+        self._stage_id = stage_id
+        self._refresh()
+        current = self.current_stage()
+        if current is not None and current != before:
+            self.stageChanged.emit(current)
+
+    def focus_entry(self, stage_id: str | None = None) -> None:
+        """Show the bar and put the cursor in the name field, ready for the next call-out."""
+        if stage_id is not None:
+            self.set_stage(stage_id)
+        self.show()
+        self.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.entry.selectAll()
+
+    def step_stage(self, delta: int) -> None:
+        """Move to the next (``+1``) or previous (``-1``) stage, wrapping around."""
+        stages = [s.id for s in self._document.journey.stages()]
+        current = self.current_stage()
+        if current is None:
+            return
+        self.set_stage(stages[(stages.index(current) + delta) % len(stages)])
+
+    # ------------------------------------------------------------------ keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            return super().eventFilter(watched, event)
+        assert isinstance(event, QKeyEvent)
+        key = event.key()
+        ours = key in _ENTER or key == Qt.Key.Key_Escape
+        ours = ours or (watched is self.entry and key in _NAVIGATION)
+        if not ours:
+            return super().eventFilter(watched, event)
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key is ours, not a window shortcut's
+            return True
+        if key in _ENTER:
+            self._add()
+        elif key == Qt.Key.Key_Escape:
+            self.done.emit()
+        else:
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.step_stage(-1 if key == Qt.Key.Key_Backtab or shift else 1)
+        return True
+
+    def _add(self) -> None:
+        name = self.entry.text().strip()
+        if not name:
+            return
+        channel = self.channel.currentText().strip()
+        journey = self._document.journey
+        stage_id = self.current_stage()
+        stack = self._document.undo_stack
+        try:
+            if stage_id is None:
+                # An empty map: the first stage and the touchpoint are one undo step.
+                stack.beginMacro(f'Add touchpoint "{name}"')
+                try:
+                    stage = AddStage(journey, FIRST_STAGE_NAME)
+                    self._document.push(stage)
+                    stage_id = self._stage_id = stage.stage_id
+                    command = AddTouchpoint(journey, stage_id, name, channel=channel)
+                    self._document.push(command)
+                finally:
+                    stack.endMacro()
+            else:
+                command = AddTouchpoint(journey, stage_id, name, channel=channel)
+                self._document.push(command)
+        except JourneyError:
+            return
+        self.entry.clear()
+        self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        if channel and self.channel.findText(channel) < 0:
+            self.channel.addItem(channel)
+        self.touchpointAdded.emit(command.touchpoint_id)
+
+    # ------------------------------------------------------------------ following
+    def _follow(self, journey: Journey) -> None:
+        if self._journey is not None:
+            self._journey.changed.disconnect(self._on_change)
+        self._journey = journey
+        journey.changed.connect(self._on_change)
+
+    def _on_journey_replaced(self) -> None:
+        self._follow(self._document.journey)
+        self._stage_id = None
+        self._refresh()
+
+    def _on_change(self, change: Change) -> None:
+        self._refresh_timer.start()
+
+    def _unfollow(self) -> None:
+        """Run when the widget is deleted, so that a later edit never calls into it."""
+        if self._journey is not None:
+            self._journey.changed.disconnect(self._on_change)
+            self._journey = None
+
+    def _typing(self) -> bool:
+        return self.entry.hasFocus() or self.channel.hasFocus()
+
+    def _follow_selection(self) -> None:
+        """Outside the field, the stage follows what the canvas has selected."""
+        if self._typing():
+            return
+        journey = self._document.journey
+        cards = [i for i in self._scene.selected_touchpoints() if i in journey]
+        stages = [i for i in self._scene.selected_stages() if i in journey]
+        if cards:
+            self.set_stage(journey.touchpoint(cards[0]).stage_id)
+        elif stages:
+            self.set_stage(stages[0])
+
+    def _refresh(self) -> None:
+        """Show the current stage's name and offer the channels the map already uses."""
+        self._refresh_timer.stop()
+        journey = self._document.journey
+        current = self.current_stage()
+        if current is None:
+            self.stage_label.setText(f"{FIRST_STAGE_NAME} (new)")
+        else:
+            self.stage_label.setText(journey.stage(current).name)
+        channels = sorted({t.channel for t in journey.touchpoints() if t.channel})
+        existing = [self.channel.itemText(i) for i in range(self.channel.count())]
+        if channels != existing:
+            text = self.channel.currentText()
+            self.channel.clear()
+            self.channel.addItems(channels)
+            self.channel.setCurrentText(text)
