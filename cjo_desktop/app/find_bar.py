@@ -8,7 +8,6 @@ the user types or steps, never behind their back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -55,7 +54,6 @@ class FindBar(QWidget):
         self._document = document
         self._scene = scene
         self._view = view
-        self._journey: Journey | None = None
         self._matches: list[str] = []
         self._current = -1
         self.field = QLineEdit()
@@ -80,8 +78,7 @@ class FindBar(QWidget):
         self._recount_timer = QTimer(self, singleShot=True, interval=0)
         self._recount_timer.timeout.connect(self._recount)
         document.journeyReplaced.connect(self._on_journey_replaced)
-        self.destroyed.connect(partial(FindBar._unfollow, self))
-        self._follow(document.journey)
+        document.journeyChanged.connect(self._on_change)
 
     def _button(self, text: str, tip: str, slot: Callable[[], None]) -> QToolButton:
         button = QToolButton()
@@ -176,25 +173,12 @@ class FindBar(QWidget):
             self.status.setText(f"{self._current + 1} of {len(self._matches)}")
 
     # ------------------------------------------------------------------ following
-    def _follow(self, journey: Journey) -> None:
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-        self._journey = journey
-        journey.changed.connect(self._on_change)
-
     def _on_journey_replaced(self) -> None:
-        self._follow(self._document.journey)
         self._recount()
 
     def _on_change(self, change: Change) -> None:
         if self.field.text():
             self._recount_timer.start()
-
-    def _unfollow(self) -> None:
-        """Run when the widget is deleted, so that a later edit never calls into it."""
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-            self._journey = None
 
     def _recount(self) -> None:
         """Match again after an edit, staying on the current match while it still matches."""

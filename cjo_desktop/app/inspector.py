@@ -84,7 +84,6 @@ class InspectorDock(QDockWidget):
         self.setObjectName("inspector")
         self._document = document
         self._scene = scene
-        self._journey: Journey | None = None
         self._target: Target = ("map", None)
         self._revert = False  # the next refresh rewrites even the field being typed in
         self._commits: dict[QWidget, Callable[[], None]] = {}
@@ -106,8 +105,7 @@ class InspectorDock(QDockWidget):
         self.setWidget(scroll)
         scene.selectionChanged.connect(self._timer.start)
         document.journeyReplaced.connect(self._on_journey_replaced)
-        self.destroyed.connect(partial(InspectorDock._unfollow, self))
-        self._follow(document.journey)
+        document.journeyChanged.connect(self._on_change)
         self.refresh()
 
     # ------------------------------------------------------------------ building
@@ -182,14 +180,7 @@ class InspectorDock(QDockWidget):
         )
 
     # ------------------------------------------------------------------ following
-    def _follow(self, journey: Journey) -> None:
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-        self._journey = journey
-        journey.changed.connect(self._on_change)
-
     def _on_journey_replaced(self) -> None:
-        self._follow(self._document.journey)
         self.refresh()
 
     def _on_change(self, change: Change) -> None:
@@ -370,12 +361,6 @@ class InspectorDock(QDockWidget):
 
     def _commit_flow_label(self) -> None:
         self._flow_edit("label", self.flow_label.text().strip())
-
-    def _unfollow(self) -> None:
-        """Run when the dock is deleted, so that a later edit never calls into a dead widget."""
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-            self._journey = None
 
 
 def _feeling(journey: Journey, tp_id: str) -> Emotion | None:

@@ -7,8 +7,6 @@ So a map of thousands of touchpoints does not make every edit slow.
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
-from cjo_desktop.domain import Change, Journey, Kind
+from cjo_desktop.domain import Change, Kind
 from cjo_desktop.editor.document import Document
 
 #: Where each row keeps the id of its stage or touchpoint.
@@ -45,7 +43,6 @@ class OutlineDock(QDockWidget):
         self._document = document
         self._scene = scene
         self._view = view
-        self._journey: Journey | None = None
         self._rows: dict[str, QTreeWidgetItem] = {}
         #: Changes waiting to be applied; ``None`` means the tree must be rebuilt.
         self._pending: list[Change] | None = []
@@ -64,19 +61,11 @@ class OutlineDock(QDockWidget):
         self._selection_timer.timeout.connect(self._select_in_tree)
         scene.selectionChanged.connect(self._on_scene_selection)
         document.journeyReplaced.connect(self._on_journey_replaced)
-        self.destroyed.connect(partial(OutlineDock._unfollow, self))
-        self._follow(document.journey)
+        document.journeyChanged.connect(self._on_change)
         self.rebuild()
 
     # ------------------------------------------------------------------ following
-    def _follow(self, journey: Journey) -> None:
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-        self._journey = journey
-        journey.changed.connect(self._on_change)
-
     def _on_journey_replaced(self) -> None:
-        self._follow(self._document.journey)
         self._pending = None
         self._apply_timer.start()
 
@@ -86,12 +75,6 @@ class OutlineDock(QDockWidget):
         if self._pending is not None:
             self._pending.append(change)
         self._apply_timer.start()
-
-    def _unfollow(self) -> None:
-        """Run when the widget is deleted, so that a later edit never calls into it."""
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-            self._journey = None
 
     def _apply_pending(self) -> None:
         if not self.isVisible():

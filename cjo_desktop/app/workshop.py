@@ -6,15 +6,13 @@ Escape hands the keyboard back to the canvas. Each touchpoint is one undo step.
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands import AddStage, AddTouchpoint
-from cjo_desktop.domain import Change, Journey, JourneyError
+from cjo_desktop.domain import Change, JourneyError
 from cjo_desktop.editor.document import Document
 
 #: The name of the stage created when the room starts on an empty map.
@@ -39,7 +37,6 @@ class WorkshopBar(QWidget):
         self.setObjectName("workshop")
         self._document = document
         self._scene = scene
-        self._journey: Journey | None = None
         self._stage_id: str | None = None
         self.stage_label = QLabel()
         self.stage_label.setAccessibleName("Current stage")
@@ -72,8 +69,7 @@ class WorkshopBar(QWidget):
         self._selection_timer.timeout.connect(self._follow_selection)
         scene.selectionChanged.connect(self._selection_timer.start)
         document.journeyReplaced.connect(self._on_journey_replaced)
-        self.destroyed.connect(partial(WorkshopBar._unfollow, self))
-        self._follow(document.journey)
+        document.journeyChanged.connect(self._on_change)
         self._refresh()
 
     # ------------------------------------------------------------------ public
@@ -165,25 +161,12 @@ class WorkshopBar(QWidget):
         self.touchpointAdded.emit(command.touchpoint_id)
 
     # ------------------------------------------------------------------ following
-    def _follow(self, journey: Journey) -> None:
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-        self._journey = journey
-        journey.changed.connect(self._on_change)
-
     def _on_journey_replaced(self) -> None:
-        self._follow(self._document.journey)
         self._stage_id = None
         self._refresh()
 
     def _on_change(self, change: Change) -> None:
         self._refresh_timer.start()
-
-    def _unfollow(self) -> None:
-        """Run when the widget is deleted, so that a later edit never calls into it."""
-        if self._journey is not None:
-            self._journey.changed.disconnect(self._on_change)
-            self._journey = None
 
     def _typing(self) -> bool:
         return self.entry.hasFocus() or self.channel.hasFocus()

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from cjo_desktop.domain import Journey
+from cjo_desktop.domain import Change, Journey
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.templates import new_from_template
 
@@ -21,6 +21,9 @@ class Document(QObject):
     """``journeyReplaced`` fires when a different journey object is loaded into the document."""
 
     journeyReplaced = Signal()
+    #: Every change of the current journey, as a Qt signal: widgets connect here rather than
+    #: to ``journey.changed``, so Qt drops the connection when a widget is destroyed.
+    journeyChanged = Signal(object)  # Change
     pathChanged = Signal(object)  # Path | None
     modifiedChanged = Signal(bool)
 
@@ -30,6 +33,10 @@ class Document(QObject):
         self.path: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.journey.changed.connect(self._relay)
+
+    def _relay(self, change: Change) -> None:
+        self.journeyChanged.emit(change)
 
     def _clean_changed(self, clean: bool) -> None:
         self.modifiedChanged.emit(not clean)
@@ -47,7 +54,9 @@ class Document(QObject):
     def replace(self, journey: Journey, path: Path | None) -> None:
         """Show another journey (after Open or New): a fresh history, unmodified."""
         self.undo_stack.clear()
+        self.journey.changed.disconnect(self._relay)
         self.journey = journey
+        journey.changed.connect(self._relay)
         self.journeyReplaced.emit()
         self._set_path(path)
         self.undo_stack.setClean()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGraphicsScene, QLineEdit
+from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsScene, QLineEdit
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.text import font
@@ -28,7 +28,11 @@ class InlineEditor(QObject):
         self._edit.returnPressed.connect(self.commit)
         self._edit.editingFinished.connect(self.commit)
         self._edit.installEventFilter(self)
-        self._proxy = scene.addWidget(self._edit)
+        # An explicit proxy with the editor handed to it: ownership is then clear to both Qt
+        # and Python (the proxy owns the editor, the scene owns the proxy).
+        self._proxy = QGraphicsProxyWidget()
+        self._proxy.setWidget(self._edit)
+        scene.addItem(self._proxy)
         self._proxy.setZValue(100)
         self._proxy.setVisible(False)
         self._on_commit: Callable[[str], None] | None = None
