@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -112,8 +113,12 @@ class InspectorDock(QDockWidget):
     def _form(self, kind: str, title: str) -> QFormLayout:
         page = self._page[kind] = QWidget()
         page.setAccessibleName(title)
-        form = QFormLayout(page)
+        fields = QWidget()
+        form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column = QVBoxLayout(page)  # fields at the top; spare height stays below them
+        column.addWidget(fields)
+        column.addStretch(1)
         self._pages.addWidget(page)
         return form
 

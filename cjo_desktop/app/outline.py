@@ -12,6 +12,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
@@ -52,6 +53,10 @@ class OutlineDock(QDockWidget):
         self.tree.setHeaderLabels(["Name", "Channel"])
         self.tree.setAccessibleName("Journey outline")
         self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.itemSelectionChanged.connect(self._select_on_canvas)
         self.setWidget(self.tree)

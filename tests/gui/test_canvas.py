@@ -79,7 +79,7 @@ def test_dropping_a_card_in_another_column_moves_it_to_that_stage(editor: Editor
             editor.scene.cards["rev"].sceneBoundingRect().center().x()
         ).stage_id
         == "de"
-    )  # type: ignore[union-attr]  # noqa: E501
+    )  # type: ignore[union-attr]
 
 
 def test_dragging_several_cards_is_one_undo_step(editor: EditorController) -> None:

@@ -6,17 +6,16 @@ window, and QSettings point into a temporary folder so real user settings are ne
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from mouse import click
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QUndoView
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QUndoView
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops, main_window
+from cjo_desktop.app import file_ops
 from cjo_desktop.app.actions import ShortcutsDialog, menu_rows
 from cjo_desktop.app.main_window import MainWindow
 from cjo_desktop.io import load_map
@@ -24,46 +23,6 @@ from cjo_desktop.io.templates import example_path
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "settings"
-    QCoreApplication.setOrganizationName("cjo-desktop-tests")
-    QCoreApplication.setApplicationName("cjo-desktop-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
-    yield folder
-    QSettings().clear()
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Messages the window showed; any other dialog fails the test instead of blocking."""
-    shown: list[str] = []
-
-    def unexpected(*args: object) -> None:
-        raise AssertionError(f"unexpected dialog: {args[1:]}")
-
-    monkeypatch.setattr(file_ops, "show_error", lambda _parent, _title, text: shown.append(text))
-    for name in ("ask_open_path", "ask_save_path", "ask_save_changes", "ask_template"):
-        monkeypatch.setattr(file_ops, name, unexpected)
-    monkeypatch.setattr(main_window, "show_about", unexpected)
-    return shown
-
-
-@pytest.fixture
-def window(qtbot: QtBot, errors: list[str]) -> Iterator[MainWindow]:
-    w = MainWindow()
-    # pytest-qt closes widgets before fixtures end: let that close go through without asking
-    qtbot.addWidget(w, before_close_func=lambda w: w.document.undo_stack.setClean())
-    assert w.open_file(example_path())
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    yield w
 
 
 def select_first_card(window: MainWindow) -> str:
