@@ -106,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> None:
     journey = load_map(args.file)
     exporter = exporter_for(out)
     if exporter is None and suffix in PICTURE_SUFFIXES:
-        exporter = _picture_exporter(suffix, args.scale)
+        exporter = _picture_exporter(suffix, args.scale, args.transparent, args.page)
     if exporter is None:
         raise UsageError(
             f"cannot export to {suffix or 'a file without a suffix'} "
@@ -116,12 +116,14 @@ def cmd_export(args: argparse.Namespace) -> None:
     _out(f"wrote {out}")
 
 
-def _picture_exporter(suffix: str, scale: float) -> Callable[[Journey, Path], None] | None:
+def _picture_exporter(
+    suffix: str, scale: float, transparent: bool = False, page: str = "A4"
+) -> Callable[[Journey, Path], None] | None:
     try:
         from cjo_desktop.canvas import export as picture
-    except ImportError:
+    except ImportError:  # Qt is not installed: the picture formats are not offered
         return None
-    return picture.exporter(suffix, scale=scale)
+    return picture.exporter(suffix, scale=scale, transparent=transparent, page=page)
 
 
 def _export_suffixes() -> list[str]:
@@ -201,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", dest="out", metavar="OUT", required=True)
     p.add_argument(
         "--scale", type=float, default=2.0, help="pixel scale of PNG exports, 1 to 4 (default 2)"
+    )
+    p.add_argument(
+        "--transparent", action="store_true", help="PNG: transparent instead of white background"
+    )
+    p.add_argument(
+        "--page", choices=["A4", "A3"], default="A4", help="PDF: landscape page size (default A4)"
     )
     p.set_defaults(run=cmd_export)
     return parser

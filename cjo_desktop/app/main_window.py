@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self._update_selection_actions()
         self.resize(1280, 800)
         self.restore_settings()
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # keys go to the map at start
 
     # --------------------------------------------------------------- building
     def _build_center(self) -> None:

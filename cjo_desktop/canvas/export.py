@@ -39,7 +39,7 @@ def ensure_app() -> QApplication:
 
 def scene_for(journey: Journey) -> JourneyScene:
     ensure_app()
-    scene = JourneyScene()
+    scene = JourneyScene(cached=False)
     scene.set_journey(journey)
     return scene
 
@@ -136,10 +136,12 @@ def export_picture(
     write_atomic(path, data)
 
 
-def exporter(suffix: str, *, scale: float = 2.0) -> Callable[[Journey, Path], None]:
+def exporter(
+    suffix: str, *, scale: float = 2.0, transparent: bool = False, page: str = "A4"
+) -> Callable[[Journey, Path], None]:
     """The CLI's hook: an exporter for one picture suffix."""
 
     def run(journey: Journey, path: Path) -> None:
-        export_picture(journey, path, scale=scale)
+        export_picture(journey, path, scale=scale, transparent=transparent, page=page)
 
     return run

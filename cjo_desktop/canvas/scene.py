@@ -31,8 +31,10 @@ class JourneyScene(QGraphicsScene):
     #: Emitted after Qt has handled a mouse release (so dragged items are where Qt left them).
     mouseReleased = Signal(object)
 
-    def __init__(self, parent: object | None = None) -> None:
+    def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
+        """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
         super().__init__(parent)  # type: ignore[arg-type]
+        self._cached = cached
         self.journey: Journey | None = None
         self.layout: Layout | None = None
         self._backdrop = Backdrop()
@@ -122,6 +124,8 @@ class JourneyScene(QGraphicsScene):
             card = self.cards.get(tp_id)
             if card is None:
                 card = self.cards[tp_id] = TouchpointCard(tp, m.card_width, m.card_height)
+                if not self._cached:
+                    card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self.addItem(card)
             card.set_touchpoint(tp, valence.get(tp_id))
             rect = layout.cards[tp_id]

@@ -16,6 +16,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGestureEvent, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
 
+from cjo_desktop.canvas import sticky
+from cjo_desktop.canvas.scene import JourneyScene
+
 MIN_ZOOM = 0.03
 MAX_ZOOM = 4.0
 STEP = 1.2
@@ -40,6 +43,7 @@ class JourneyView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self._space_down = False
         self._pan_from: QPoint | None = None
+        self._sticky_shown = False
 
     # ------------------------------------------------------------------ zoom
     @property
@@ -168,6 +172,23 @@ class JourneyView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def _visible(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        scene = self.scene()
+        if isinstance(scene, JourneyScene) and scene.layout and scene.journey:
+            sticky.paint(painter, scene.layout, scene.journey, self._visible(), self.zoom)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Scrolling moves pixels by blitting; the sticky strips must be drawn afresh."""
+        super().scrollContentsBy(dx, dy)
+        scene = self.scene()
+        if isinstance(scene, JourneyScene) and scene.layout is not None:
+            if any(sticky.needed(scene.layout, self._visible())) or self._sticky_shown:
+                self.viewport().update()
+            self._sticky_shown = any(sticky.needed(scene.layout, self._visible()))
 
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         painter.fillRect(rect, OUTSIDE)

@@ -1,0 +1,87 @@
+"""Headless picture exports: ``cjo export`` draws the map with the editor's own scene on Qt's
+offscreen platform, with no display, and writes files other programs can read."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from cjo_desktop.io import load_map
+from cjo_desktop.io.templates import example_path
+
+EXAMPLE = example_path()
+
+
+def cjo(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)  # the command must choose offscreen by itself
+    return subprocess.run(
+        [sys.executable, "-m", "cjo_desktop.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def test_png_is_a_real_picture_of_the_map(tmp_path: Path) -> None:
+    out = tmp_path / "map.png"
+    result = cjo("export", str(EXAMPLE), "-o", str(out), "--scale", "1")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() > 1000 and image.height() > 500
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
+    }
+    assert len(colours) > 20  # lanes, cards, channel colours, text: not a blank page
+    assert image.pixelColor(2, 2).alpha() == 255  # white background by default
+
+
+def test_png_scale_and_transparency(tmp_path: Path) -> None:
+    one, two = tmp_path / "one.png", tmp_path / "two.png"
+    assert cjo("export", str(EXAMPLE), "-o", str(one), "--scale", "1").returncode == 0
+    result = cjo("export", str(EXAMPLE), "-o", str(two), "--scale", "2", "--transparent")
+    assert result.returncode == 0, result.stderr
+    small, large = QImage(str(one)), QImage(str(two))
+    assert abs(large.width() - 2 * small.width()) <= 1
+    assert large.pixelColor(2, 2).alpha() == 0
+
+
+def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    assert cjo("export", str(EXAMPLE), "-o", str(out)).returncode == 0
+    root = ET.parse(out).getroot()
+    texts = " ".join("".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    journey = load_map(EXAMPLE)
+    for name in (journey.title, journey.stages()[0].name, "Cart", "Unboxing"):
+        assert name in texts
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize(("page", "ratio"), [("A4", 297 / 210), ("A3", 420 / 297)])
+def test_pdf_is_one_landscape_page_that_renders(tmp_path: Path, page: str, ratio: float) -> None:
+    out = tmp_path / "map.pdf"
+    assert cjo("export", str(EXAMPLE), "-o", str(out), "--page", page).returncode == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "page")], check=True, timeout=60
+    )
+    pages = sorted(tmp_path.glob("page*.png"))
+    assert len(pages) == 1
+    image = QImage(str(pages[0]))
+    assert image.width() / image.height() == pytest.approx(ratio, rel=0.02)
+
+
+def test_bad_scale_and_unknown_suffix_are_usage_errors(tmp_path: Path) -> None:
+    assert (
+        cjo("export", str(EXAMPLE), "-o", str(tmp_path / "m.png"), "--scale", "9").returncode == 2
+    )
+    result = cjo("export", str(EXAMPLE), "-o", str(tmp_path / "m.bmp"))
+    assert result.returncode == 2 and ".png" in result.stderr
