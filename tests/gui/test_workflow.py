@@ -42,7 +42,7 @@ def test_a_workshop_session_undoes_redoes_and_saves(
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_N, CTRL)
     start = window.document.journey.copy()
-    assert [s.name for s in start.stages()][0] == "Awareness" and start.title == "Bike shop"
+    assert start.stages()[0].name == "Awareness" and start.title == "Bike shop"
     assert window.document.undo_stack.count() == 0
 
     # Add a stage and name it in place.
