@@ -171,16 +171,22 @@ class JourneyScene(QGraphicsScene):
         return [i.flow_key for i in self.selectedItems() if isinstance(i, FlowItem)]
 
     def select_ids(self, ids: Iterable[str | FlowKey], *, clear: bool = True) -> None:
-        if clear:
-            self.clearSelection()
-        for key in ids:
-            item: QGraphicsItem | None
-            if isinstance(key, tuple):
-                item = self.flows.get(key)
-            else:
-                item = self.cards.get(key) or self.headers.get(key)
-            if item is not None:
-                item.setSelected(True)
+        """Select items by model id; listeners hear one selectionChanged, not one per item."""
+        blocked = self.blockSignals(True)
+        try:
+            if clear:
+                self.clearSelection()
+            for key in ids:
+                item: QGraphicsItem | None
+                if isinstance(key, tuple):
+                    item = self.flows.get(key)
+                else:
+                    item = self.cards.get(key) or self.headers.get(key)
+                if item is not None:
+                    item.setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+        self.selectionChanged.emit()
 
     def card_at(self, pos: object) -> TouchpointCard | None:
         for item in self.items(pos):  # type: ignore[call-overload]

@@ -16,12 +16,11 @@ from typing import Any, TypeVar
 
 import networkx as nx
 
+from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
 from cjo_desktop.domain.model import (
     KIND_OF,
-    VALENCE_MAX,
-    VALENCE_MIN,
     Emotion,
     Flow,
     Item,
@@ -48,8 +47,8 @@ class Journey:
         self._persona_order: list[str] = []
         self._emotions_of: dict[str, list[str]] = {}
         self._dropoffs: dict[str, Flow] = {}
-        self._title = _text(title, "title")
-        self._description = _text(description, "description")
+        self._title = check.text(title, "title")
+        self._description = check.text(description, "description")
         self.changed: Signal[Change] = Signal()
 
     # ------------------------------------------------------------------ reading
@@ -191,19 +190,21 @@ class Journey:
 
     # ------------------------------------------------------------ journey fields
     def set_title(self, title: str) -> None:
-        old, self._title = self._title, _text(title, "title")
+        old, self._title = self._title, check.text(title, "title")
         self.changed.emit(Change("update", "journey", "title", old, self._title))
 
     def set_description(self, description: str) -> None:
-        old, self._description = self._description, _text(description, "description")
+        old, self._description = self._description, check.text(description, "description")
         self.changed.emit(Change("update", "journey", "description", old, self._description))
 
     # -------------------------------------------------------------------- stages
     def add_stage(
         self, name: str, *, index: int | None = None, id: str | None = None, description: str = ""
     ) -> Stage:
-        stage = Stage(self._fresh(id, Kind.STAGE), _name(name), _text(description, "description"))
-        index = _insert_index(index, len(self._stage_order))
+        stage = Stage(
+            self._fresh(id, Kind.STAGE), check.name(name), check.text(description, "description")
+        )
+        index = check.insert_index(index, len(self._stage_order))
         self._graph.add_node(stage.id, kind=Kind.STAGE.value, item=stage)
         self._stage_order.insert(index, stage.id)
         self._touchpoint_order[stage.id] = []
@@ -225,7 +226,7 @@ class Journey:
     def move_stage(self, stage_id: str, index: int) -> None:
         """Move a stage so that it ends at ``index`` in the stage order."""
         stage = self.stage(stage_id)
-        index = _insert_index(index, len(self._stage_order) - 1)
+        index = check.insert_index(index, len(self._stage_order) - 1)
         self._stage_order.remove(stage_id)
         self._stage_order.insert(index, stage_id)
         self.changed.emit(Change("move", Kind.STAGE, stage_id, stage, stage, index))
@@ -247,16 +248,16 @@ class Journey:
         self.stage(stage_id)
         tp = Touchpoint(
             id=self._fresh(id, Kind.TOUCHPOINT),
-            name=_name(name),
+            name=check.name(name),
             stage_id=stage_id,
-            channel=_text(channel, "channel"),
-            description=_text(description, "description"),
-            owner=_text(owner, "owner"),
-            tags=_tags(tags),
-            position=_position(position),
+            channel=check.text(channel, "channel"),
+            description=check.text(description, "description"),
+            owner=check.text(owner, "owner"),
+            tags=check.tags(tags),
+            position=check.position(position),
         )
         order = self._touchpoint_order[stage_id]
-        index = _insert_index(index, len(order))
+        index = check.insert_index(index, len(order))
         self._graph.add_node(tp.id, kind=Kind.TOUCHPOINT.value, item=tp)
         order.insert(index, tp.id)
         self.changed.emit(Change("add", Kind.TOUCHPOINT, tp.id, None, tp, index))
@@ -286,7 +287,7 @@ class Journey:
         old = self.touchpoint(touchpoint_id)
         self.stage(stage_id)
         order = self._touchpoint_order[stage_id]
-        index = _insert_index(index, len(order) - (stage_id == old.stage_id))
+        index = check.insert_index(index, len(order) - (stage_id == old.stage_id))
         self._touchpoint_order[old.stage_id].remove(old.id)
         order.insert(index, old.id)
         new = dataclasses.replace(old, stage_id=stage_id)
@@ -309,8 +310,8 @@ class Journey:
         emotion = Emotion(
             self._fresh(id, Kind.EMOTION),
             touchpoint_id,
-            _valence(valence),
-            _text(label, "label"),
+            check.valence(valence),
+            check.text(label, "label"),
             persona_id,
         )
         self._graph.add_node(emotion.id, kind=Kind.EMOTION.value, item=emotion)
@@ -330,9 +331,9 @@ class Journey:
         self, name: str, *, description: str = "", id: str | None = None, index: int | None = None
     ) -> Persona:
         persona = Persona(
-            self._fresh(id, Kind.PERSONA), _name(name), _text(description, "description")
+            self._fresh(id, Kind.PERSONA), check.name(name), check.text(description, "description")
         )
-        index = _insert_index(index, len(self._persona_order))
+        index = check.insert_index(index, len(self._persona_order))
         self._graph.add_node(persona.id, kind=Kind.PERSONA.value, item=persona)
         self._persona_order.insert(index, persona.id)
         self.changed.emit(Change("add", Kind.PERSONA, persona.id, None, persona, index))
@@ -359,7 +360,7 @@ class Journey:
             self.touchpoint(target)
         if self.has_flow(source, target):
             raise JourneyError(f"a flow from {source!r} to {target!r} exists already")
-        flow = Flow(source, target, _count(count), _text(label, "label"))
+        flow = Flow(source, target, check.count(count), check.text(label, "label"))
         if target is None:
             self._dropoffs[source] = flow
         else:
@@ -383,9 +384,9 @@ class Journey:
         if unknown:
             raise JourneyError(f"a flow has no editable field {sorted(unknown)[0]!r}")
         if "count" in changes:
-            changes["count"] = _count(changes["count"])
+            changes["count"] = check.count(changes["count"])
         if "label" in changes:
-            changes["label"] = _text(changes["label"], "label")
+            changes["label"] = check.text(changes["label"], "label")
         new = dataclasses.replace(old, **changes)
         if target is None:
             self._dropoffs[source] = new
@@ -410,7 +411,7 @@ class Journey:
         if unknown:
             kind = KIND_OF[type(old)].value
             raise JourneyError(f"a {kind} has no field {sorted(unknown)[0]!r}")
-        clean = {key: _clean_field(key, value) for key, value in changes.items()}
+        clean = {key: check.clean_field(key, value) for key, value in changes.items()}
         if clean.get("persona_id") is not None:
             self.persona(clean["persona_id"])
         new = dataclasses.replace(old, **clean)
@@ -460,66 +461,3 @@ class Journey:
 
 def _flow_sort_key(flow: Flow) -> tuple[str, bool, str]:
     return (flow.source, flow.target is None, flow.target or "")
-
-
-def _insert_index(index: int | None, length: int) -> int:
-    if index is None:
-        return length
-    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= length:
-        raise JourneyError(f"index {index!r} is outside 0..{length}")
-    return index
-
-
-def _text(value: object, what: str) -> str:
-    if not isinstance(value, str):
-        raise JourneyError(f"{what} must be text, not {type(value).__name__}")
-    return value
-
-
-def _name(value: object) -> str:
-    name = _text(value, "name")
-    if not name.strip():
-        raise JourneyError("a name cannot be empty")
-    return name
-
-
-def _tags(tags: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(tags, str):
-        raise JourneyError("tags must be a list of words, not one string")
-    return tuple(_text(t, "a tag") for t in tags)
-
-
-def _valence(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise JourneyError(f"valence must be a whole number, not {value!r}")
-    if not VALENCE_MIN <= value <= VALENCE_MAX:
-        raise JourneyError(f"valence {value} is outside {VALENCE_MIN}..{VALENCE_MAX}")
-    return value
-
-
-def _count(value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise JourneyError(f"a flow count must be a whole number of 0 or more, not {value!r}")
-    return value
-
-
-def _position(value: object) -> Position | None:
-    if value is None or isinstance(value, Position):
-        return value
-    raise JourneyError(f"a position must be a Position or None, not {value!r}")
-
-
-def _clean_field(key: str, value: Any) -> Any:
-    if key == "name":
-        return _name(value)
-    if key == "valence":
-        return _valence(value)
-    if key == "tags":
-        return _tags(value)
-    if key == "position":
-        return _position(value)
-    if key == "persona_id":
-        return None if value is None else _text(value, "persona id")
-    return _text(value, key)

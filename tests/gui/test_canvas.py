@@ -175,3 +175,75 @@ def test_ctrl_wheel_zooms_and_fit_shows_everything(editor: EditorController, qtb
     before = view.zoom
     view.zoom_in()
     assert view.zoom == pytest.approx(before * 1.2)
+
+
+def test_dragging_a_header_sideways_reorders_stages(editor: EditorController) -> None:
+    editor.view.set_zoom(0.3)
+    editor.view.centerOn(editor.scene.sceneRect().center())
+    header = editor.scene.headers["aw"].sceneBoundingRect()
+    last = editor.scene.layout.column("de")  # type: ignore[union-attr]
+    drag(editor.view, header.center(), QPointF(last.x + last.width - 5, header.center().y()))
+    assert [s.id for s in editor.journey.stages()] == ["co", "de", "aw"]
+    assert editor.document.undo_stack.count() == 1
+    editor.document.undo_stack.undo()
+    assert [s.id for s in editor.journey.stages()] == ["aw", "co", "de"]
+
+
+def test_ctrl_click_adds_to_the_selection(editor: EditorController) -> None:
+    click(editor.view, centre(editor, "web"))
+    click(editor.view, centre(editor, "rev"), Qt.KeyboardModifier.ControlModifier)
+    assert sorted(editor.scene.selected_touchpoints()) == ["rev", "web"]
+
+
+def test_rubber_band_selects_the_cards_it_covers(editor: EditorController) -> None:
+    web = editor.scene.cards["web"].sceneBoundingRect()
+    rev = editor.scene.cards["rev"].sceneBoundingRect()
+    start = QPointF(rev.right() + 25, rev.bottom() + 14)  # empty lane space below, right
+    drag(editor.view, start, QPointF(web.left() + 30, web.top() + 20))
+    assert sorted(editor.scene.selected_touchpoints()) == ["rev", "web"]
+    assert editor.document.undo_stack.count() == 0
+
+
+def test_ctrl_wheel_zooms_under_the_mouse_and_middle_drag_pans(
+    editor: EditorController, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QMouseEvent, QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view = editor.view
+    before = view.zoom
+    pos = QPointF(400, 300)
+    wheel = QWheelEvent(
+        pos,
+        QPointF(view.viewport().mapToGlobal(QPoint(400, 300))),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom == pytest.approx(before * 1.2)
+
+    view.set_zoom(2.0)
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    value = bar.value()
+    middle = Qt.MouseButton.MiddleButton
+    for kind, at, buttons in (
+        (QEvent.Type.MouseButtonPress, 400, middle),
+        (QEvent.Type.MouseMove, 300, middle),
+        (QEvent.Type.MouseButtonRelease, 300, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            QPointF(at, 300),
+            QPointF(at, 300),
+            middle,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+    assert bar.value() == value + 100

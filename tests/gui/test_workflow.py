@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from mouse import click, drag
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cjo_desktop.app import file_ops
@@ -26,6 +27,12 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 def card_centre(window: MainWindow, tp_id: str) -> QPointF:
     window.scene.flush()
     return window.scene.cards[tp_id].sceneBoundingRect().center() - QPointF(6, 0)
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """Shortcuts reach only the active window, as on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
 def by_name(journey: Journey, name: str) -> str:
@@ -114,3 +121,27 @@ def test_a_workshop_session_undoes_redoes_and_saves(
     qtbot.keyClick(view, Qt.Key.Key_O, CTRL)
     assert window.document.journey == final
     assert window.document.path == target
+
+
+def test_copy_in_one_window_and_paste_in_another(window: MainWindow, qtbot: QtBot) -> None:
+    other = MainWindow()
+    qtbot.addWidget(other, before_close_func=lambda w: w.document.undo_stack.setClean())
+    other.show()
+    source = window.document.journey
+    cart = by_name(source, "Cart")
+    activate(qtbot, window)
+    window.view.centerOn(card_centre(window, cart))
+    click(window.view, card_centre(window, cart))
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL)
+
+    target = other.document.journey
+    first_stage = target.stages()[0]
+    other.scene.select_ids([first_stage.id])
+    activate(qtbot, other)
+    other.view.setFocus()
+    qtbot.keyClick(other.view, Qt.Key.Key_V, CTRL)
+    pasted = target.touchpoints(first_stage.id)
+    assert [t.name for t in pasted] == ["Cart"]
+    assert pasted[0].id != cart and pasted[0].channel == "web"
+    assert other.document.undo_stack.count() == 1
