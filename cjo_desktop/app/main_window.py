@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
         self.document.journeyReplaced.connect(self._update_title)
-        self.document.journeyReplaced.connect(self.view.fit)
+        self.document.journeyReplaced.connect(self.view.show_start)
         self.document.undo_stack.indexChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._update_selection_actions)
         self.workshop.done.connect(self.view.setFocus)
@@ -237,9 +237,9 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- events
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._shown:  # fit once the viewport has its real size
+        if not self._shown:  # frame the map once the viewport has its real size
             self._shown = True
-            self.view.fit()
+            self.view.show_start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():

@@ -80,6 +80,9 @@ class EmotionCurve(QGraphicsItem):
         painter.setPen(QPen(QColor(style.INK), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_smooth_path(visible))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        if lod * 7 < 1.5:  # the dots would be under two pixels wide: the line says it all
+            return
         for p in visible:
             colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(p.valence)))])
             painter.setPen(QPen(QColor(style.INK), 1.5))

@@ -33,8 +33,10 @@ ARROW = 9.0
 OUTLINE_LOD = 0.3
 LABEL_LOD = 0.45
 #: Arrows longer than this are stroked piece by piece.
-PIECE_LENGTH = 600.0
+PIECE_LENGTH = 800.0
 STEP = 30.0
+#: ...but a long arrow is a gentle curve: a chord of 1/50 of its length is still smooth.
+STEPS_PER_ARROW = 50
 
 
 def _path(route: Route) -> QPainterPath:
@@ -69,6 +71,27 @@ def label_text(flow: Flow) -> str:
 def label_size(text: str) -> tuple[float, float]:
     fm = metrics(style.FLOW_LABEL_PX, True)
     return fm.horizontalAdvance(text) + 8, fm.height() + 2
+
+
+class _Look:
+    """Pens and brushes made once, not in every paint() of thousands of arrows."""
+
+    def __init__(self, colour: str, dashed: bool = False) -> None:
+        c = QColor(colour)
+        self.pen = QPen(c, 1.5)
+        self.pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+        if dashed:
+            self.pen.setStyle(Qt.PenStyle.DashLine)
+        self.outline = QPen(c, 1)
+        self.outline.setCosmetic(True)
+        self.fill = QBrush(c)
+        self.text = c.darker(140)
+
+
+_FLOW = _Look(style.FLOW)
+_DROPOFF = _Look(style.DROPOFF, dashed=True)
+_SELECTED = _Look(style.SELECTION)
+_LABEL_BACK = QBrush(QColor(255, 255, 255, 235))
 
 
 class FlowItem(QGraphicsItem):
@@ -122,6 +145,10 @@ class FlowItem(QGraphicsItem):
         self.update()
 
     @property
+    def path(self) -> QPainterPath:
+        return QPainterPath(self._path)
+
+    @property
     def label_rect(self) -> QRectF:
         return QRectF(self._label_rect)
 
@@ -143,36 +170,29 @@ class FlowItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
-        colour = QColor(
-            style.SELECTION
-            if self.isSelected()
-            else (style.DROPOFF if self.flow.is_dropoff else style.FLOW)
-        )
+        look = _SELECTED if self.isSelected() else (_DROPOFF if self.flow.is_dropoff else _FLOW)
         if lod < OUTLINE_LOD:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            pen = QPen(colour, 1)
-            pen.setCosmetic(True)
-            painter.setPen(pen)
+            painter.setPen(look.outline)
             painter.drawPath(self._path)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(colour, self._width)
-        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
-        if self.flow.is_dropoff:
-            pen.setStyle(Qt.PenStyle.DashLine)
+        pen = QPen(look.pen)
+        pen.setWidthF(self._width)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        exposed = option.exposedRect.adjusted(-self._width, -self._width, self._width, self._width)  # type: ignore[attr-defined]
+        w = self._width
+        exposed = option.exposedRect.adjusted(-w, -w, w, w)  # type: ignore[attr-defined]
         for rect, piece in self._visible_pieces():
             if rect.intersects(exposed):
                 painter.drawLines(piece)  # type: ignore[call-overload]
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
+        painter.setBrush(look.fill)
         painter.drawPolygon(self._head)
         if self._text and lod >= LABEL_LOD:
-            painter.setBrush(QBrush(QColor(255, 255, 255, 235)))
+            painter.setBrush(_LABEL_BACK)
             painter.drawRoundedRect(self._label_rect, 6, 6)
-            painter.setPen(colour.darker(140))
+            painter.setPen(look.text)
             painter.setFont(font(style.FLOW_LABEL_PX, True))
             painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
@@ -188,10 +208,11 @@ class FlowItem(QGraphicsItem):
             points = [polygon.at(i) for i in range(polygon.size())]
             kept = points
             if self._curved:  # thin out Qt's flattening; polyline corners all stay
+                step = max(STEP, self._path.length() / STEPS_PER_ARROW)
                 kept = [points[0]]
                 for p in points[1:-1]:
                     d = p - kept[-1]
-                    if abs(d.x()) + abs(d.y()) >= STEP:
+                    if abs(d.x()) + abs(d.y()) >= step:
                         kept.append(p)
                 kept.append(points[-1])
             self._pieces = []

@@ -17,6 +17,7 @@ from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
 from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.routing import LabelPlacer, RowIndex, route_dropoff, route_flow
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.domain import Change, Journey
@@ -39,8 +40,11 @@ class JourneyScene(QGraphicsScene):
         self.layout: Layout | None = None
         self._backdrop = Backdrop()
         self._curve = EmotionCurve()
+        self._overview = FlowOverview()
         self.addItem(self._backdrop)
         self.addItem(self._curve)
+        self.addItem(self._overview)
+        self._overview_on = False
         self.cards: dict[str, TouchpointCard] = {}
         self.flows: dict[FlowKey, FlowItem] = {}
         self.headers: dict[str, StageHeader] = {}
@@ -98,7 +102,20 @@ class JourneyScene(QGraphicsScene):
             layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
         )
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        if self._overview_on:
+            self._overview.set_paths(item.path for item in self.flows.values())
         self.layoutChanged.emit()
+
+    def set_overview(self, on: bool) -> None:
+        """Far out, draw every flow in one hairline path instead of one arrow item each."""
+        if on == self._overview_on:
+            return
+        self._overview_on = on
+        if on:
+            self._overview.set_paths(item.path for item in self.flows.values())
+        for item in self.flows.values():
+            item.setVisible(not on)
+        self._overview.setVisible(on)
 
     def _sync_headers(self, journey: Journey, layout: Layout) -> None:
         wanted = {s.id: s for s in journey.stages()}
@@ -143,6 +160,7 @@ class JourneyScene(QGraphicsScene):
             item = self.flows.get(key)
             if item is None:
                 item = self.flows[key] = FlowItem(flow)
+                item.setVisible(not self._overview_on)
                 self.addItem(item)
             source = layout.cards[flow.source]
             text = label_text(flow)

@@ -17,11 +17,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGestureEvent, QGraphicsScene, QGraphicsView, QPinchGesture, QWidget
 
 from cjo_desktop.canvas import sticky
+from cjo_desktop.canvas.flow_item import OUTLINE_LOD
 from cjo_desktop.canvas.scene import JourneyScene
 
 MIN_ZOOM = 0.03
 MAX_ZOOM = 4.0
 STEP = 1.2
+#: Below this zoom card titles are too small to read on a normal screen.
+READABLE_ZOOM = 0.7
 OUTSIDE = QColor("#E6EAEF")
 PAPER = QColor("#FFFFFF")
 
@@ -44,6 +47,7 @@ class JourneyView(QGraphicsView):
         self._space_down = False
         self._pan_from: QPoint | None = None
         self._sticky_shown = False
+        self.zoomChanged.connect(self._zoom_detail)
 
     # ------------------------------------------------------------------ zoom
     @property
@@ -68,6 +72,11 @@ class JourneyView(QGraphicsView):
             self.setTransformationAnchor(old)
         self.zoomChanged.emit(self.zoom)
 
+    def _zoom_detail(self, zoom: float) -> None:
+        scene = self.scene()
+        if isinstance(scene, JourneyScene):
+            scene.set_overview(zoom < OUTLINE_LOD)
+
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * STEP)
 
@@ -89,6 +98,16 @@ class JourneyView(QGraphicsView):
         if self.zoom < MIN_ZOOM:
             self.set_zoom(MIN_ZOOM)
         self.zoomChanged.emit(self.zoom)
+
+    def show_start(self) -> None:
+        """The opening view: the whole map when it is readable so, else its start (top left)
+        at a readable zoom, as a reader starts a journey at its beginning."""
+        self.fit()
+        if self.zoom >= READABLE_ZOOM:
+            return
+        self.set_zoom(READABLE_ZOOM)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def center_on_rect(self, rect: QRectF) -> None:
         self.centerOn(rect.center())
