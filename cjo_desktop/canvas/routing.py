@@ -56,8 +56,11 @@ class RowIndex:
         return j > i
 
 
-def route_flow(source: Rect, target: Rect, rows: RowIndex, gutter: float) -> Route:
-    """The path of one flow; ``rows`` tells whether cards stand in the way."""
+def route_flow(
+    source: Rect, target: Rect, rows: RowIndex, gutter: float, shift: float = 0.0
+) -> Route:
+    """The path of one flow; ``rows`` tells whether cards stand in the way; ``shift`` moves
+    a run through a gutter up or down so that runs sharing the gutter stay apart."""
     if source == target:
         x, y = source.right - 28, source.y
         pts = ((x, y), (x, y - gutter * 0.9), (x + 40, y - gutter * 0.9), (x + 40, y))
@@ -65,7 +68,7 @@ def route_flow(source: Rect, target: Rect, rows: RowIndex, gutter: float) -> Rou
     if target.x >= source.right - 1:  # forward
         a, b = (source.right, source.cy), (target.x, target.cy)
         if rows.blocked(source, target):
-            lift = source.y - gutter * 0.55
+            lift = source.y - gutter * 0.55 + shift
             pts = (
                 (source.cx + 30, source.y),
                 (source.cx + 30, lift),
@@ -76,7 +79,7 @@ def route_flow(source: Rect, target: Rect, rows: RowIndex, gutter: float) -> Rou
         bend = max(30.0, (b[0] - a[0]) * 0.45)
         return _cubic(a, b, bend)
     if source.x >= target.right - 1:  # backward: a loop through the gutter below
-        low = max(source.bottom, target.bottom) + gutter * 0.55
+        low = max(source.bottom, target.bottom) + gutter * 0.55 + shift
         pts = (
             (source.cx - 30, source.bottom),
             (source.cx - 30, low),
@@ -119,6 +122,33 @@ def point_on(route: Route, t: float) -> Point:
             return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
         goal -= length
     return pts[-1]
+
+
+class Router:
+    """Routes flows one after another, spreading the runs that share a gutter: three loops
+    back along one gutter read as three lines, not one."""
+
+    SPACING = 7.0
+    MAX_SHIFT = 21.0
+
+    def __init__(self, rows: RowIndex, gutter: float) -> None:
+        self._rows, self._gutter = rows, gutter
+        self._used: dict[int, int] = {}
+
+    def flow(self, source: Rect, target: Rect) -> Route:
+        route = route_flow(source, target, self._rows, self._gutter)
+        if route.kind != "poly" or len(route.points) != 4 or source == target:
+            return route
+        key = round(route.points[1][1])
+        n = self._used.get(key, 0)
+        self._used[key] = n + 1
+        if n == 0:
+            return route
+        shift = min(self.MAX_SHIFT, (n + 1) // 2 * self.SPACING) * (1 if n % 2 else -1)
+        return route_flow(source, target, self._rows, self._gutter, shift)
+
+    def dropoff(self, source: Rect, label_width: float) -> Route:
+        return route_dropoff(source, self._gutter, label_width)
 
 
 class LabelPlacer:

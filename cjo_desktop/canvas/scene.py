@@ -18,7 +18,7 @@ from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
 from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
 from cjo_desktop.canvas.overview import FlowOverview
-from cjo_desktop.canvas.routing import LabelPlacer, RowIndex, route_dropoff, route_flow
+from cjo_desktop.canvas.routing import LabelPlacer, Router, RowIndex
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.domain import Change, Journey
 
@@ -152,9 +152,8 @@ class JourneyScene(QGraphicsScene):
         flows = {f.key: f for f in journey.flows()}
         for key in set(self.flows) - set(flows):
             self.removeItem(self.flows.pop(key))
-        rows = RowIndex(list(layout.cards.values()))
+        router = Router(RowIndex(list(layout.cards.values())), layout.metrics.lane_padding * 2)
         placer = LabelPlacer(list(layout.cards.values()))
-        gutter = layout.metrics.lane_padding * 2
         max_count = max((f.count or 0 for f in flows.values()), default=0)
         for key, flow in flows.items():
             item = self.flows.get(key)
@@ -166,10 +165,10 @@ class JourneyScene(QGraphicsScene):
             text = label_text(flow)
             size = label_size(text) if text else (0.0, 0.0)
             if flow.target is None:
-                route = route_dropoff(source, gutter, size[0])
+                route = router.dropoff(source, size[0])
                 width = min(4.0, line_width(flow.count, max_count))
             else:
-                route = route_flow(source, layout.cards[flow.target], rows, gutter)
+                route = router.flow(source, layout.cards[flow.target])
                 width = line_width(flow.count, max_count)
             label_at = placer.place(route, *size) if text else route.label
             item.set_route(flow, route, width, label_at)
