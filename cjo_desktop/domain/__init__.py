@@ -3,6 +3,7 @@
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
 from cjo_desktop.domain.journey import Journey
+from cjo_desktop.domain.metrics import MetricValue, Provenance, Snapshot
 from cjo_desktop.domain.model import (
     DEFAULT_EMOTION_LABELS,
     VALENCE_MAX,
@@ -26,9 +27,12 @@ __all__ = [
     "Journey",
     "JourneyError",
     "Kind",
+    "MetricValue",
     "Persona",
     "Position",
+    "Provenance",
     "Signal",
+    "Snapshot",
     "Stage",
     "Touchpoint",
 ]

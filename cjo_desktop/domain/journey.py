@@ -19,6 +19,7 @@ import networkx as nx
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
+from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
     KIND_OF,
     Emotion,
@@ -47,6 +48,7 @@ class Journey:
         self._persona_order: list[str] = []
         self._emotions_of: dict[str, list[str]] = {}
         self._dropoffs: dict[str, Flow] = {}
+        self._snapshots: dict[str, Snapshot] = {}
         self._title = check.text(title, "title")
         self._description = check.text(description, "description")
         self.changed: Signal[Change] = Signal()
@@ -163,7 +165,7 @@ class Journey:
             if candidate not in self._graph:
                 return candidate
 
-    def snapshot(self) -> tuple[Any, ...]:
+    def state(self) -> tuple[Any, ...]:
         """Everything that defines the map, in canonical order: equal snapshots, equal maps."""
         return (
             self._title,
@@ -173,12 +175,13 @@ class Journey:
             tuple(self.touchpoints()),
             tuple(self.emotions()),
             tuple(self.flows()),
+            tuple(self.metric_snapshots()),
         )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Journey):
             return NotImplemented
-        return self.snapshot() == other.snapshot()
+        return self.state() == other.state()
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
@@ -395,6 +398,37 @@ class Journey:
         self.changed.emit(Change("update", "flow", new.key, old, new))
         return new
 
+    # ---------------------------------------------------------- metric snapshots
+    def metric_snapshots(self) -> list[Snapshot]:
+        """Snapshots in import order, each without values of touchpoints that are gone."""
+        ids = {t.id for t in self.touchpoints()}
+        return [s.restricted_to(ids) for s in self._snapshots.values()]
+
+    def metric_snapshot(self, label: str) -> Snapshot:
+        try:
+            snapshot = self._snapshots[label]
+        except KeyError:
+            raise JourneyError(f"no metric snapshot labelled {label!r}") from None
+        return snapshot.restricted_to({t.id for t in self.touchpoints()})
+
+    def add_metric_snapshot(self, snapshot: Snapshot, index: int | None = None) -> None:
+        label = check.name(snapshot.label)
+        if label in self._snapshots:
+            raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
+        order = list(self._snapshots.items())
+        order.insert(check.insert_index(index, len(order)), (label, snapshot))
+        self._snapshots = dict(order)
+        self.changed.emit(Change("add", "snapshot", label, None, snapshot))
+
+    def remove_metric_snapshot(self, label: str) -> tuple[Snapshot, int]:
+        """Remove a snapshot; returns it whole and where it was, for undo."""
+        if label not in self._snapshots:
+            raise JourneyError(f"no metric snapshot labelled {label!r}")
+        index = list(self._snapshots).index(label)
+        snapshot = self._snapshots.pop(label)
+        self.changed.emit(Change("remove", "snapshot", label, snapshot, None, index))
+        return snapshot, index
+
     # ------------------------------------------------------------ generic edits
     def update(self, item_id: str, **changes: Any) -> Item:
         """Set fields of a stage, touchpoint, emotion or persona (``rename`` is ``name=``).
@@ -438,6 +472,7 @@ class Journey:
             )
         for f in self.flows():
             twin.add_flow(f.source, f.target, count=f.count, label=f.label)
+        twin._snapshots = dict(self._snapshots)  # snapshots are immutable: sharing is safe
         return twin
 
     # ------------------------------------------------------------------ helpers

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cjo_desktop.domain import Journey, Position
+from cjo_desktop.domain import Journey, MetricValue, Position, Provenance, Snapshot
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.schema import (
     SCHEMA_VERSION,
     EmotionModel,
     FlowModel,
     MapFile,
+    MetricValueModel,
     PersonaModel,
     PositionModel,
+    ProvenanceModel,
+    SnapshotModel,
     StageModel,
+    SummaryValueModel,
     TouchpointModel,
 )
 
@@ -55,6 +59,28 @@ def check_references(doc: MapFile, source: str) -> None:
             )
         if em.persona is not None and em.persona not in personas:
             raise MapFileError(source, f"emotions[{i}].persona", f"unknown persona {em.persona!r}")
+    labels: dict[str, int] = {}
+    for i, snap in enumerate(doc.snapshots):
+        if snap.label in labels:
+            raise MapFileError(
+                source,
+                f"snapshots[{i}].label",
+                f"duplicate snapshot label "
+                f"{snap.label!r} (first at snapshots[{labels[snap.label]}])",
+            )
+        labels[snap.label] = i
+        seen_values: set[tuple[str, str]] = set()
+        for j, v in enumerate(snap.values):
+            where = f"snapshots[{i}].values[{j}]"
+            if v.touchpoint not in touchpoints:
+                raise MapFileError(
+                    source, f"{where}.touchpoint", f"unknown touchpoint {v.touchpoint!r}"
+                )
+            if (v.touchpoint, v.metric) in seen_values:
+                raise MapFileError(
+                    source, where, f"a second {v.metric!r} value for touchpoint {v.touchpoint!r}"
+                )
+            seen_values.add((v.touchpoint, v.metric))
     pairs: dict[tuple[str, str | None], int] = {}
     for i, flow in enumerate(doc.flows):
         for end in ("source", "target"):
@@ -97,7 +123,75 @@ def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
         journey.add_emotion(e.touchpoint, e.valence, label=e.label, persona_id=e.persona, id=e.id)
     for f in doc.flows:
         journey.add_flow(f.source, f.target, count=f.count, label=f.label)
+    for snap in doc.snapshots:
+        journey.add_metric_snapshot(_snapshot(snap))
     return journey
+
+
+def _value(v: MetricValueModel | SummaryValueModel) -> MetricValue:
+    return MetricValue(v.value, v.n, v.ci_low, v.ci_high, dict(v.detail))
+
+
+def _snapshot(snap: SnapshotModel) -> Snapshot:
+    p = snap.provenance
+    values: dict[str, dict[str, MetricValue]] = {}
+    for v in snap.values:
+        values.setdefault(v.touchpoint, {})[v.metric] = _value(v)
+    return Snapshot(
+        snap.label,
+        Provenance(p.source, p.sha256, p.sheet, p.imported_at, p.method, p.segment, p.period),
+        values,
+        {v.metric: _value(v) for v in snap.summary},
+    )
+
+
+def _number(x: float | None) -> float | None:
+    """Six decimals: more is noise, and fewer digits keep diffs readable."""
+    return None if x is None else round(float(x), 6)
+
+
+def _snapshot_model(journey: Journey, snap: Snapshot) -> SnapshotModel:
+    p = snap.provenance
+    order = snap.metric_names()
+    values = [
+        MetricValueModel(
+            touchpoint=tp.id,
+            metric=name,
+            value=_number(v.value),
+            n=v.n,
+            ci_low=_number(v.ci_low),
+            ci_high=_number(v.ci_high),
+            detail={k: float(_number(x) or 0.0) for k, x in sorted(v.detail.items())},
+        )
+        for tp in journey.touchpoints()
+        for name in order
+        if (v := snap.value(tp.id, name)) is not None
+    ]
+    summary = [
+        SummaryValueModel(
+            metric=name,
+            value=_number(v.value),
+            n=v.n,
+            ci_low=_number(v.ci_low),
+            ci_high=_number(v.ci_high),
+            detail={k: float(_number(x) or 0.0) for k, x in sorted(v.detail.items())},
+        )
+        for name, v in sorted(snap.summary.items())
+    ]
+    return SnapshotModel(
+        label=snap.label,
+        provenance=ProvenanceModel(
+            source=p.source,
+            sha256=p.sha256,
+            sheet=p.sheet,
+            imported_at=p.imported_at,
+            method=p.method,
+            segment=p.segment,
+            period=p.period,
+        ),
+        values=values,
+        summary=summary,
+    )
 
 
 def to_file_model(journey: Journey) -> MapFile:
@@ -142,4 +236,5 @@ def to_file_model(journey: Journey) -> MapFile:
             FlowModel(source=f.source, target=f.target, count=f.count, label=f.label)
             for f in journey.flows()
         ],
+        snapshots=[_snapshot_model(journey, s) for s in journey.metric_snapshots()],
     )

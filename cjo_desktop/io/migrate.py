@@ -1,8 +1,8 @@
 """Upgrades raw map data from older schema versions to the current one, before validation.
 
-Each step takes the parsed JSON of version N and returns version N+1. The first released
-format is version 1, so there is nothing to upgrade yet; a newer file is refused here with a
-message that tells the user what to do.
+Each step takes the parsed JSON of version N and returns version N+1; a newer file is refused
+here with a message that tells the user what to do. A fixture of every released version lives
+in ``tests/fixtures`` and is loaded by the tests forever.
 """
 
 from __future__ import annotations
@@ -15,8 +15,14 @@ from cjo_desktop.io.schema import SCHEMA_VERSION
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added metric snapshots; a version-1 map simply has none."""
+    return data
+
+
 #: ``STEPS[n]`` upgrades a version-n document to version n+1.
-STEPS: dict[int, Step] = {}
+STEPS: dict[int, Step] = {1: _v1_to_v2}
 
 
 def file_version(data: object, source: str) -> int:

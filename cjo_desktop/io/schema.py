@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
-SCHEMA_ID = "https://cjo-desktop.org/schema/map-v1.json"
+SCHEMA_VERSION = 2
+SCHEMA_ID = "https://cjo-desktop.org/schema/map-v2.json"
 FILE_SUFFIX = ".cjo.json"
 
 Id = Annotated[
@@ -29,7 +29,7 @@ Text = Annotated[str, Field(max_length=20_000)]
 class FileModel(BaseModel):
     """Every file model rejects unknown fields, so a typo never passes silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class PositionModel(FileModel):
@@ -83,6 +83,55 @@ class FlowModel(FileModel):
     label: Text = Field("", description="A short note shown on the arrow.")
 
 
+class ProvenanceModel(FileModel):
+    source: Text = Field(description="Name of the file the numbers were read from.")
+    sha256: str = Field(
+        "", pattern=r"^([0-9a-f]{64})?$", description="SHA-256 of that file's bytes."
+    )
+    sheet: Text = Field("", description="The worksheet, for workbooks.")
+    imported_at: Text = Field("", description="When the import ran (ISO 8601, UTC).")
+    method: Text = Field("", description="How rows became numbers, in words.")
+    segment: Text = Field("", description="The row filter applied; empty means all rows.")
+    period: Text = Field("", description="First and last date in the rows used.")
+
+
+class MetricValueModel(FileModel):
+    touchpoint: Id = Field(description="Id of the touchpoint the value belongs to.")
+    metric: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+        description="Metric name: nps, csat_top2, csat_mean, ces_mean, visitors, conversion, "
+        "dropoff, or a column name of the imported data."
+    )
+    value: float | None = Field(description="The value; null where it is not defined.")
+    n: int | None = Field(None, ge=0, description="How many responses or rows stand behind it.")
+    ci_low: float | None = Field(None, description="Lower end of the 95% interval.")
+    ci_high: float | None = Field(None, description="Upper end of the 95% interval.")
+    detail: dict[str, float] = Field(
+        default_factory=dict, description="Counts behind the value, e.g. promoters."
+    )
+
+
+class SummaryValueModel(FileModel):
+    metric: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+        description="Journey-wide metric name, e.g. csat_mean_weighted."
+    )
+    value: float | None = Field(description="The value; null where it is not defined.")
+    n: int | None = Field(None, ge=0, description="How many responses stand behind it.")
+    ci_low: float | None = Field(None, description="Lower end of the 95% interval.")
+    ci_high: float | None = Field(None, description="Upper end of the 95% interval.")
+    detail: dict[str, float] = Field(default_factory=dict, description="Numbers behind it.")
+
+
+class SnapshotModel(FileModel):
+    label: Name = Field(description="The snapshot's label, e.g. 'baseline 2025-Q1'.")
+    provenance: ProvenanceModel = Field(description="Where the numbers came from.")
+    values: list[MetricValueModel] = Field(
+        default_factory=list, description="Values by touchpoint, in journey order."
+    )
+    summary: list[SummaryValueModel] = Field(
+        default_factory=list, description="Journey-wide values."
+    )
+
+
 class MapFile(FileModel):
     """A customer journey map."""
 
@@ -114,6 +163,9 @@ class MapFile(FileModel):
     )
     flows: list[FlowModel] = Field(
         default_factory=list, description="How customers move between touchpoints."
+    )
+    snapshots: list[SnapshotModel] = Field(
+        default_factory=list, description="Imported metrics, one labelled snapshot per import."
     )
 
 

@@ -163,13 +163,13 @@ def test_export_native_twice_gives_identical_bytes(workdir: Path, tmp_path: Path
     assert (tmp_path / "n.cjo.json").read_bytes() == first == src.read_bytes()
 
 
-def test_export_normalizes_a_hand_written_file(tmp_path: Path) -> None:
+def test_export_normalizes_and_upgrades_a_hand_written_file(tmp_path: Path) -> None:
     (tmp_path / "hand.cjo.json").write_text(
         '{"title": "Hand", "schema_version": 1,\n"stages": [{"name": "S", "id": "s"}]}'
     )
     ok("export", "hand.cjo.json", "-o", "out.cjo.json", cwd=tmp_path)
     assert (tmp_path / "out.cjo.json").read_text(encoding="utf-8") == (
-        '{\n  "schema_version": 1,\n  "title": "Hand",\n  "stages": [\n    {\n'
+        '{\n  "schema_version": 2,\n  "title": "Hand",\n  "stages": [\n    {\n'
         '      "id": "s",\n      "name": "S"\n    }\n  ]\n}\n'
     )
 

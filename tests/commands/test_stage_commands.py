@@ -90,7 +90,7 @@ def test_remove_first_stage_of_the_example_and_undo_exactly(
         assert stage.id not in example
         stack.undo()
         assert example == before
-        assert example.snapshot() == before.snapshot()
+        assert example.state() == before.state()
 
 
 def test_remove_stage_between_others_keeps_its_place(example: Journey, stack: QUndoStack) -> None:

@@ -102,7 +102,7 @@ def test_flows_branch_loop_and_drop_off(journey: Journey) -> None:
 def test_bad_edits_are_refused_without_changing_anything(
     journey: Journey, changes: list[Change]
 ) -> None:
-    before = journey.snapshot()
+    before = journey.state()
     bad_edits = [
         lambda: journey.add_stage("  "),
         lambda: journey.add_stage("Dup", id="ad"),
@@ -124,7 +124,7 @@ def test_bad_edits_are_refused_without_changing_anything(
     for edit in bad_edits:
         with pytest.raises(JourneyError):
             edit()
-    assert journey.snapshot() == before
+    assert journey.state() == before
     assert changes == []
 
 
@@ -199,11 +199,11 @@ def test_listeners_can_disconnect(journey: Journey) -> None:
 
 
 def test_moves_to_a_bad_index_change_nothing(journey: Journey) -> None:
-    before = journey.snapshot()
+    before = journey.state()
     with pytest.raises(JourneyError):
         journey.move_touchpoint("web", "de", 2)  # "de" holds 2, so 0..1 after lifting "web"
     with pytest.raises(JourneyError):
         journey.move_touchpoint("web", "aw", 2)
-    assert journey.snapshot() == before
+    assert journey.state() == before
     journey.move_touchpoint("web", "de", 1)
     assert [t.id for t in journey.touchpoints("de")] == ["drive", "web"]

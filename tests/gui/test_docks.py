@@ -87,7 +87,7 @@ def workshop(qtbot: QtBot, ed: Editor) -> WorkshopBar:
 
 
 def test_workshop_types_into_stages(qtbot: QtBot, ed: Editor, workshop: WorkshopBar) -> None:
-    journey, before = ed.journey, ed.journey.snapshot()
+    journey, before = ed.journey, ed.journey.state()
     assert workshop.stage_label.text() == "Awareness"
     for name in ("Podcast ad", "Billboard", "Friend's tip"):
         qtbot.keyClicks(workshop.entry, name)
@@ -104,7 +104,7 @@ def test_workshop_types_into_stages(qtbot: QtBot, ed: Editor, workshop: Workshop
     assert ed.document.undo_stack.count() == 4
     for _ in range(4):
         ed.document.undo_stack.undo()
-    assert journey.snapshot() == before
+    assert journey.state() == before
 
 
 def test_workshop_tab_wraps_and_shift_tab_goes_back(qtbot: QtBot, workshop: WorkshopBar) -> None:
@@ -144,14 +144,14 @@ def test_workshop_starts_an_empty_map_with_one_undo_step(qtbot: QtBot) -> None:
     for ed in make_editor(qtbot, Journey("Blank")):
         bar = WorkshopBar(ed.document, ed.scene)
         qtbot.addWidget(bar)
-        before = ed.journey.snapshot()
+        before = ed.journey.state()
         qtbot.keyClicks(bar.entry, "First idea")
         qtbot.keyClick(bar.entry, Qt.Key.Key_Return)
         assert [s.name for s in ed.journey.stages()] == ["Stage 1"]
         assert [t.name for t in ed.journey.touchpoints()] == ["First idea"]
         assert ed.document.undo_stack.count() == 1
         ed.document.undo_stack.undo()
-        assert ed.journey.snapshot() == before
+        assert ed.journey.state() == before
 
 
 # ---------------------------------------------------------------------- inspector

@@ -1,0 +1,72 @@
+"""Numbers attached to touchpoints, grouped in labelled snapshots, each with its provenance.
+
+A snapshot is one import ("baseline 2025-Q1", "after redesign"): every value in it came from
+the same file, read the same way, and says how many responses (``n``) stand behind it and how
+sure it is (a 95% interval where one is defined). Values are keyed by touchpoint id, so a
+snapshot survives edits to the map; values of a deleted touchpoint are simply not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Metric names the program computes itself; other names come from the user's data.
+NPS = "nps"
+CSAT_TOP2 = "csat_top2"
+CSAT_MEAN = "csat_mean"
+CES_MEAN = "ces_mean"
+CONVERSION = "conversion"
+DROPOFF = "dropoff"
+VISITORS = "visitors"
+COMPUTED_METRICS = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, VISITORS, CONVERSION, DROPOFF)
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a snapshot's numbers came from, so any number can be traced and recomputed."""
+
+    source: str  # the file's name
+    sha256: str = ""  # of the file's bytes, to tell two versions of "survey.csv" apart
+    sheet: str = ""  # for workbooks
+    imported_at: str = ""  # ISO 8601, UTC
+    method: str = ""  # how rows became numbers, in words ("responses: NPS 0-10, ...")
+    segment: str = ""  # the filter applied, e.g. "segment = Family camper"; empty: all rows
+    period: str = ""  # first and last date found, e.g. "2025-01-02..2025-03-30"
+
+
+@dataclass(frozen=True, slots=True)
+class MetricValue:
+    """One number. ``value`` is None where it is not defined (no valid responses)."""
+
+    value: float | None
+    n: int | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    #: The counts behind the value, e.g. promoters, passives and detractors for NPS.
+    detail: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """``values[touchpoint_id][metric]``; ``summary`` holds journey-wide values such as the
+    weighted CSAT across touchpoints."""
+
+    label: str
+    provenance: Provenance
+    values: dict[str, dict[str, MetricValue]] = field(default_factory=dict)
+    summary: dict[str, MetricValue] = field(default_factory=dict)
+
+    def metric_names(self) -> list[str]:
+        """Every metric in the snapshot: computed ones first in a fixed order, then the rest
+        alphabetically."""
+        names = {m for per_tp in self.values.values() for m in per_tp}
+        known = [m for m in COMPUTED_METRICS if m in names]
+        return known + sorted(names - set(known))
+
+    def value(self, touchpoint_id: str, metric: str) -> MetricValue | None:
+        return self.values.get(touchpoint_id, {}).get(metric)
+
+    def restricted_to(self, touchpoint_ids: set[str]) -> Snapshot:
+        """The same snapshot without values of touchpoints that are gone."""
+        kept = {tp: v for tp, v in self.values.items() if tp in touchpoint_ids}
+        return Snapshot(self.label, self.provenance, kept, self.summary)
