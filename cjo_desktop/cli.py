@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from cjo_desktop import __version__
+from cjo_desktop.cli_metrics import add_commands as add_metric_commands
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import SCHEMA_VERSION, MapFileError, json_schema, load_map, save_map
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
@@ -211,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--page", choices=["A4", "A3"], default="A4", help="PDF: landscape page size (default A4)"
     )
     p.set_defaults(run=cmd_export)
+    add_metric_commands(verbs)
     return parser
 
 

@@ -70,3 +70,22 @@ class Snapshot:
         """The same snapshot without values of touchpoints that are gone."""
         kept = {tp: v for tp, v in self.values.items() if tp in touchpoint_ids}
         return Snapshot(self.label, self.provenance, kept, self.summary)
+
+
+DIGITS = 6
+
+
+def rounded(snapshot: Snapshot, digits: int = DIGITS) -> Snapshot:
+    """The snapshot with every number to ``digits`` decimals, as the file stores it, so a map
+    equals itself after a save and a load."""
+
+    def r(x: float | None) -> float | None:
+        return None if x is None else round(float(x), digits)
+
+    def value(v: MetricValue) -> MetricValue:
+        detail = {k: float(round(float(x), digits)) for k, x in v.detail.items()}
+        return MetricValue(r(v.value), v.n, r(v.ci_low), r(v.ci_high), detail)
+
+    values = {tp: {m: value(v) for m, v in per.items()} for tp, per in snapshot.values.items()}
+    summary = {m: value(v) for m, v in snapshot.summary.items()}
+    return Snapshot(snapshot.label, snapshot.provenance, values, summary)

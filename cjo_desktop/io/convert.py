@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cjo_desktop.domain import Journey, MetricValue, Position, Provenance, Snapshot
+from cjo_desktop.domain.metrics import DIGITS
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.schema import (
     SCHEMA_VERSION,
@@ -146,8 +147,9 @@ def _snapshot(snap: SnapshotModel) -> Snapshot:
 
 
 def _number(x: float | None) -> float | None:
-    """Six decimals: more is noise, and fewer digits keep diffs readable."""
-    return None if x is None else round(float(x), 6)
+    """Six decimals (the domain rounds imports the same way): more is noise, and fewer
+    digits keep diffs readable."""
+    return None if x is None else round(float(x), DIGITS)
 
 
 def _snapshot_model(journey: Journey, snap: Snapshot) -> SnapshotModel:

@@ -12,6 +12,7 @@ from pathlib import Path
 from cjo_desktop.domain import Journey
 from cjo_desktop.io.exports.graphml import write_graphml
 from cjo_desktop.io.exports.mermaid import write_mermaid
+from cjo_desktop.io.exports.metrics_table import write_metrics_csv
 from cjo_desktop.io.files import save_map
 
 Exporter = Callable[[Journey, Path], None]
@@ -21,6 +22,7 @@ EXPORTERS: dict[str, tuple[Exporter, str]] = {
     ".json": (save_map, "the normalized native map file"),
     ".graphml": (write_graphml, "GraphML for graph tools (networkx, Gephi, yEd)"),
     ".mmd": (write_mermaid, "a Mermaid journey diagram"),
+    ".csv": (write_metrics_csv, "one row per touchpoint with its metrics (latest snapshot)"),
 }
 
 

@@ -3,7 +3,8 @@
 Nodes carry ``kind`` (stage, touchpoint, emotion, persona, exit) and ``name``; touchpoints carry
 ``stage`` (the stage's name) and ``channel``; emotions carry ``valence``. Edges carry ``kind``
 (``flow``, ``dropoff``, ``contains``, ``emotion``, ``persona``) and, on flows with a known
-volume, ``count``. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
+volume, ``count``. Touchpoints carry one ``metric:<name>`` attribute per metric of the latest
+snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
 map id.
 """
 
@@ -29,7 +30,14 @@ def to_graph(journey: Journey) -> nx.DiGraph:
         g.add_node(
             stage.id, kind="stage", name=stage.name, description=stage.description, order=order
         )
+    snapshots = journey.metric_snapshots()
+    latest = snapshots[-1] if snapshots else None
     for tp in journey.touchpoints():
+        metrics = {}
+        if latest is not None:  # one attribute per metric of the latest import
+            for name, value in latest.values.get(tp.id, {}).items():
+                if value.value is not None:
+                    metrics[f"metric:{name}"] = float(value.value)
         g.add_node(
             tp.id,
             kind="touchpoint",
@@ -39,6 +47,7 @@ def to_graph(journey: Journey) -> nx.DiGraph:
             description=tp.description,
             owner=tp.owner,
             tags=", ".join(tp.tags),
+            **metrics,
         )
         g.add_edge(tp.stage_id, tp.id, kind="contains")
     for emotion in journey.emotions():

@@ -1,0 +1,171 @@
+"""``cjo import-metrics`` and ``cjo metrics``: data onto a map, and the numbers back out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from cjo_desktop.analysis.scales import Scale
+from cjo_desktop.domain import JourneyError
+from cjo_desktop.io import MapFileError, load_map, save_map
+from cjo_desktop.io.exports.metrics_table import RECORD_KEYS, metric_records, records_csv
+from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+from cjo_desktop.io.tables import open_table
+
+
+def _segment(text: str) -> tuple[str, str]:
+    column, sep, value = text.partition("=")
+    if not sep or not column.strip() or not value.strip():
+        raise argparse.ArgumentTypeError(f"expected COLUMN=VALUE, not {text!r}")
+    return column.strip(), value.strip()
+
+
+def spec_from_args(args: argparse.Namespace) -> ImportSpec:
+    kind = args.kind
+    if kind is None:
+        with open_table(args.data, args.sheet) as table:
+            kind = guess_kind(table.header)
+    return ImportSpec(
+        kind=kind,
+        key=args.key,
+        match=args.match,
+        sheet=args.sheet,
+        nps=args.nps,
+        csat=args.csat,
+        ces=args.ces,
+        csat_scale=Scale(1, args.csat_scale, args.csat_best),
+        ces_scale=Scale(1, args.ces_scale, args.ces_best),
+        segment=args.segment,
+        date=args.date,
+        snapshot=args.snapshot,
+        add_missing=args.add_missing,
+        skip_invalid=args.skip_invalid,
+    )
+
+
+def cmd_import_metrics(args: argparse.Namespace) -> None:
+    map_path = Path(args.map)
+    journey = load_map(map_path)
+    spec = spec_from_args(args)
+    result = run_import(journey, Path(args.data), spec)
+    try:
+        apply_import(journey, result)
+    except JourneyError as exc:
+        raise MapFileError(map_path, "", f"{exc}; choose another label with --snapshot") from None
+    out = Path(args.out) if args.out else map_path
+    try:
+        save_map(journey, out)
+    except OSError as exc:
+        raise MapFileError(out, "", f"cannot write the file ({exc.strerror or exc})") from None
+    assert result.report is not None
+    for line in result.report.lines():
+        print(line)
+    print(f"saved {out}")
+
+
+def _table(records: list[dict[str, Any]]) -> str:
+    def cell(v: Any) -> str:
+        if v is None:
+            return "-"
+        return f"{v:.1f}" if isinstance(v, float) else str(v)
+
+    columns = ("touchpoint", "metric", "value", "n", "ci_low", "ci_high")
+    rows = [[cell(r[c]) for c in columns] for r in records]
+    widths = [
+        max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(columns)
+    ]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+    return "\n".join(lines)
+
+
+def cmd_metrics(args: argparse.Namespace) -> None:
+    journey = load_map(args.file)
+    try:
+        records = metric_records(journey, args.snapshot)
+    except JourneyError as exc:
+        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        raise MapFileError(args.file, "", f"{exc} (snapshots: {labels})") from None
+    if args.format == "json":
+        print(
+            json.dumps(
+                [{k: r[k] for k in RECORD_KEYS} for r in records], indent=2, ensure_ascii=False
+            )
+        )
+    elif args.format == "csv":
+        sys.stdout.write(records_csv(records))
+    elif records:
+        print(_table(records))
+    else:
+        print("no metrics: import some with 'cjo import-metrics'")
+
+
+def add_commands(verbs: Any) -> None:
+    p = verbs.add_parser(
+        "import-metrics",
+        help="import metrics from CSV or XLSX onto a map",
+        description="Compute metrics from survey responses, funnel counts or a table of values "
+        "per touchpoint, store them as a labelled snapshot with their provenance, and print "
+        "the import report. Without -o the map is saved in place, atomically.",
+    )
+    p.add_argument("map", metavar="MAP")
+    p.add_argument("data", metavar="DATA", help="a .csv, .tsv, .txt or .xlsx file")
+    p.add_argument("--sheet", help="the worksheet of an .xlsx file (default: the first)")
+    p.add_argument(
+        "--kind",
+        choices=["aggregated", "responses", "funnel"],
+        help="what the rows are (default: guessed from the column names)",
+    )
+    p.add_argument("--key", metavar="COL", help="the column naming the touchpoint")
+    p.add_argument(
+        "--match",
+        choices=["id", "name", "auto"],
+        default="auto",
+        help="match keys to touchpoint ids or names (default: either)",
+    )
+    p.add_argument("--nps", metavar="COL", help="NPS answers, 0-10")
+    p.add_argument("--csat", metavar="COL", help="CSAT answers")
+    p.add_argument("--csat-scale", type=int, choices=[5], default=5, help="CSAT scale 1-5")
+    p.add_argument(
+        "--csat-best",
+        choices=["high", "low"],
+        default="high",
+        help="which end of the CSAT scale is best (default high)",
+    )
+    p.add_argument("--ces", metavar="COL", help="CES answers")
+    p.add_argument("--ces-scale", type=int, choices=[5, 7], default=7, help="CES scale 1-5 or 1-7")
+    p.add_argument(
+        "--ces-best",
+        choices=["low", "high"],
+        default="low",
+        help="which end of the CES scale is best (default low: least effort)",
+    )
+    p.add_argument("--segment", type=_segment, metavar="COL=VALUE", help="only these rows")
+    p.add_argument("--date", metavar="COL", help="a date column: gives the snapshot its period")
+    p.add_argument("--snapshot", metavar="LABEL", help="the snapshot's label")
+    p.add_argument(
+        "--add-missing",
+        action="store_true",
+        help="keys matching no touchpoint become touchpoints in a stage 'Unsorted'",
+    )
+    p.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="skip rows with a non-number or out-of-scale value (they are counted)",
+    )
+    p.add_argument("-o", "--output", dest="out", metavar="OUT", help="write the map here")
+    p.set_defaults(run=cmd_import_metrics)
+
+    p = verbs.add_parser(
+        "metrics",
+        help="print a map's metrics",
+        description="One record per touchpoint and metric of a snapshot (default: the latest).",
+    )
+    p.add_argument("file", metavar="MAP")
+    p.add_argument("--snapshot", metavar="LABEL")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_metrics)

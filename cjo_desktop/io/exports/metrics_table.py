@@ -1,0 +1,116 @@
+"""Metrics as flat records and CSV: for ``cjo metrics``, the CSV export and spreadsheets.
+
+CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) are neutralized with a leading apostrophe; numbers are written as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from cjo_desktop.domain import Journey, JourneyError, Snapshot
+from cjo_desktop.io.files import write_atomic
+
+RECORD_KEYS = (
+    "touchpoint_id",
+    "touchpoint",
+    "snapshot",
+    "metric",
+    "value",
+    "n",
+    "ci_low",
+    "ci_high",
+)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would execute becomes plain text; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def chosen_snapshot(journey: Journey, label: str | None) -> Snapshot | None:
+    """The named snapshot, or the latest import when no label is given (None if none)."""
+    if label is not None:
+        return journey.metric_snapshot(label)
+    snapshots = journey.metric_snapshots()
+    return snapshots[-1] if snapshots else None
+
+
+def metric_records(journey: Journey, label: str | None = None) -> list[dict[str, Any]]:
+    """One record per touchpoint and metric, in journey order."""
+    snap = chosen_snapshot(journey, label)
+    if snap is None:
+        return []
+    records = []
+    for tp in journey.touchpoints():
+        for metric in snap.metric_names():
+            v = snap.value(tp.id, metric)
+            if v is None:
+                continue
+            records.append(
+                dict(
+                    zip(
+                        RECORD_KEYS,
+                        (tp.id, tp.name, snap.label, metric, v.value, v.n, v.ci_low, v.ci_high),
+                        strict=True,
+                    )
+                )
+            )
+    return records
+
+
+def records_csv(records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(RECORD_KEYS)
+    for r in records:
+        writer.writerow([safe_cell("" if r[k] is None else r[k]) for k in RECORD_KEYS])
+    return out.getvalue()
+
+
+def touchpoint_table(journey: Journey, label: str | None = None) -> str:
+    """One row per touchpoint: its stage, channel and every metric (value and n) as CSV."""
+    try:
+        snap = chosen_snapshot(journey, label)
+    except JourneyError:
+        snap = None
+    metrics = snap.metric_names() if snap else []
+    stage = {s.id: s.name for s in journey.stages()}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        [
+            "touchpoint_id",
+            "touchpoint",
+            "stage",
+            "channel",
+            "snapshot",
+            *[c for m in metrics for c in (m, f"{m} n")],
+        ]
+    )
+    for tp in journey.touchpoints():
+        row: list[object] = [
+            tp.id,
+            tp.name,
+            stage[tp.stage_id],
+            tp.channel,
+            snap.label if snap else "",
+        ]
+        for m in metrics:
+            v = snap.value(tp.id, m) if snap else None
+            row += [
+                "" if v is None or v.value is None else v.value,
+                "" if v is None or v.n is None else v.n,
+            ]
+        writer.writerow([safe_cell(c) for c in row])
+    return out.getvalue()
+
+
+def write_metrics_csv(journey: Journey, path: Path) -> None:
+    write_atomic(path, touchpoint_table(journey).encode("utf-8"))

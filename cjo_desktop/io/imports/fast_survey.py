@@ -1,0 +1,152 @@
+"""The fast reader for survey responses: polars groups the rows, the accumulators do the maths.
+
+Used only where it gives exactly what the exact reader would: a UTF-8 CSV, every score a valid
+answer (otherwise the exact reader runs and names the line). Polars reads every column as text
+and converts scores itself, so "4,5" or "n/a" is found rather than silently turned into null.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cjo_desktop.analysis.scales import Scale
+from cjo_desktop.analysis.survey import SurveyAccumulator
+from cjo_desktop.io.imports.keys import KeyResolver
+from cjo_desktop.io.imports.report import ImportReport
+from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult
+from cjo_desktop.io.imports.spec import ImportSpec
+
+
+class NeedsExactReader(Exception):
+    """The fast reader cannot promise the exact reader's result for this file."""
+
+
+def _valid(pl: Any, column: str, question: str, spec: ImportSpec) -> Any:
+    x = pl.col(column)
+    if question == "nps":
+        return x.is_between(0, 10) & (x == x.floor())
+    scale: Scale = spec.csat_scale if question == "csat" else spec.ces_scale
+    return x.is_between(scale.low, scale.high)
+
+
+def read_fast(
+    path: Path,
+    header: list[str],
+    delimiter: str,
+    spec: ImportSpec,
+    keys: KeyResolver,
+    report: ImportReport,
+) -> SurveyResult:
+    import polars as pl
+
+    try:
+        return _read(pl, path, delimiter, spec, keys, report)
+    except pl.exceptions.PolarsError:  # bytes that are not UTF-8, a ragged row...
+        raise NeedsExactReader from None
+
+
+def _read(
+    pl: Any, path: Path, delimiter: str, spec: ImportSpec, keys: KeyResolver, report: ImportReport
+) -> SurveyResult:
+    key = spec.key or ""
+    questions = {q: getattr(spec, q) for q in QUESTIONS if getattr(spec, q)}
+    wanted = [key, *questions.values()]
+    if spec.segment:
+        wanted.append(spec.segment[0])
+    if spec.date:
+        wanted.append(spec.date)
+    frame = pl.scan_csv(
+        path,
+        separator=delimiter,
+        infer_schema=False,
+        encoding="utf8",
+        quote_char='"',
+        has_header=True,
+    ).select([pl.col(c).str.strip_chars() for c in dict.fromkeys(wanted)])
+    cast = {
+        q: pl.col(c).cast(pl.Float64, strict=False).alias(f"_{q}") for q, c in questions.items()
+    }
+    frame = frame.with_columns(list(cast.values()))
+    # A non-empty cell that is not a plain number, or a number off the scale: exact reader.
+    bad = [
+        (
+            (pl.col(c).is_not_null() & (pl.col(c) != ""))
+            & (pl.col(f"_{q}").is_null() | ~_valid(pl, f"_{q}", q, spec))
+        )
+        .sum()
+        .alias(q)
+        for q, c in questions.items()
+    ]
+    rows = pl.len().alias("rows")
+    blank = (pl.col(key).is_null() | (pl.col(key) == "")).sum().alias("blank")
+    checks = frame.select([rows, blank, *bad]).collect()
+    if any(checks[q][0] for q in questions) or checks["blank"][0]:
+        raise NeedsExactReader
+    report.rows_read = int(checks["rows"][0])
+    if spec.segment:
+        column, value = spec.segment
+        outside = frame.filter(pl.col(column) != value.strip()).select(pl.len()).collect()[0, 0]
+        if outside:
+            raise NeedsExactReader  # the report names the first lines skipped
+    aggs: list[Any] = [pl.len().alias("rows")]
+    for q in questions:
+        x = pl.col(f"_{q}")
+        aggs += [
+            x.count().alias(f"{q}_n"),
+            x.sum().alias(f"{q}_sum"),
+            (x * x).sum().alias(f"{q}_sq"),
+        ]
+        if q == "nps":
+            aggs += [
+                (x >= 9).sum().alias("pro"),
+                ((x >= 7) & (x < 9)).sum().alias("pas"),
+                (x < 7).sum().alias("det"),
+            ]
+        else:
+            scale = spec.csat_scale if q == "csat" else spec.ces_scale
+            top = x >= scale.high - 1 if scale.best == "high" else x <= scale.low + 1
+            aggs.append(top.sum().alias(f"{q}_top2"))
+    if spec.date:
+        aggs += [
+            pl.col(spec.date).str.slice(0, 10).min().alias("_first"),
+            pl.col(spec.date).str.slice(0, 10).max().alias("_last"),
+        ]
+    groups = frame.group_by(key).agg(aggs).collect()
+    return _fold(groups, questions, spec, keys, report)
+
+
+def _fold(
+    groups: Any,
+    questions: dict[str, str],
+    spec: ImportSpec,
+    keys: KeyResolver,
+    report: ImportReport,
+) -> SurveyResult:
+    acc: SurveyAccumulator[str] = SurveyAccumulator(spec.csat_scale, spec.ces_scale)
+    result = SurveyResult()
+    key = spec.key or ""
+    for g in groups.iter_rows(named=True):
+        rows = int(g["rows"])
+        tp = keys.resolve(g[key], rows)
+        if tp is None:
+            report.skip("key matches no touchpoint", None, rows)
+            continue
+        report.rows_used += rows
+        acc.touch(tp)
+        for q in questions:
+            n = int(g[f"{q}_n"])
+            target = {"nps": acc.nps, "csat": acc.csat, "ces": acc.ces}[q]
+            extra = (
+                {"promoters": int(g["pro"]), "passives": int(g["pas"]), "detractors": int(g["det"])}
+                if q == "nps"
+                else {"top2": int(g[f"{q}_top2"])}
+            )
+            target.add_summary(
+                tp, n, float(g[f"{q}_sum"] or 0.0), float(g[f"{q}_sq"] or 0.0), **extra
+            )
+        if spec.date and g["_first"]:
+            result.first_date = min(result.first_date or g["_first"], g["_first"])
+            result.last_date = max(result.last_date, g["_last"])
+    result.values = acc.results()
+    return result

@@ -1,0 +1,261 @@
+"""Delimited text (CSV, TSV), streamed: a file of any size reads in constant memory.
+
+Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM (or plainly recognisable without), and
+Windows-1252 when the bytes are not UTF-8 - also when the first such byte comes late in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cjo_desktop.io.tables._table import Table, TableError, file_size, open_binary
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+#: Bytes read up front to choose the encoding and the delimiter.
+SAMPLE_BYTES = 1 << 16
+_SNIFF_LINES = 20
+_DELIMITERS = ",;\t"
+_FALLBACK = "cjo_desktop.cp1252"
+_CP1252 = tuple(bytes([i]).decode("cp1252", errors="ignore") or chr(i) for i in range(256))
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ESCAPED = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, after "surrogateescape"
+_UNICODE = re.compile("[^\x00-\x7f\udc80-\udcff]")  # characters that are valid UTF-8
+
+
+def _cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 read as Windows-1252 (its five unused bytes as Latin-1)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(_CP1252[b] for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(_FALLBACK, _cp1252)
+
+
+class _Tap(io.RawIOBase):
+    """The file as read: counts and hashes its bytes and finds the first one that is not UTF-8."""
+
+    def __init__(self, raw: io.BufferedReader, on_bad: Callable[[int, int, bool], None] | None):
+        super().__init__()
+        self._raw = raw
+        self.count = 0
+        self.done = False
+        self.digest = hashlib.sha256()
+        self._on_bad = on_bad
+        self._utf8 = codecs.getincrementaldecoder("utf-8")() if on_bad else None
+        self._lines = 0
+        self._ascii = True
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer) -> int:
+        n = self._raw.readinto(buffer)
+        data = bytes(memoryview(buffer)[:n])
+        self.digest.update(data)
+        self.count += n
+        self.done = n == 0
+        if self._utf8 is not None:
+            self._check(data, final=self.done)
+        return n
+
+    def _check(self, data: bytes, final: bool) -> None:
+        assert self._utf8 is not None and self._on_bad is not None
+        pending = len(self._utf8.getstate()[0])
+        try:
+            self._utf8.decode(data, final)
+        except UnicodeDecodeError as exc:  # exc.object is the pending bytes, then data
+            before = data[: max(exc.start - pending, 0)]
+            mixed = not (self._ascii and pending == 0 and before.isascii())
+            self._utf8 = None
+            self._on_bad(self._lines + before.count(b"\n") + 1, exc.object[exc.start], mixed)
+            return
+        self._lines += data.count(b"\n")
+        self._ascii = self._ascii and data.isascii()
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def _counts(sample: str) -> list[dict[str, int]]:
+    """For each record of the sample, how often each delimiter occurs outside quotes."""
+    records: list[dict[str, int]] = []
+    current = dict.fromkeys(_DELIMITERS, 0)
+    quoted = content = False
+    for char in sample:
+        if char == '"':
+            quoted = not quoted
+        elif quoted:
+            pass
+        elif char in "\r\n":
+            if content:
+                records.append(current)
+                current, content = dict.fromkeys(_DELIMITERS, 0), False
+            continue
+        elif char in current:
+            current[char] += 1
+        content = True
+    if content:
+        records.append(current)
+    return records
+
+
+def _sniff(text: str, prefer_tab: bool) -> str:
+    """The delimiter: csv.Sniffer's if the header has it, else the one the records agree on."""
+    lines = text.splitlines(keepends=True)
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        lines.pop()  # cut off by the end of the sample
+    sample = "".join(lines[:_SNIFF_LINES])
+    order = "\t,;" if prefer_tab else _DELIMITERS
+    records = _counts(sample)
+    if not records:
+        return order[0]
+    header, rest = records[0], records[1:]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        found = ""
+    if prefer_tab and header["\t"]:
+        return "\t"
+    if found and header[found]:
+        return found
+    scored = [(sum(r[d] == header[d] for r in rest), header[d], d) for d in order if header[d]]
+    if scored:
+        return max(scored, key=lambda item: item[:2])[2]  # max keeps the first of equals
+    return min(order, key=sample.count)  # one column: a delimiter it does not contain
+
+
+class CsvTable(Table):
+    format = "csv"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self._raw = open_binary(path)
+        self._tap: _Tap | None = None
+        self._text: io.TextIOWrapper | None = None
+        self._late_check = True
+        try:
+            self.size_bytes = file_size(self._raw)
+            sample = self._raw.read(SAMPLE_BYTES)
+            self._raw.seek(0)
+            codec = self._choose_encoding(sample)
+            errors = "strict" if codec.startswith("utf-16") else _FALLBACK
+            check = self._not_utf8 if codec.startswith("utf-8") and self._late_check else None
+            self._tap = _Tap(self._raw, check)
+            buffered = io.BufferedReader(self._tap, buffer_size=1 << 16)
+            self._text = io.TextIOWrapper(buffered, encoding=codec, errors=errors, newline="")
+            try:
+                text = codecs.getincrementaldecoder(codec)(errors).decode(sample, False)
+            except UnicodeDecodeError as exc:
+                raise self._decode_error(exc, 1) from None
+            self.delimiter = _sniff(text.lstrip("\ufeff"), path.suffix.lower() == ".tsv")
+            self._reader = csv.reader(self._text, delimiter=self.delimiter, strict=True)
+            self._start()
+        except OSError as exc:
+            self.close()
+            raise TableError(self.source, "", f"cannot read the file ({exc.strerror})") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def _choose_encoding(self, sample: bytes) -> str:
+        """The codec to read with; sets ``encoding`` and notes a guess."""
+        if sample.startswith(codecs.BOM_UTF8):
+            self.encoding = "utf-8-sig"
+            return "utf-8-sig"
+        if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.encoding = "utf-16-le" if sample.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+            return "utf-16"
+        if sample.startswith(b"PK\x03\x04"):
+            raise TableError(
+                self.source, "", "is a zip archive (an .xlsx workbook?), not text: check its suffix"
+            )
+        if sample.startswith(_OLE_MAGIC):
+            raise TableError(
+                self.source, "", "is an old Excel .xls workbook, not text: save it as .xlsx or CSV"
+            )
+        if b"\0" in sample:
+            pairs = len(sample) // 2
+            even, odd = sample[0::2].count(0), sample[1::2].count(0)
+            if (even == 0 and odd > pairs * 0.3) or (odd == 0 and even > pairs * 0.3):
+                self.encoding = "utf-16-le" if even == 0 else "utf-16-be"
+                self.notes.append(f"read as {self.encoding.upper()} (no byte-order mark)")
+                return self.encoding
+            raise TableError(self.source, "", "holds binary data (NUL bytes), not text")
+        decoder = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+        text = decoder.decode(sample, len(sample) < SAMPLE_BYTES)
+        self.encoding = "utf-8"
+        bad = _ESCAPED.search(text)
+        if bad is not None:  # the sample is not all UTF-8
+            self._late_check = False
+            line = text.count("\n", 0, bad.start()) + 1
+            mixed = _UNICODE.search(text) is not None
+            self._not_utf8(line, ord(bad.group()) - 0xDC00, mixed)
+        return self.encoding
+
+    def _not_utf8(self, line: int, byte: int, mixed: bool) -> None:
+        """A late byte that is not UTF-8: it and what follows are read as Windows-1252."""
+        if mixed:
+            self.notes.append(
+                f"line {line} has bytes that are not UTF-8 (0x{byte:02X}), read as Windows-1252: "
+                "the file mixes encodings"
+            )
+        else:
+            self.encoding = "cp1252"
+            self.notes.append(f"read as Windows-1252 (not UTF-8: byte 0x{byte:02X} on line {line})")
+
+    def _decode_error(self, exc: UnicodeDecodeError, line: int) -> TableError:
+        byte = exc.object[exc.start : exc.start + 2].hex(" ").upper()
+        message = f"not valid {self.encoding.upper()} text (bytes {byte})"
+        return TableError(self.source, f"near line {line}", message)
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        reader = self._reader
+        done = 0
+        try:
+            for cells in reader:
+                line, done = done + 1, reader.line_num
+                yield line, cells
+        except csv.Error as exc:
+            raise self._csv_error(str(exc), done + 1, reader.line_num) from None
+        except UnicodeDecodeError as exc:
+            raise self._decode_error(exc, done + 1) from None
+        except OSError as exc:
+            raise TableError(self.source, "", f"cannot read the file ({exc.strerror})") from None
+
+    def _csv_error(self, text: str, start: int, current: int) -> TableError:
+        if "unexpected end of data" in text:
+            message = 'a quoted cell starts in this row but its closing quote (") is missing'
+            return TableError(self.source, f"line {start}", message)
+        if "field limit" in text:
+            limit = csv.field_size_limit()
+            message = f"a cell is longer than {limit} characters (is a closing quote missing?)"
+            return TableError(self.source, f"line {start}", message)
+        if "expected after" in text:
+            message = 'text follows the closing quote of a cell (inside quotes, write " as "")'
+            return TableError(self.source, f"line {current}", message)
+        return TableError(self.source, f"line {current}", f"cannot read this line ({text})")
+
+    @property
+    def bytes_read(self) -> int:
+        return 0 if self._tap is None else self._tap.count
+
+    def _streamed_sha256(self) -> str | None:
+        if self._tap is None or not self._tap.done:
+            return None
+        return self._tap.digest.hexdigest()
+
+    def close(self) -> None:
+        if self._text is not None:
+            self._text.close()
+        self._raw.close()

@@ -1,0 +1,180 @@
+"""Excel workbooks (.xlsx, .xlsm) through openpyxl in read-only mode: values as the user sees them.
+
+Cached values are read, never formulas, and links to other workbooks are never followed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import itertools
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+from cjo_desktop.io.tables._table import Table, TableError, file_size, open_binary
+
+_BATCH = 512
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def cell_text(value: object) -> str:
+    """A cell as Excel shows it, roughly: "" when empty, 12 not 12.0, dates in ISO 8601."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.time() == dt.time():
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):  # a duration, shown as [h]:mm:ss
+        seconds = round(value.total_seconds())
+        hours, rest = divmod(abs(seconds), 3600)
+        return f"{'-' if seconds < 0 else ''}{hours}:{rest // 60:02}:{rest % 60:02}"
+    return str(value)
+
+
+class XlsxTable(Table):
+    format = "xlsx"
+
+    def __init__(self, path: Path, sheet: str | None) -> None:
+        super().__init__(path)
+        self._handle = open_binary(path)
+        self._book: Any = None
+        self._line = 0
+        self._max_row = 0
+        self._done = False
+        try:
+            self.size_bytes = file_size(self._handle)
+            self._check_archive()
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")  # unsupported extensions, default styles
+                    self._book = openpyxl.load_workbook(
+                        self._handle, read_only=True, data_only=True, keep_links=False
+                    )
+            except OSError:
+                raise
+            except Exception as exc:  # openpyxl fails on broken parts in many ways
+                raise TableError(self.source, "", f"cannot read the workbook ({exc})") from None
+            self.sheets = [str(name) for name in self._book.sheetnames]
+            self._sheet = self._choose(sheet)
+            self._max_row = self._sheet.max_row or 0
+            self._sheet.reset_dimensions()  # a wrong <dimension> would cut rows off
+            self._start()
+        except OSError as exc:
+            self.close()
+            raise TableError(self.source, "", f"cannot read the file ({exc.strerror})") from None
+        except BaseException:
+            self.close()
+            raise
+
+    def _check_archive(self) -> None:
+        """Refuse what is no .xlsx workbook, saying what it is if that is clear."""
+        head = self._handle.read(8)
+        self._handle.seek(0)
+        if not head:
+            raise TableError(self.source, "", "not an Excel workbook (the file is empty)")
+        if head.startswith(_OLE_MAGIC):
+            message = (
+                "not an .xlsx workbook but an old .xls one, or one protected by a password: "
+                "save it as .xlsx (without a password) or as CSV"
+            )
+            raise TableError(self.source, "", message)
+        if not head.startswith(b"PK\x03\x04"):
+            message = "not an Excel workbook (an .xlsx file is a zip archive; this is not one)"
+            raise TableError(self.source, "", message)
+        try:
+            with zipfile.ZipFile(self._handle) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, EOFError, ValueError):
+            message = "not an Excel workbook (a damaged zip archive)"
+            raise TableError(self.source, "", message) from None
+        self._handle.seek(0)
+        if "xl/workbook.bin" in names:
+            kind = "an .xlsb binary workbook"
+        elif "content.xml" in names:
+            kind = "an OpenDocument file"
+        elif not any(name.startswith("xl/") for name in names):
+            kind = "a zip archive without a workbook"
+        else:
+            return
+        message = f"not an Excel workbook ({kind}): save it as .xlsx or CSV"
+        raise TableError(self.source, "", message)
+
+    def _choose(self, wanted: str | None) -> Any:
+        if not wanted:
+            sheets = self._book.worksheets
+            if not sheets:
+                raise TableError(self.source, "", "the workbook has no worksheets, only charts")
+            chosen = next((ws for ws in sheets if ws.sheet_state == "visible"), sheets[0])
+            if len(self.sheets) > 1:
+                listing = ", ".join(map(repr, self.sheets))
+                self.notes.append(f"read sheet {chosen.title!r} of {len(self.sheets)}: {listing}")
+            return chosen
+        folded = {name.strip().casefold(): name for name in reversed(self.sheets)}
+        name = wanted if wanted in self.sheets else folded.get(wanted.strip().casefold())
+        if name is None:
+            message = f"no sheet {wanted!r} (sheets: {', '.join(map(repr, self.sheets))})"
+            close = difflib.get_close_matches(wanted.strip().casefold(), list(folded), n=1)
+            if close:
+                message += f"; did you mean {folded[close[0]]!r}?"
+            raise TableError(self.source, "", message)
+        chosen = self._book[name]
+        if not hasattr(chosen, "iter_rows"):
+            raise TableError(self.source, f"sheet {name!r}", "is a chart, not a table")
+        self.sheet = str(name)
+        return chosen
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        self.sheet = str(self._sheet.title)
+        rows = self._sheet.iter_rows(values_only=True)  # from row 1; missing rows come empty
+        line = 0
+        while True:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    batch = list(itertools.islice(rows, _BATCH))
+            except Exception as exc:
+                where = f"{self._place(line + 1)} or below"
+                raise TableError(self.source, where, f"cannot read the sheet ({exc})") from None
+            if not batch:
+                self._done = True
+                return
+            for values in batch:
+                line += 1
+                self._line = line
+                yield line, [cell_text(value) for value in values]
+
+    def _place(self, line: int) -> str:
+        return f"sheet {self.sheet!r}, row {line}"
+
+    def _column_label(self, index: int) -> str:
+        return str(get_column_letter(index + 1))
+
+    @property
+    def bytes_read(self) -> int:
+        if self._done:
+            return self.size_bytes
+        if not self._max_row:
+            return 0
+        return min(self.size_bytes, self.size_bytes * self._line // self._max_row)
+
+    def close(self) -> None:
+        if self._book is not None:
+            self._book.close()
+        self._handle.close()
