@@ -108,7 +108,9 @@ def read_funnel(
             report.rows_used += 1
             pair = (source, target)
             result.flow_counts[pair] = result.flow_counts.get(pair, 0) + count
-        flows: dict[tuple[str | None, str | None], int] = dict(result.flow_counts)
+        flows: dict[tuple[str | None, str | None], int] = {
+            (a, b): n for (a, b), n in result.flow_counts.items()
+        }
         per_tp, _shares = funnel_from_flows(flows)
         result.values = {k: v for k, v in per_tp.items() if k is not None}
         return result
