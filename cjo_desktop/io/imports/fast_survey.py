@@ -49,6 +49,7 @@ def read_fast(
 def _read(
     pl: Any, path: Path, delimiter: str, spec: ImportSpec, keys: KeyResolver, report: ImportReport
 ) -> SurveyResult:
+    """One pass over the file: per key, the row counts, the bad values and the sums."""
     key = spec.key or ""
     questions = {q: getattr(spec, q) for q in QUESTIONS if getattr(spec, q)}
     wanted = [key, *questions.values()]
@@ -56,42 +57,37 @@ def _read(
         wanted.append(spec.segment[0])
     if spec.date:
         wanted.append(spec.date)
+    # Scores are parsed by polars itself: a cell that is not a plain number stops the scan
+    # (and the exact reader then names its line). Keys stay as written; the resolver trims.
+    numbers = {c: pl.Float64 for c in questions.values()}
     frame = pl.scan_csv(
         path,
         separator=delimiter,
-        infer_schema=False,
         encoding="utf8",
-        quote_char='"',
         has_header=True,
-    ).select([pl.col(c).str.strip_chars() for c in dict.fromkeys(wanted)])
-    cast = {
-        q: pl.col(c).cast(pl.Float64, strict=False).alias(f"_{q}") for q, c in questions.items()
-    }
-    frame = frame.with_columns(list(cast.values()))
-    # A non-empty cell that is not a plain number, or a number off the scale: exact reader.
-    bad = [
-        (
-            (pl.col(c).is_not_null() & (pl.col(c) != ""))
-            & (pl.col(f"_{q}").is_null() | ~_valid(pl, f"_{q}", q, spec))
-        )
-        .sum()
-        .alias(q)
-        for q, c in questions.items()
-    ]
-    rows = pl.len().alias("rows")
-    blank = (pl.col(key).is_null() | (pl.col(key) == "")).sum().alias("blank")
-    checks = frame.select([rows, blank, *bad]).collect()
-    if any(checks[q][0] for q in questions) or checks["blank"][0]:
-        raise NeedsExactReader
-    report.rows_read = int(checks["rows"][0])
+        infer_schema=False,
+        schema_overrides=numbers,
+    )
+    frame = frame.select([pl.col(c) for c in dict.fromkeys(wanted)]).rename(
+        {c: f"_{q}" for q, c in questions.items()}
+    )
     if spec.segment:
-        column, value = spec.segment
-        outside = frame.filter(pl.col(column) != value.strip()).select(pl.len()).collect()[0, 0]
-        if outside:
-            raise NeedsExactReader  # the report names the first lines skipped
-    aggs: list[Any] = [pl.len().alias("rows")]
+        frame = frame.with_columns(pl.col(spec.segment[0]).str.strip_chars())
+    # A number off the scale (or a fraction where NPS needs a whole number): exact reader.
+    bad = [pl.col(f"_{q}").is_not_null() & ~_valid(pl, f"_{q}", q, spec) for q in questions]
+    inside = (pl.col(spec.segment[0]) == spec.segment[1].strip()) if spec.segment else None
+    aggs: list[Any] = [
+        pl.len().alias("rows"),
+        pl.any_horizontal(bad).sum().alias("bad"),
+        (pl.len() if inside is None else inside.sum()).alias("inside"),
+    ]
+
+    def used(expr: Any) -> Any:
+        """Only rows of the chosen segment count (all rows without a segment)."""
+        return expr if inside is None else pl.when(inside).then(expr)
+
     for q in questions:
-        x = pl.col(f"_{q}")
+        x = used(pl.col(f"_{q}"))
         aggs += [
             x.count().alias(f"{q}_n"),
             x.sum().alias(f"{q}_sum"),
@@ -108,11 +104,11 @@ def _read(
             top = x >= scale.high - 1 if scale.best == "high" else x <= scale.low + 1
             aggs.append(top.sum().alias(f"{q}_top2"))
     if spec.date:
-        aggs += [
-            pl.col(spec.date).str.slice(0, 10).min().alias("_first"),
-            pl.col(spec.date).str.slice(0, 10).max().alias("_last"),
-        ]
+        day = used(pl.col(spec.date).str.slice(0, 10))
+        aggs += [day.min().alias("_first"), day.max().alias("_last")]
     groups = frame.group_by(key).agg(aggs).collect()
+    if int(groups["bad"].sum()):
+        raise NeedsExactReader
     return _fold(groups, questions, spec, keys, report)
 
 
@@ -127,7 +123,18 @@ def _fold(
     result = SurveyResult()
     key = spec.key or ""
     for g in groups.iter_rows(named=True):
-        rows = int(g["rows"])
+        report.rows_read += int(g["rows"])
+        outside = int(g["rows"]) - int(g["inside"])
+        if outside:
+            report.skip(
+                f"not in segment {spec.segment[1].strip()!r}" if spec.segment else "", None, outside
+            )
+        rows = int(g["inside"])
+        if not rows:
+            continue
+        if not g[key]:
+            report.skip("no touchpoint in the key column", None, rows)
+            continue
         tp = keys.resolve(g[key], rows)
         if tp is None:
             report.skip("key matches no touchpoint", None, rows)

@@ -8,6 +8,7 @@ undoable command).
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,11 +147,14 @@ def _responses(
 ) -> tuple[dict[str, dict[str, MetricValue]], tuple[str, str]]:
     if table.format == "csv" and table.encoding.replace("_", "-") in ("utf-8", "utf-8-sig"):
         trial = ImportReport(report.source, report.kind)
-        try:
-            result = read_fast(path, table.header, table.delimiter, spec, keys, trial)
-        except NeedsExactReader:
-            pass
-        else:
+        # Hash the file while polars reads it: both release the GIL, the machine has cores.
+        with ThreadPoolExecutor(1) as pool:
+            pool.submit(lambda: table.sha256)
+            try:
+                result = read_fast(path, table.header, table.delimiter, spec, keys, trial)
+            except NeedsExactReader:
+                result = None
+        if result is not None:
             report.rows_read, report.rows_used = trial.rows_read, trial.rows_used
             report.skipped = trial.skipped
             return result.values, (result.first_date, result.last_date)

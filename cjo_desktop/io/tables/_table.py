@@ -103,7 +103,7 @@ class Table:
         raise NotImplementedError
 
     def _place(self, line: int) -> str:
-        return f"line {line}"
+        return f"line {line}" if line > 0 else ""
 
     def _column_label(self, index: int) -> str:
         return str(index + 1)
@@ -132,9 +132,12 @@ class Table:
         self.close()
 
     def where(self, line: int, column: str | None = None) -> str:
-        """The place to name in a message: "line 12, column 'nps'" (or "sheet 'Q3', row 12, …")."""
-        place = self._place(line)
-        return place if column is None else f"{place}, column {column!r}"
+        """The place to name in a message: "line 12, column 'nps'" (or "sheet 'Q3', row 12, …").
+
+        Line 0 stands for no particular row: "column 'nps'" (or "sheet 'Q3', column 'nps'").
+        """
+        parts = [self._place(line), "" if column is None else f"column {column!r}"]
+        return ", ".join(part for part in parts if part)
 
     def error(self, line: int, column: str | None, message: str) -> TableError:
         """An error about one row or cell of this table, for an importer to raise."""
@@ -173,12 +176,10 @@ class Table:
     def _start(self) -> None:
         """Read the header and the first rows; subclasses call this once the file is open."""
         records = self._records()
-        for line, cells in records:
-            if cells and (cells[0].strip() or "".join(cells).strip()):
-                break
-        else:
+        first = next((record for record in records if _filled(record[1])), None)
+        if first is None:
             raise TableError(self.source, "", "the file has no data rows (it is empty)")
-        self.header_line = line
+        self.header_line, cells = first
         self.header = self._check_header(cells)
         self._rest = self._fit(records)
         self._ahead = list(itertools.islice(self._rest, LOOKAHEAD_ROWS))
@@ -223,11 +224,11 @@ class Table:
         return names
 
     def _fit(self, records: Iterator[tuple[int, list[str]]]) -> Iterator[Row]:
-        """Rows without blank ones, padded to the header; a value past the last column is an error."""
+        """Rows but blank ones, padded to the header; a value past the last column is an error."""
         width = len(self.header)
         new = tuple.__new__  # a Row without the Python-level NamedTuple.__new__: faster
         for line, cells in records:
-            if not (cells and (cells[0].strip() or "".join(cells).strip())):
+            if not (cells and (cells[0].strip() or "".join(cells).strip())):  # _filled, inlined
                 continue
             extra = len(cells) - width
             if extra < 0:
@@ -239,6 +240,11 @@ class Table:
                     raise TableError(self.source, self._place(line), message)
                 del cells[width:]
             yield new(Row, (line, cells))
+
+
+def _filled(cells: list[str]) -> bool:
+    """Whether a record has any text: blank lines and rows of empty cells are skipped."""
+    return bool(cells) and bool(cells[0].strip() or "".join(cells).strip())
 
 
 def file_size(handle: io.BufferedReader) -> int:

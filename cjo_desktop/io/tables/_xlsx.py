@@ -14,9 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import openpyxl  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
-
 from cjo_desktop.io.tables._table import Table, TableError, file_size, open_binary
 
 _BATCH = 512
@@ -48,6 +45,10 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+def _reason(exc: Exception) -> str:
+    return str(exc) or type(exc).__name__
+
+
 class XlsxTable(Table):
     format = "xlsx"
 
@@ -64,15 +65,20 @@ class XlsxTable(Table):
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")  # unsupported extensions, default styles
+                    import openpyxl  # type: ignore[import-untyped]  # here: slow to import
+
                     self._book = openpyxl.load_workbook(
                         self._handle, read_only=True, data_only=True, keep_links=False
                     )
             except OSError:
                 raise
             except Exception as exc:  # openpyxl fails on broken parts in many ways
-                raise TableError(self.source, "", f"cannot read the workbook ({exc})") from None
+                raise TableError(
+                    self.source, "", f"cannot read the workbook ({_reason(exc)})"
+                ) from None
             self.sheets = [str(name) for name in self._book.sheetnames]
             self._sheet = self._choose(sheet)
+            self.sheet = str(self._sheet.title)
             self._max_row = self._sheet.max_row or 0
             self._sheet.reset_dimensions()  # a wrong <dimension> would cut rows off
             self._start()
@@ -101,7 +107,9 @@ class XlsxTable(Table):
         try:
             with zipfile.ZipFile(self._handle) as archive:
                 names = archive.namelist()
-        except (zipfile.BadZipFile, EOFError, ValueError):
+        except OSError:
+            raise
+        except Exception:  # BadZipFile, EOFError, NotImplementedError, ...
             message = "not an Excel workbook (a damaged zip archive)"
             raise TableError(self.source, "", message) from None
         self._handle.seek(0)
@@ -137,11 +145,9 @@ class XlsxTable(Table):
         chosen = self._book[name]
         if not hasattr(chosen, "iter_rows"):
             raise TableError(self.source, f"sheet {name!r}", "is a chart, not a table")
-        self.sheet = str(name)
         return chosen
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
-        self.sheet = str(self._sheet.title)
         rows = self._sheet.iter_rows(values_only=True)  # from row 1; missing rows come empty
         line = 0
         while True:
@@ -151,7 +157,9 @@ class XlsxTable(Table):
                     batch = list(itertools.islice(rows, _BATCH))
             except Exception as exc:
                 where = f"{self._place(line + 1)} or below"
-                raise TableError(self.source, where, f"cannot read the sheet ({exc})") from None
+                raise TableError(
+                    self.source, where, f"cannot read the sheet ({_reason(exc)})"
+                ) from None
             if not batch:
                 self._done = True
                 return
@@ -161,9 +169,11 @@ class XlsxTable(Table):
                 yield line, [cell_text(value) for value in values]
 
     def _place(self, line: int) -> str:
-        return f"sheet {self.sheet!r}, row {line}"
+        return f"sheet {self.sheet!r}, row {line}" if line > 0 else f"sheet {self.sheet!r}"
 
     def _column_label(self, index: int) -> str:
+        from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
         return str(get_column_letter(index + 1))
 
     @property
