@@ -107,7 +107,8 @@ def cmd_export(args: argparse.Namespace) -> None:
     journey = load_map(args.file)
     exporter = exporter_for(out)
     if exporter is None and suffix in PICTURE_SUFFIXES:
-        exporter = _picture_exporter(suffix, args.scale, args.transparent, args.page)
+        view = (args.snapshot, None, args.colour_by)
+        exporter = _picture_exporter(suffix, args.scale, args.transparent, args.page, view)
     if exporter is None:
         raise UsageError(
             f"cannot export to {suffix or 'a file without a suffix'} "
@@ -118,13 +119,19 @@ def cmd_export(args: argparse.Namespace) -> None:
 
 
 def _picture_exporter(
-    suffix: str, scale: float, transparent: bool = False, page: str = "A4"
+    suffix: str,
+    scale: float,
+    transparent: bool = False,
+    page: str = "A4",
+    view: tuple[str | None, str | None, str | None] = (None, None, None),
 ) -> Callable[[Journey, Path], None] | None:
     try:
         from cjo_desktop.canvas import export as picture
     except ImportError:  # Qt is not installed: the picture formats are not offered
         return None
-    return picture.exporter(suffix, scale=scale, transparent=transparent, page=page)
+    return picture.exporter(
+        suffix, scale=scale, transparent=transparent, page=page, metric_view=view
+    )
 
 
 def _export_suffixes() -> list[str]:
@@ -210,6 +217,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--page", choices=["A4", "A3"], default="A4", help="PDF: landscape page size (default A4)"
+    )
+    p.add_argument(
+        "--snapshot", metavar="LABEL", help="pictures: the metric snapshot shown (default latest)"
+    )
+    p.add_argument(
+        "--colour-by", metavar="METRIC", help="pictures: colour the cards by a metric, e.g. nps"
     )
     p.set_defaults(run=cmd_export)
     add_metric_commands(verbs)

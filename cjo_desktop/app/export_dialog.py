@@ -7,6 +7,7 @@ thread pool behind a progress dialog with Cancel.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.app import file_ops
 from cjo_desktop.app.workers import run_job
-from cjo_desktop.canvas.export import pdf_bytes, png_bytes, scene_for, svg_bytes
+from cjo_desktop.canvas.export import MetricView, pdf_bytes, png_bytes, scene_for, svg_bytes
+from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import FILE_SUFFIX
@@ -46,11 +48,12 @@ class ExportOptions:
     scale: int = 2
     transparent: bool = False
     page: str = "A4"
+    metric_view: MetricView = (None, None, None)  # what the cards show, as on screen
 
 
 def render(journey: Journey, options: ExportOptions) -> bytes:
     """The picture's bytes; GUI thread only. Raises ValueError for an impossible request."""
-    scene = scene_for(journey)
+    scene = scene_for(journey, options.metric_view)
     try:
         if options.format == "PNG":
             return png_bytes(scene, options.scale, options.transparent)
@@ -187,6 +190,12 @@ class Exporter(QObject):
         QSettings().setValue(FOLDER_KEY, str(options.path.parent))
         if options.format == "PNG":
             QSettings().setValue(SCALE_KEY, options.scale)
+        scene = getattr(self.window, "scene", None)
+        if isinstance(scene, JourneyScene):
+            options = dataclasses.replace(
+                options,
+                metric_view=(scene.metric_snapshot, scene.badge_metric, scene.colour_metric),
+            )
         try:
             data = render(self.document.journey, options)
         except ValueError as exc:

@@ -34,6 +34,7 @@ from cjo_desktop.app.export_dialog import Exporter
 from cjo_desktop.app.file_ops import FileOps
 from cjo_desktop.app.find_bar import FindBar
 from cjo_desktop.app.inspector import InspectorDock
+from cjo_desktop.app.metrics_menu import MetricsMenu
 from cjo_desktop.app.outline import OutlineDock
 from cjo_desktop.app.workshop import WorkshopBar
 from cjo_desktop.canvas.scene import JourneyScene
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self.toolbar = build_toolbar(self, self.acts)
         self.recent_menu = build_menus(self, self.acts, self._panel_toggles())
+        self.metrics_menu = MetricsMenu(self.scene, self)
+        view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        view_menu.addSeparator()
+        view_menu.addMenu(self.metrics_menu)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()

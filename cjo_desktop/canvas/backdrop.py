@@ -7,11 +7,12 @@ selectable.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.layout import Layout
+from cjo_desktop.canvas.metric_view import Legend, colour
 from cjo_desktop.canvas.text import font
 
 
@@ -20,10 +21,16 @@ class Backdrop(QGraphicsItem):
         super().__init__()
         self._layout: Layout | None = None
         self._title = ""
+        self._legend: Legend | None = None
         self._bounds = QRectF()
         self.setZValue(-10)
         # exposedRect is only exact with this flag; paint() draws just the part in view.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_legend(self, legend: Legend | None) -> None:
+        if legend != self._legend:
+            self._legend = legend
+            self.update()
 
     def set_layout(self, layout: Layout, title: str) -> None:
         self.prepareGeometryChange()
@@ -73,3 +80,31 @@ class Backdrop(QGraphicsItem):
             painter.drawLine(QPointF(column.x, layout.header_top), QPointF(column.x, bottom))
         painter.drawLine(QPointF(right, layout.header_top), QPointF(right, bottom))
         painter.drawLine(QPointF(m.margin, layout.lanes_top), QPointF(m.margin, bottom))
+        if self._legend is not None:
+            self._paint_legend(painter, QRectF(right - 330, m.margin - 6, 330, m.title_height))
+
+    def _paint_legend(self, painter: QPainter, box: QRectF) -> None:
+        """The colour scale of the cards: bad, neutral and good ends with their values."""
+        legend = self._legend
+        assert legend is not None
+        bar = QRectF(box.x() + 120, box.y() + 8, box.width() - 130, 12)
+        gradient = QLinearGradient(bar.topLeft(), bar.topRight())
+        gradient.setColorAt(0.0, colour(-1.0))
+        gradient.setColorAt(0.5, colour(0.0))
+        gradient.setColorAt(1.0, colour(1.0))
+        painter.setPen(QPen(QColor(style.GRID), 1))
+        painter.setBrush(QBrush(gradient))
+        painter.drawRect(bar)
+        painter.setPen(QColor(style.INK))
+        painter.setFont(font(style.CARD_TEXT_PX, True))
+        painter.drawText(
+            QRectF(box.x(), bar.y() - 4, 116, 40),
+            Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap,
+            legend.title,
+        )
+        painter.setFont(font(style.CARD_TEXT_PX))
+        painter.setPen(QColor(style.MUTED))
+        below = QRectF(bar.x(), bar.bottom() + 2, bar.width(), 16)
+        painter.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{legend.bad} worse")
+        painter.drawText(below, Qt.AlignmentFlag.AlignHCenter, legend.neutral)
+        painter.drawText(below, Qt.AlignmentFlag.AlignRight, f"better {legend.good}")

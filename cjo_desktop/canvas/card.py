@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.icons import channel_icon
-from cjo_desktop.canvas.text import fit_lines, font
+from cjo_desktop.canvas.text import fit_lines, font, metrics
 from cjo_desktop.domain import Touchpoint
 
 HANDLE_RADIUS = 7.0
+BADGE_HEIGHT = 17.0
 #: Below this zoom the card draws as a coloured block: text would be unreadable anyway.
 DETAIL_LOD = 0.4
 
@@ -30,7 +31,10 @@ class TouchpointCard(QGraphicsItem):
         self.touchpoint_id = touchpoint.id
         self._size = (width, height)
         self._rect = QRectF(0, 0, width, height)
-        self._bounds = self._rect.adjusted(-2, -2, HANDLE_RADIUS + 2, 2)
+        self._bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        self._badge = ""
+        self._fill: QColor | None = None
+        self._metric_tip = ""
         self._touchpoint = touchpoint
         body, handle = QPainterPath(), QPainterPath()
         body.addRoundedRect(self._rect, 8, 8)
@@ -65,6 +69,22 @@ class TouchpointCard(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def set_metric(self, badge: str, fill: QColor | None, tooltip: str) -> None:
+        """The number shown above the card and, when cards are coloured by it, the fill."""
+        if (badge, fill, tooltip) == (self._badge, self._fill, self._metric_tip):
+            return
+        self._badge, self._fill, self._metric_tip = badge, fill, tooltip
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    @property
+    def badge(self) -> str:
+        return self._badge
+
+    @property
+    def fill(self) -> QColor | None:
+        return self._fill
+
     def _tooltip(self) -> str:
         tp = self._touchpoint
         parts = [tp.name, f"Channel: {tp.channel or 'none'}"]
@@ -72,6 +92,8 @@ class TouchpointCard(QGraphicsItem):
             parts.append(f"Owner: {tp.owner}")
         if tp.description:
             parts.append(tp.description)
+        if getattr(self, "_metric_tip", ""):
+            parts.append(self._metric_tip)
         return "\n".join(parts)
 
     # Qt's interface ----------------------------------------------------------
@@ -97,7 +119,7 @@ class TouchpointCard(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= DETAIL_LOD)
         border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
         painter.setPen(border)
-        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
+        painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         if lod < DETAIL_LOD:
             painter.drawRect(self._rect)
             painter.fillRect(QRectF(0, 0, 10, self._rect.height()), self._colour)
@@ -109,6 +131,8 @@ class TouchpointCard(QGraphicsItem):
         clip.addRect(QRectF(0, 0, 7, self._rect.height()))
         painter.fillPath(strip.intersected(clip), self._colour)
         self._paint_text(painter)
+        if self._badge:
+            self._paint_badge(painter)
         if selected or option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
             painter.setPen(QPen(QColor(style.SELECTION), 1.5))
             painter.setBrush(QBrush(QColor("#FFFFFF")))
@@ -145,11 +169,23 @@ class TouchpointCard(QGraphicsItem):
         if self._valence is not None:
             self._paint_valence(painter, QRectF(w - 40, h - 24, 30, 18))
 
+    def _paint_badge(self, painter: QPainter) -> None:
+        """The metric as a tab on the card's top edge: readable without the card's colour."""
+        painter.setFont(font(style.CARD_TEXT_PX, True))
+        width = metrics(style.CARD_TEXT_PX, True).horizontalAdvance(self._badge) + 14
+        box = QRectF(10, -BADGE_HEIGHT, min(width, self._size[0] - 20), BADGE_HEIGHT + 4)
+        painter.setPen(QPen(QColor(style.GRID), 1))
+        painter.setBrush(QBrush(QColor("#FFFFFF")))
+        painter.drawRoundedRect(box, 5, 5)
+        painter.setPen(QColor(style.INK))
+        painter.drawText(box.adjusted(7, 0, -4, -4), Qt.AlignmentFlag.AlignVCenter, self._badge)
+
     def _paint_valence(self, painter: QPainter, box: QRectF) -> None:
         """The feeling as a signed number on its colour: readable without the colour."""
         v = self._valence if self._valence is not None else 0.0
         colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(v)))])
-        painter.setPen(Qt.PenStyle.NoPen)
+        # A white rim keeps the pill apart from a card coloured by a metric.
+        painter.setPen(QPen(QColor("#FFFFFF"), 1.5) if self._fill else Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(box, 9, 9)
         painter.setPen(QColor("#FFFFFF") if abs(v) >= 1.5 else QColor(style.INK))

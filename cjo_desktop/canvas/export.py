@@ -37,9 +37,15 @@ def ensure_app() -> QApplication:
     return app
 
 
-def scene_for(journey: Journey) -> JourneyScene:
+#: (snapshot label, badge metric, colour metric), as JourneyScene.set_metric_view takes them.
+MetricView = tuple[str | None, str | None, str | None]
+
+
+def scene_for(journey: Journey, metric_view: MetricView = (None, None, None)) -> JourneyScene:
+    """A fresh scene for a picture: no selection or hover, same metrics as on screen."""
     ensure_app()
     scene = JourneyScene(cached=False)
+    scene.metric_snapshot, scene.badge_metric, scene.colour_metric = metric_view
     scene.set_journey(journey)
     return scene
 
@@ -115,11 +121,17 @@ def pdf_bytes(scene: JourneyScene, title: str, page: str = "A4") -> bytes:
 
 
 def export_picture(
-    journey: Journey, path: Path, *, scale: float = 2.0, transparent: bool = False, page: str = "A4"
+    journey: Journey,
+    path: Path,
+    *,
+    scale: float = 2.0,
+    transparent: bool = False,
+    page: str = "A4",
+    metric_view: MetricView = (None, None, None),
 ) -> None:
     """Write ``path`` as PNG, SVG or PDF by its suffix; bad requests raise MapFileError."""
     suffix = path.suffix.lower()
-    scene = scene_for(journey)
+    scene = scene_for(journey, metric_view)
     try:
         if suffix == ".png":
             data = png_bytes(scene, scale, transparent)
@@ -137,11 +149,18 @@ def export_picture(
 
 
 def exporter(
-    suffix: str, *, scale: float = 2.0, transparent: bool = False, page: str = "A4"
+    suffix: str,
+    *,
+    scale: float = 2.0,
+    transparent: bool = False,
+    page: str = "A4",
+    metric_view: MetricView = (None, None, None),
 ) -> Callable[[Journey, Path], None]:
     """The CLI's hook: an exporter for one picture suffix."""
 
     def run(journey: Journey, path: Path) -> None:
-        export_picture(journey, path, scale=scale, transparent=transparent, page=page)
+        export_picture(
+            journey, path, scale=scale, transparent=transparent, page=page, metric_view=metric_view
+        )
 
     return run

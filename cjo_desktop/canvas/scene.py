@@ -17,10 +17,11 @@ from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
 from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.canvas.metric_view import CardMetric, card_metrics, legend
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.routing import LabelPlacer, Router, RowIndex
 from cjo_desktop.canvas.stage_header import StageHeader
-from cjo_desktop.domain import Change, Journey
+from cjo_desktop.domain import Change, Journey, Snapshot
 
 FlowKey = tuple[str, str | None]
 
@@ -45,6 +46,11 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._curve)
         self.addItem(self._overview)
         self._overview_on = False
+        #: What the cards show of the metrics: a snapshot (None: the latest), the metric on the
+        #: badge (None: the snapshot's first) and the metric that colours the cards (None: none).
+        self.metric_snapshot: str | None = None
+        self.badge_metric: str | None = None
+        self.colour_metric: str | None = None
         self.cards: dict[str, TouchpointCard] = {}
         self.flows: dict[FlowKey, FlowItem] = {}
         self.headers: dict[str, StageHeader] = {}
@@ -131,8 +137,33 @@ class JourneyScene(QGraphicsScene):
             header.set_stage(stage, column.width, h, len(journey.touchpoints(stage.id)))
             header.setPos(column.x, layout.header_top)
 
+    def set_metric_view(self, snapshot: str | None, badge: str | None, colour: str | None) -> None:
+        self.metric_snapshot, self.badge_metric, self.colour_metric = snapshot, badge, colour
+        self.relayout()
+
+    def shown_snapshot(self) -> Snapshot | None:
+        journey = self.journey
+        if journey is None:
+            return None
+        snapshots = {s.label: s for s in journey.metric_snapshots()}
+        if self.metric_snapshot in snapshots:
+            return snapshots[self.metric_snapshot]
+        return list(snapshots.values())[-1] if snapshots else None
+
+    def _card_metrics(self) -> dict[str, CardMetric]:
+        snap = self.shown_snapshot()
+        if snap is None:
+            self._backdrop.set_legend(None)
+            return {}
+        names = snap.metric_names()
+        badge = self.badge_metric if self.badge_metric in names else (names[0] if names else None)
+        colour = self.colour_metric if self.colour_metric in names else None
+        self._backdrop.set_legend(legend(colour, snap) if colour else None)
+        return card_metrics(snap, badge, colour)
+
     def _sync_cards(self, journey: Journey, layout: Layout) -> None:
         valence = {p.touchpoint_id: p.valence for p in layout.curve}
+        shown = self._card_metrics()
         touchpoints = {t.id: t for t in journey.touchpoints()}
         for tp_id in set(self.cards) - set(touchpoints):
             self.removeItem(self.cards.pop(tp_id))
@@ -145,6 +176,11 @@ class JourneyScene(QGraphicsScene):
                     card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
                 self.addItem(card)
             card.set_touchpoint(tp, valence.get(tp_id))
+            metric = shown.get(tp_id)
+            if metric is None:
+                card.set_metric("", None, "")
+            else:
+                card.set_metric(metric.badge, metric.fill, metric.tooltip)
             rect = layout.cards[tp_id]
             card.setPos(rect.x, rect.y)
 

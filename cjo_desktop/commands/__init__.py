@@ -29,6 +29,7 @@ from cjo_desktop.commands.fragment import (
     to_json,
 )
 from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
+from cjo_desktop.commands.metrics import AddMetricSnapshot, ApplyImport, RemoveMetricSnapshot
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
 from cjo_desktop.commands.personas import AddPersona, RemovePersona
 from cjo_desktop.commands.removal import RemoveItems
@@ -47,9 +48,11 @@ __all__ = [
     "MIME_TYPE",
     "AddEmotion",
     "AddFlow",
+    "AddMetricSnapshot",
     "AddPersona",
     "AddStage",
     "AddTouchpoint",
+    "ApplyImport",
     "ClearEmotion",
     "Composite",
     "DuplicateItems",
@@ -68,6 +71,7 @@ __all__ = [
     "RemoveEmotion",
     "RemoveFlow",
     "RemoveItems",
+    "RemoveMetricSnapshot",
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoint",

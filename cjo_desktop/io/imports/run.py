@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
-from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
+from cjo_desktop.domain import Journey, JourneyError, MetricValue, Provenance, Snapshot
 from cjo_desktop.domain.metrics import CES_MEAN, CSAT_MEAN, CSAT_TOP2, rounded
 from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
 from cjo_desktop.io.imports.keys import KeyResolver
@@ -96,7 +96,6 @@ def run_import(
     flow_counts: dict[tuple[str, str | None], int] = {}
     with open_table(path, spec.sheet) as table:
         _fill_guesses(table, spec)
-        report.notes.extend(table.notes)
         for column in (
             spec.key,
             spec.nps,
@@ -117,8 +116,16 @@ def run_import(
         else:
             values = read_aggregated(table, spec, keys, report)
         sha, sheet = table.sha256, table.sheet
+        report.notes[:0] = [n for n in table.notes if n not in report.notes]  # after the rows:
+        # a reader may learn mid-file that it is not UTF-8
     report.unmatched = dict(keys.unmatched)
     report.added_touchpoints = list(keys.new_touchpoints.values())
+    names = {t.id: t.name for t in journey.touchpoints()} | keys.new_touchpoints
+    report.added_flows = [
+        f"{names[a]} -> {names[b] if b is not None else 'drop-off'}"
+        for a, b in flow_counts
+        if not journey.has_flow(a, b)
+    ]
     report.without_data = [t.name for t in journey.touchpoints() if t.id not in values]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     label = spec.snapshot or f"{path.name} {now:%Y-%m-%d %H:%M}"
@@ -163,7 +170,13 @@ def _responses(
 
 
 def apply_import(journey: Journey, result: ImportResult) -> None:
-    """Add the snapshot, any new touchpoints (in a stage named 'Unsorted') and flow counts."""
+    """Add the snapshot, any new touchpoints (in a stage named 'Unsorted') and flow counts.
+
+    A label that exists already is refused before anything is added, so a failed apply leaves
+    the journey as it was."""
+    label = result.snapshot.label
+    if any(s.label == label for s in journey.metric_snapshots()):
+        raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
     if result.new_touchpoints:
         stage = next((s for s in journey.stages() if s.name == UNSORTED), None)
         stage_id = stage.id if stage else journey.add_stage(UNSORTED).id

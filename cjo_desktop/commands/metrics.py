@@ -1,0 +1,82 @@
+"""Metric snapshots: add or remove one, and apply a whole import as one undo step."""
+
+from __future__ import annotations
+
+from cjo_desktop.commands._base import Composite, JourneyCommand, plural, quote
+from cjo_desktop.commands.flows import AddFlow, UpdateFlow
+from cjo_desktop.commands.stages import AddStage
+from cjo_desktop.commands.touchpoints import AddTouchpoint
+from cjo_desktop.domain import Journey, JourneyError, Snapshot
+
+UNSORTED = "Unsorted"
+
+
+class AddMetricSnapshot(JourneyCommand):
+    def __init__(
+        self,
+        journey: Journey,
+        snapshot: Snapshot,
+        index: int | None = None,
+        parent: Composite | None = None,
+    ) -> None:
+        super().__init__(journey, f"Import metrics {quote(snapshot.label)}", parent)
+        if self.standalone and snapshot.label in {s.label for s in journey.metric_snapshots()}:
+            raise JourneyError(f"a metric snapshot labelled {snapshot.label!r} exists already")
+        self.snapshot, self.index = snapshot, index
+
+    def redo(self) -> None:
+        self.journey.add_metric_snapshot(self.snapshot, self.index)
+
+    def undo(self) -> None:
+        self.journey.remove_metric_snapshot(self.snapshot.label)
+
+
+class RemoveMetricSnapshot(JourneyCommand):
+    """Undo puts the snapshot back whole (with values of touchpoints deleted since) in place."""
+
+    def __init__(self, journey: Journey, label: str, parent: Composite | None = None) -> None:
+        journey.metric_snapshot(label)
+        super().__init__(journey, f"Remove metrics {quote(label)}", parent)
+        self.label = label
+        self._removed: tuple[Snapshot, int] | None = None
+
+    def redo(self) -> None:
+        self._removed = self.journey.remove_metric_snapshot(self.label)
+
+    def undo(self) -> None:
+        assert self._removed is not None
+        self.journey.add_metric_snapshot(*self._removed)
+
+
+class ApplyImport(JourneyCommand):
+    """An import's snapshot, its new touchpoints (in a stage 'Unsorted') and its flow counts,
+    as one step: undo takes the whole import back."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        snapshot: Snapshot,
+        new_touchpoints: dict[str, str],
+        flow_counts: dict[tuple[str, str | None], int],
+        parent: Composite | None = None,
+    ) -> None:
+        if snapshot.label in {s.label for s in journey.metric_snapshots()}:
+            raise JourneyError(f"a metric snapshot labelled {snapshot.label!r} exists already")
+        super().__init__(journey, f"Import metrics {quote(snapshot.label)}", parent)
+        if new_touchpoints:
+            stage = next((s for s in journey.stages() if s.name == UNSORTED), None)
+            if stage is None:
+                stage_id = AddStage(journey, UNSORTED, parent=self).stage_id
+            else:
+                stage_id = stage.id
+            for tp_id, name in new_touchpoints.items():
+                AddTouchpoint(journey, stage_id, name, touchpoint_id=tp_id, parent=self)
+        for (source, target), count in flow_counts.items():
+            if journey.has_flow(source, target):
+                if journey.flow(source, target).count != count:
+                    UpdateFlow(journey, source, target, parent=self, count=count)
+            else:
+                AddFlow(journey, source, target, count=count, parent=self)
+        AddMetricSnapshot(journey, snapshot, parent=self)
+        if new_touchpoints:
+            self.setText(f"{self.text()} (+{plural(len(new_touchpoints), 'touchpoint')})")
