@@ -11,8 +11,15 @@ from typing import Any
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
-from cjo_desktop.io.exports.metrics_table import RECORD_KEYS, metric_records, records_csv
+from cjo_desktop.io.exports.metrics_table import (
+    COMPARE_KEYS,
+    RECORD_KEYS,
+    compare_records,
+    metric_records,
+    records_csv,
+)
 from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.segments import segment_records
 from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
 from cjo_desktop.io.tables import open_table
 
@@ -41,9 +48,9 @@ def spec_from_args(args: argparse.Namespace) -> ImportSpec:
         ces_scale=Scale(1, args.ces_scale, args.ces_best),
         segment=args.segment,
         date=args.date,
-        snapshot=args.snapshot,
-        add_missing=args.add_missing,
-        skip_invalid=args.skip_invalid,
+        snapshot=getattr(args, "snapshot", None),
+        add_missing=getattr(args, "add_missing", False),
+        skip_invalid=getattr(args, "skip_invalid", False),
     )
 
 
@@ -67,13 +74,12 @@ def cmd_import_metrics(args: argparse.Namespace) -> None:
     print(f"saved {out}")
 
 
-def _table(records: list[dict[str, Any]]) -> str:
+def _table(records: list[dict[str, Any]], columns: list[str]) -> str:
     def cell(v: Any) -> str:
         if v is None:
             return "-"
         return f"{v:.1f}" if isinstance(v, float) else str(v)
 
-    columns = ("touchpoint", "metric", "value", "n", "ci_low", "ci_high")
     rows = [[cell(r[c]) for c in columns] for r in records]
     widths = [
         max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(columns)
@@ -83,35 +89,42 @@ def _table(records: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def cmd_metrics(args: argparse.Namespace) -> None:
-    journey = load_map(args.file)
-    try:
-        records = metric_records(journey, args.snapshot)
-    except JourneyError as exc:
-        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
-        raise MapFileError(args.file, "", f"{exc} (snapshots: {labels})") from None
-    if args.format == "json":
-        print(
-            json.dumps(
-                [{k: r[k] for k in RECORD_KEYS} for r in records], indent=2, ensure_ascii=False
-            )
-        )
-    elif args.format == "csv":
-        sys.stdout.write(records_csv(records))
+def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...]) -> None:
+    if fmt == "json":
+        print(json.dumps([{k: r[k] for k in keys} for r in records], indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        sys.stdout.write(records_csv([{k: r[k] for k in keys} for r in records]))
     elif records:
-        print(_table(records))
+        print(_table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]))
     else:
         print("no metrics: import some with 'cjo import-metrics'")
 
 
-def add_commands(verbs: Any) -> None:
-    p = verbs.add_parser(
-        "import-metrics",
-        help="import metrics from CSV or XLSX onto a map",
-        description="Compute metrics from survey responses, funnel counts or a table of values "
-        "per touchpoint, store them as a labelled snapshot with their provenance, and print "
-        "the import report. Without -o the map is saved in place, atomically.",
-    )
+def cmd_metrics(args: argparse.Namespace) -> None:
+    journey = load_map(args.file)
+    try:
+        if args.compare:
+            records = compare_records(journey, args.snapshot, args.compare)
+        else:
+            records = metric_records(journey, args.snapshot)
+    except JourneyError as exc:
+        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        raise MapFileError(args.file, "", f"{exc} (snapshots: {labels})") from None
+    _print_records(records, args.format, RECORD_KEYS + (COMPARE_KEYS if args.compare else ()))
+
+
+def cmd_segments(args: argparse.Namespace) -> None:
+    journey = load_map(args.map)
+    spec = spec_from_args(args)
+    if spec.kind != "responses":
+        raise MapFileError(args.data, "", "a per-segment table needs survey responses")
+    records = segment_records(journey, Path(args.data), spec, args.column)
+    keys = ("segment", "touchpoint_id", "touchpoint", "metric", "value", "n", "ci_low", "ci_high")
+    _print_records(records, args.format, keys)
+
+
+def _data_arguments(p: argparse.ArgumentParser) -> None:
+    """The map, the data file and how to read it: shared by import-metrics and segments."""
     p.add_argument("map", metavar="MAP")
     p.add_argument("data", metavar="DATA", help="a .csv, .tsv, .txt or .xlsx file")
     p.add_argument("--sheet", help="the worksheet of an .xlsx file (default: the first)")
@@ -146,6 +159,17 @@ def add_commands(verbs: Any) -> None:
     )
     p.add_argument("--segment", type=_segment, metavar="COL=VALUE", help="only these rows")
     p.add_argument("--date", metavar="COL", help="a date column: gives the snapshot its period")
+
+
+def add_commands(verbs: Any) -> None:
+    p = verbs.add_parser(
+        "import-metrics",
+        help="import metrics from CSV or XLSX onto a map",
+        description="Compute metrics from survey responses, funnel counts or a table of values "
+        "per touchpoint, store them as a labelled snapshot with their provenance, and print "
+        "the import report. Without -o the map is saved in place, atomically.",
+    )
+    _data_arguments(p)
     p.add_argument("--snapshot", metavar="LABEL", help="the snapshot's label")
     p.add_argument(
         "--add-missing",
@@ -167,5 +191,21 @@ def add_commands(verbs: Any) -> None:
     )
     p.add_argument("file", metavar="MAP")
     p.add_argument("--snapshot", metavar="LABEL")
+    p.add_argument(
+        "--compare",
+        metavar="BASELINE",
+        help="another snapshot: adds its value, the difference and better/worse",
+    )
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_metrics)
+
+    p = verbs.add_parser(
+        "segments",
+        help="survey metrics per segment, without changing the map",
+        description="Compute NPS, CSAT and CES per touchpoint for every value of a segment "
+        "column and print the table (the map is not changed).",
+    )
+    _data_arguments(p)
+    p.add_argument("--column", required=True, metavar="COL", help="the segment column")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(run=cmd_segments)

@@ -19,6 +19,24 @@ CONVERSION = "conversion"
 DROPOFF = "dropoff"
 VISITORS = "visitors"
 COMPUTED_METRICS = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, VISITORS, CONVERSION, DROPOFF)
+#: ``detail`` key saying which way a value improves (1: higher is better, 0: lower); survey
+#: scales differ, so an import records it with the value instead of anyone assuming it.
+HIGHER_IS_BETTER = "higher_is_better"
+_DEFAULT_HIGHER_IS_BETTER = {
+    NPS: True,
+    CSAT_TOP2: True,
+    CSAT_MEAN: True,
+    CES_MEAN: False,
+    CONVERSION: True,
+    DROPOFF: False,
+}
+
+
+def higher_is_better(metric: str, value: MetricValue) -> bool | None:
+    """Which way the metric improves; None when nobody said (a column of someone's KPIs)."""
+    if HIGHER_IS_BETTER in value.detail:
+        return bool(value.detail[HIGHER_IS_BETTER])
+    return _DEFAULT_HIGHER_IS_BETTER.get(metric)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
+from cjo_desktop.domain.metrics import higher_is_better
 from cjo_desktop.io.files import write_atomic
 
 RECORD_KEYS = (
@@ -65,12 +66,40 @@ def metric_records(journey: Journey, label: str | None = None) -> list[dict[str,
     return records
 
 
+COMPARE_KEYS = ("baseline", "baseline_value", "delta", "change")
+
+
+def compare_records(journey: Journey, label: str | None, baseline: str) -> list[dict[str, Any]]:
+    """The records of ``label`` with the ``baseline`` value beside each, the difference and
+    whether it is an improvement ("better", "worse", "same"; "" when the direction of the
+    metric is unknown or a value is missing)."""
+    before = journey.metric_snapshot(baseline)
+    records = metric_records(journey, label)
+    for r in records:
+        old = before.value(r["touchpoint_id"], r["metric"])
+        r["baseline"] = baseline
+        r["baseline_value"] = None if old is None else old.value
+        r["delta"] = r["change"] = None
+        if old is not None and old.value is not None and r["value"] is not None:
+            delta = round(r["value"] - old.value, 6)
+            r["delta"] = delta
+            snap = chosen_snapshot(journey, label)
+            value = snap.value(r["touchpoint_id"], r["metric"]) if snap else None
+            up = higher_is_better(r["metric"], value) if value else None
+            if delta == 0:
+                r["change"] = "same"
+            elif up is not None:
+                r["change"] = "better" if (delta > 0) == up else "worse"
+    return records
+
+
 def records_csv(records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(RECORD_KEYS)
+    keys = list(records[0]) if records else list(RECORD_KEYS)
+    writer.writerow(keys)
     for r in records:
-        writer.writerow([safe_cell("" if r[k] is None else r[k]) for k in RECORD_KEYS])
+        writer.writerow([safe_cell("" if r[k] is None else r[k]) for k in keys])
     return out.getvalue()
 
 

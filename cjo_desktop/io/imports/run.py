@@ -7,6 +7,7 @@ undoable command).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -14,7 +15,13 @@ from pathlib import Path
 
 from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
 from cjo_desktop.domain import Journey, JourneyError, MetricValue, Provenance, Snapshot
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_MEAN, CSAT_TOP2, rounded
+from cjo_desktop.domain.metrics import (
+    CES_MEAN,
+    CSAT_MEAN,
+    CSAT_TOP2,
+    HIGHER_IS_BETTER,
+    rounded,
+)
 from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
@@ -86,6 +93,26 @@ def _summary(
     return out
 
 
+def _with_direction(
+    values: dict[str, dict[str, MetricValue]], spec: ImportSpec
+) -> dict[str, dict[str, MetricValue]]:
+    """CSAT and CES values remember which end of their scale was best."""
+    best = {
+        CSAT_TOP2: spec.csat_scale.best,
+        CSAT_MEAN: spec.csat_scale.best,
+        CES_MEAN: spec.ces_scale.best,
+    }
+    out: dict[str, dict[str, MetricValue]] = {}
+    for tp, per in values.items():
+        out[tp] = {}
+        for metric, v in per.items():
+            if metric in best:
+                flag = 1.0 if best[metric] == "high" else 0.0
+                v = dataclasses.replace(v, detail={**v.detail, HIGHER_IS_BETTER: flag})
+            out[tp][metric] = v
+    return out
+
+
 def run_import(
     journey: Journey, path: Path, spec: ImportSpec, progress: Progress | None = None
 ) -> ImportResult:
@@ -139,6 +166,8 @@ def run_import(
         segment=f"{spec.segment[0]} = {spec.segment[1]}" if spec.segment else "",
         period=f"{period[0]}..{period[1]}" if period[0] else "",
     )
+    if spec.kind == "responses":
+        values = _with_direction(values, spec)
     summary = _summary(values, spec.weights) if spec.kind == "responses" else {}
     snapshot = rounded(Snapshot(label, provenance, values, summary))
     return ImportResult(snapshot, dict(keys.new_touchpoints), flow_counts, report)
