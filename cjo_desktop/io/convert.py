@@ -6,7 +6,9 @@ reference pointing at something that exists, each failure named by its field pat
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
 from cjo_desktop.domain import Journey, MetricValue, Position, Provenance, Snapshot
 from cjo_desktop.domain.metrics import DIGITS
@@ -134,13 +136,12 @@ def _value(v: MetricValueModel | SummaryValueModel) -> MetricValue:
 
 
 def _snapshot(snap: SnapshotModel) -> Snapshot:
-    p = snap.provenance
     values: dict[str, dict[str, MetricValue]] = {}
     for v in snap.values:
         values.setdefault(v.touchpoint, {})[v.metric] = _value(v)
     return Snapshot(
         snap.label,
-        Provenance(p.source, p.sha256, p.sheet, p.imported_at, p.method, p.segment, p.period),
+        Provenance(**snap.provenance.model_dump()),
         values,
         {v.metric: _value(v) for v in snap.summary},
     )
@@ -152,48 +153,30 @@ def _number(x: float | None) -> float | None:
     return None if x is None else round(float(x), DIGITS)
 
 
+def _fields(v: MetricValue) -> dict[str, Any]:
+    """The number fields a value and a summary value share, as the file writes them."""
+    return {
+        "value": _number(v.value),
+        "n": v.n,
+        "ci_low": _number(v.ci_low),
+        "ci_high": _number(v.ci_high),
+        "detail": {k: round(float(x), DIGITS) for k, x in sorted(v.detail.items())},
+    }
+
+
 def _snapshot_model(journey: Journey, snap: Snapshot) -> SnapshotModel:
-    p = snap.provenance
     order = snap.metric_names()
     values = [
-        MetricValueModel(
-            touchpoint=tp.id,
-            metric=name,
-            value=_number(v.value),
-            n=v.n,
-            ci_low=_number(v.ci_low),
-            ci_high=_number(v.ci_high),
-            detail={k: float(_number(x) or 0.0) for k, x in sorted(v.detail.items())},
-        )
+        MetricValueModel(touchpoint=tp.id, metric=name, **_fields(v))
         for tp in journey.touchpoints()
         for name in order
         if (v := snap.value(tp.id, name)) is not None
     ]
     summary = [
-        SummaryValueModel(
-            metric=name,
-            value=_number(v.value),
-            n=v.n,
-            ci_low=_number(v.ci_low),
-            ci_high=_number(v.ci_high),
-            detail={k: float(_number(x) or 0.0) for k, x in sorted(v.detail.items())},
-        )
-        for name, v in sorted(snap.summary.items())
+        SummaryValueModel(metric=name, **_fields(v)) for name, v in sorted(snap.summary.items())
     ]
-    return SnapshotModel(
-        label=snap.label,
-        provenance=ProvenanceModel(
-            source=p.source,
-            sha256=p.sha256,
-            sheet=p.sheet,
-            imported_at=p.imported_at,
-            method=p.method,
-            segment=p.segment,
-            period=p.period,
-        ),
-        values=values,
-        summary=summary,
-    )
+    provenance = ProvenanceModel(**dataclasses.asdict(snap.provenance))
+    return SnapshotModel(label=snap.label, provenance=provenance, values=values, summary=summary)
 
 
 def to_file_model(journey: Journey) -> MapFile:

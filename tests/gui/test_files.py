@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from mouse import click
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -27,32 +26,6 @@ from cjo_desktop.io.templates import example_path, new_from_template
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(qapp: QApplication, tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "settings"
-    QCoreApplication.setOrganizationName("cjo-desktop-tests")
-    QCoreApplication.setApplicationName("cjo-desktop-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
-    yield folder
-    QSettings().clear()
-
-
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Messages shown; any unexpected question fails the test instead of blocking."""
-    shown: list[str] = []
-
-    def unexpected(*args: object) -> None:
-        raise AssertionError(f"unexpected dialog: {args[1:]}")
-
-    monkeypatch.setattr(file_ops, "show_error", lambda _parent, _title, text: shown.append(text))
-    for name in ("ask_open_path", "ask_save_path", "ask_save_changes", "ask_template"):
-        monkeypatch.setattr(file_ops, name, unexpected)
-    return shown
 
 
 @pytest.fixture
