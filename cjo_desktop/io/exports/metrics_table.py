@@ -113,16 +113,9 @@ def touchpoint_table(journey: Journey, label: str | None = None) -> str:
     stage = {s.id: s.name for s in journey.stages()}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "touchpoint_id",
-            "touchpoint",
-            "stage",
-            "channel",
-            "snapshot",
-            *[c for m in metrics for c in (m, f"{m} n")],
-        ]
-    )
+    header = ["touchpoint_id", "touchpoint", "stage", "channel", "snapshot"]
+    header += [c for m in metrics for c in (m, f"{m} n")]  # metric names come from the data
+    writer.writerow([safe_cell(c) for c in header])
     for tp in journey.touchpoints():
         row: list[object] = [
             tp.id,

@@ -26,7 +26,8 @@ class KeyResolver:
         if k not in self._cache:
             self._first_spelling[k] = key.strip()
             tp = self._matcher.find(key)
-            if tp is None and self._add_missing:
+            # a name two touchpoints share matches, ambiguously: it is not missing
+            if tp is None and self._add_missing and k not in self._matcher.ambiguous:
                 tp = self._fresh_id()
                 self.new_touchpoints[tp] = key.strip()
             self._cache[k] = tp

@@ -76,12 +76,12 @@ def read_exact(
     result = SurveyResult()
 
     def fold(line: int, cells: list[str]) -> None:
+        if seg is not None and cells[seg[0]].strip() != seg[1]:
+            report.skip(f"not in segment {seg[1]!r}", line)  # first, as the fast reader does
+            return
         key = cells[key_col].strip()
         if not key:
             report.skip("no touchpoint in the key column", line)
-            return
-        if seg is not None and cells[seg[0]].strip() != seg[1]:
-            report.skip(f"not in segment {seg[1]!r}", line)
             return
         answers: dict[str, float | None] = {}
         for q, i in cols.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from cjo_desktop.io.imports.tables_of_numbers import read_aggregated, read_funne
 from cjo_desktop.io.tables import Table, TableError, open_table
 
 UNSORTED = "Unsorted"
+ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 @dataclass
@@ -137,6 +139,14 @@ def run_import(
                 table.column_index(column)  # a misspelt column fails before any work
         if spec.kind == "responses":
             values, period = _responses(path, table, spec, keys, report, progress)
+            if period[0] and not all(ISO_DAY.fullmatch(day) for day in period):
+                # first and last are text minima and maxima: right only for YYYY-MM-DD
+                example = next(day for day in period if not ISO_DAY.fullmatch(day))
+                report.notes.append(
+                    f"dates in {spec.date!r} are not written YYYY-MM-DD (as in {example!r}): "
+                    "the snapshot has no period"
+                )
+                period = ("", "")
         elif spec.kind == "funnel":
             funnel = read_funnel(table, spec, keys, [t.id for t in journey.touchpoints()], report)
             values, flow_counts = funnel.values, funnel.flow_counts
@@ -204,6 +214,8 @@ def apply_import(journey: Journey, result: ImportResult) -> None:
     A label that exists already is refused before anything is added, so a failed apply leaves
     the journey as it was."""
     label = result.snapshot.label
+    if not label.strip():
+        raise JourneyError("a snapshot label cannot be empty")
     if any(s.label == label for s in journey.metric_snapshots()):
         raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
     if result.new_touchpoints:
