@@ -80,6 +80,9 @@ class Actions(QObject):
         self.save = a("&Save", "Save the map", Std.Save)
         self.save_as = a("Save &As…", "Save the map under a new name", Std.SaveAs)
         self.export = a("&Export…", "Export the map as a PNG, SVG or PDF picture", "Ctrl+E")
+        self.import_metrics = a(
+            "Import &Metrics…", "Import survey, funnel or KPI data as a metric snapshot", "Ctrl+I"
+        )
         self.close = a("&Close Window", "Close this window", Std.Close)
         quit_keys = Std.Quit if QKeySequence.keyBindings(Std.Quit) else "Ctrl+Q"
         self.quit = a("&Quit", "Quit cjo-desktop", quit_keys)
@@ -91,6 +94,9 @@ class Actions(QObject):
         self.redo = undo_stack.createRedoAction(window, "&Redo")
         self.redo.setShortcuts(_sequences(Std.Redo))
         self.redo.setStatusTip("Redo the change just undone")
+        # Menus say what will be undone; toolbar buttons stay short and do not jump around.
+        self.undo.setIconText("Undo")
+        self.redo.setIconText("Redo")
         self.cut = a("Cu&t", "Move the selection to the clipboard", Std.Cut)
         self.copy = a("&Copy", "Copy the selection to the clipboard", Std.Copy)
         self.paste = a("&Paste", "Paste stages or touchpoints from the clipboard", Std.Paste)
@@ -194,7 +200,7 @@ def build_menus(window: QMainWindow, a: Actions, docks: list[QAction]) -> QMenu:
     recent = file.addMenu("Open &Recent")
     recent.menuAction().setStatusTip("Open a recently used map")
     file.addSeparator()
-    file.addActions([a.save, a.save_as, a.export])
+    file.addActions([a.save, a.save_as, a.export, a.import_metrics])
     file.addSeparator()
     file.addActions([a.close, a.quit])
 

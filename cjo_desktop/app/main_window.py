@@ -33,7 +33,9 @@ from cjo_desktop.app.actions import (
 from cjo_desktop.app.export_dialog import Exporter
 from cjo_desktop.app.file_ops import FileOps
 from cjo_desktop.app.find_bar import FindBar
+from cjo_desktop.app.import_dialog import show_import_dialog
 from cjo_desktop.app.inspector import InspectorDock
+from cjo_desktop.app.metrics_dock import MetricsDock
 from cjo_desktop.app.metrics_menu import MetricsMenu
 from cjo_desktop.app.outline import OutlineDock
 from cjo_desktop.app.workshop import WorkshopBar
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
     def _build_docks(self) -> None:
         self.inspector = InspectorDock(self.document, self.scene, self)
         self.outline = OutlineDock(self.document, self.scene, self.view, self)
+        self.metrics_dock = MetricsDock(self.document, self.scene, self.view, self)
         self.history = QDockWidget("History", self)
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
@@ -127,15 +130,18 @@ class MainWindow(QMainWindow):
             (self.outline, "outline", Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.metrics_dock, "metrics", Qt.DockWidgetArea.LeftDockWidgetArea),
         ):
             dock.setObjectName(dock.objectName() or name)
             self.addDockWidget(area, dock)
         self.tabifyDockWidget(self.inspector, self.history)
+        self.tabifyDockWidget(self.outline, self.metrics_dock)
         self.inspector.raise_()
+        self.outline.raise_()
 
     def _panel_toggles(self) -> list[QAction]:
         toggles = []
-        for panel in (self.outline, self.inspector, self.history, self.toolbar):
+        for panel in (self.outline, self.metrics_dock, self.inspector, self.history, self.toolbar):
             action = panel.toggleViewAction()
             action.setStatusTip(f"Show or hide the {panel.windowTitle().lower()}")
             toggles.append(action)
@@ -155,6 +161,7 @@ class MainWindow(QMainWindow):
             (a.save, f.save),
             (a.save_as, f.save_as),
             (a.export, self.exporter.show_dialog),
+            (a.import_metrics, lambda: show_import_dialog(self.document, self.scene, self)),
             (a.close, self.close),
             (a.quit, self._quit),
             (a.cut, c.cut),
