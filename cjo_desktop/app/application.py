@@ -51,6 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.recovery_ui import offer_recovery
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -64,4 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         window.files.open_copy(example_path())
     window.show()
+    recovered = offer_recovery(window)  # work left by a crash comes back before anything else
+    for extra in recovered:
+        extra.show()
     return app.exec()

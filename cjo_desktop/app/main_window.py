@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop import __version__
+from cjo_desktop.app import recovery_ui
 from cjo_desktop.app.actions import (
     FEELINGS,
     Actions,
@@ -43,6 +44,8 @@ from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.editor.controller import EditorController
 from cjo_desktop.editor.document import Document
+from cjo_desktop.editor.recovery import AutoSaver
+from cjo_desktop.editor.watcher import ExternalChangeWatcher
 from cjo_desktop.io import FILE_SUFFIX, SCHEMA_VERSION
 
 APP_NAME = "cjo-desktop"
@@ -85,6 +88,10 @@ class MainWindow(QMainWindow):
         self.scene = JourneyScene(self)
         self.view = JourneyView(self.scene)
         self.controller = EditorController(self.document, self.scene, self.view)
+        self.autosaver = AutoSaver(self.document)
+        self.watcher = ExternalChangeWatcher(self.document)
+        self.document.saved.connect(lambda _path: self.watcher.remember())
+        self.watcher.changedOnDisk.connect(lambda path: recovery_ui.on_changed_on_disk(self, path))
         self.files = FileOps(self.document, self)
         self.exporter = Exporter(self.document, self)
         self.acts = Actions(self, self.document.undo_stack)
@@ -253,9 +260,15 @@ class MainWindow(QMainWindow):
             self._shown = True
             self.view.show_start()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosaver.save_now()  # leaving the window: protect the work now
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
             self.save_settings()
+            self.autosaver.discard()  # a clean close leaves nothing to recover
             event.accept()
         else:
             event.ignore()

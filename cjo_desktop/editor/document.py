@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cjo_desktop.domain import Change, Journey
 from cjo_desktop.io import load_map, save_map
+from cjo_desktop.io.files import write_atomic
 from cjo_desktop.io.templates import new_from_template
 
 
@@ -26,6 +27,7 @@ class Document(QObject):
     journeyChanged = Signal(object)  # Change
     pathChanged = Signal(object)  # Path | None
     modifiedChanged = Signal(bool)
+    saved = Signal(object)  # Path, after every successful save
 
     def __init__(self, journey: Journey | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -73,7 +75,10 @@ class Document(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("the document has no file yet; choose one with Save As")
+        if target.is_file():  # the version being replaced stays beside it as FILE.bak
+            write_atomic(target.with_name(target.name + ".bak"), target.read_bytes())
         save_map(self.journey, target)
+        self.saved.emit(target)
         self._set_path(target)
         self.undo_stack.setClean()
 

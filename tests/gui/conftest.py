@@ -22,6 +22,14 @@ from cjo_desktop.io.templates import example_path
 
 
 @pytest.fixture(autouse=True)
+def private_recovery_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Autosaves of tests go to a temporary folder, never the user's application data."""
+    folder = tmp_path / "recovery"
+    monkeypatch.setenv("CJO_RECOVERY_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def orderly_qt_cleanup(qapp: object) -> Iterator[None]:
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
