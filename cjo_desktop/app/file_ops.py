@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.editor.document import Document
-from cjo_desktop.io import FILE_SUFFIX, MapFileError, load_map
+from cjo_desktop.io import FILE_SUFFIX, SCHEMA_VERSION, MapFileError, load_map
 from cjo_desktop.io.templates import new_from_template, templates
 
 MAP_FILTER = "Journey maps (*.cjo.json);;JSON (*.json);;All files (*)"
@@ -149,7 +149,14 @@ class FileOps(QObject):
             self.message.emit("The map was not opened")
             return False
         self.add_recent(path)
-        self.message.emit(f"Opened {path}")
+        old = self.document.upgraded_from
+        if old is not None:
+            self.message.emit(
+                f"Opened {path}: it was in file format {old} and has been "
+                f"upgraded; saving writes format {SCHEMA_VERSION}"
+            )
+        else:
+            self.message.emit(f"Opened {path}")
         return True
 
     def open_copy(self, path: Path) -> bool:

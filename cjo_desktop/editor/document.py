@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cjo_desktop.domain import Change, Journey
-from cjo_desktop.io import load_map, save_map
-from cjo_desktop.io.files import write_atomic
+from cjo_desktop.io import SCHEMA_VERSION, save_map
+from cjo_desktop.io.files import load_map_versioned, write_atomic
 from cjo_desktop.io.templates import new_from_template
 
 
@@ -33,6 +33,7 @@ class Document(QObject):
         super().__init__(parent)
         self.journey = journey if journey is not None else new_from_template("blank")
         self.path: Path | None = None
+        self.upgraded_from: int | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.journey.changed.connect(self._relay)
@@ -65,8 +66,11 @@ class Document(QObject):
         self.modifiedChanged.emit(False)
 
     def open(self, path: Path) -> None:
-        """Load ``path``; raises MapFileError and leaves the document as it was on bad input."""
-        journey = load_map(path)
+        """Load ``path``; raises MapFileError and leaves the document as it was on bad input.
+        ``upgraded_from`` tells whether the file was in an older format (upgraded in memory;
+        saving writes the current one)."""
+        journey, version = load_map_versioned(path)
+        self.upgraded_from = version if version < SCHEMA_VERSION else None
         self.replace(journey, path)
 
     def save(self, path: Path | None = None) -> None:

@@ -13,6 +13,7 @@ import re
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,16 @@ from cjo_desktop.io.schema import MapFile
 #: Larger files are refused before reading: no real map comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+#: Maps with more items (personas, stages, touchpoints, emotions, flows, snapshots and their
+#: values) are refused before validation, which would take minutes and gigabytes on them. The
+#: benchmark map has 6,000; loading 200,000 takes a few seconds.
+MAX_ITEMS = 200_000
+
+#: Keys longer than this are cut short in messages, which must stay one readable line.
+_SHOWN_KEY = 60
+
+_SECTIONS = ("personas", "stages", "touchpoints", "emotions", "flows", "snapshots")
+
 
 class _Object(dict[str, Any]):
     """A JSON object that remembers the first key it saw twice."""
@@ -34,27 +45,50 @@ class _Object(dict[str, Any]):
     duplicate: str | None = None
 
 
-def _pairs_hook(pairs: list[tuple[str, Any]]) -> _Object:
-    obj = _Object()
-    for key, value in pairs:
-        if key in obj and obj.duplicate is None:
-            obj.duplicate = key
-        obj[key] = value
-    return obj
+def _first_repeated(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return key
+        seen.add(key)
+    raise AssertionError("no repeated key")  # pragma: no cover
 
 
-def _find_duplicate(value: Any, path: str = "") -> tuple[str, str] | None:
-    """Depth-first: the path of the first object with a repeated key, and the key."""
-    stack: list[tuple[Any, str]] = [(value, path)]
+def _find_duplicate(value: Any) -> tuple[str, str] | None:
+    """Depth-first, in document order: the path of the first object with a repeated key, and
+    the key. Memory grows with the nesting depth only: a list of millions of values must not
+    become millions of path strings (a 60 MB file once took 7 GB that way)."""
+    stack: list[tuple[Iterator[tuple[str | int, Any]], str | int | None]] = [
+        (iter([(-1, value)]), None)
+    ]
     while stack:
-        node, where = stack.pop()
+        step = next(stack[-1][0], None)
+        if step is None:
+            stack.pop()
+            continue
+        key, node = step
         if isinstance(node, _Object):
             if node.duplicate is not None:
-                return where, node.duplicate
-            stack.extend((v, f"{where}.{k}" if where else k) for k, v in reversed(node.items()))
+                keys = [k for _, k in stack[2:]] + ([key] if len(stack) > 1 else [])
+                return _path(keys), node.duplicate
+            stack.append((iter(node.items()), key))
         elif isinstance(node, list):
-            stack.extend((v, f"{where}[{i}]") for i, v in reversed(list(enumerate(node))))
+            stack.append((iter(enumerate(node)), key))
     return None
+
+
+def _path(keys: list[Any]) -> str:
+    """``touchpoints[3].tags``: where in the document, each key cut short for the message."""
+    where = ""
+    for key in keys:
+        where += f"[{key}]" if isinstance(key, int) else f".{_shown(key)}" if where else _shown(key)
+    return where
+
+
+def _shown(key: object) -> str:
+    """A key as a message shows it: a long one (the file may hold anything) cut short."""
+    key = str(key)
+    return key if len(key) <= _SHOWN_KEY else key[: _SHOWN_KEY - 1] + "\u2026"
 
 
 def read_text(path: Path) -> str:
@@ -101,8 +135,18 @@ def parse_json(text: str, source: str) -> Any:
     """Parse JSON, naming the line and column of a syntax error; duplicate keys are errors."""
     if not text.strip():
         raise MapFileError(source, "", "the file is empty")
+    repeated = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> _Object:
+        nonlocal repeated
+        obj = _Object(pairs)
+        if len(obj) != len(pairs):
+            obj.duplicate = _first_repeated(pairs)
+            repeated = True
+        return obj
+
     try:
-        data = json.loads(text, object_pairs_hook=_pairs_hook)
+        data = json.loads(text, object_pairs_hook=pairs_hook)
     except json.JSONDecodeError as exc:
         raise MapFileError(
             source, f"line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}"
@@ -118,17 +162,17 @@ def parse_json(text: str, source: str) -> Any:
             column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
             where = f"line {line}, column {column}"
         raise MapFileError(source, where, "invalid JSON: a number has too many digits") from None
-    duplicate = _find_duplicate(data)
+    duplicate = _find_duplicate(data) if repeated else None
     if duplicate is not None:
         where, key = duplicate
-        raise MapFileError(source, where or "top level", f"duplicate key {key!r}")
+        raise MapFileError(source, where or "top level", f"duplicate key {_shown(key)!r}")
     return data
 
 
 def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     errors = exc.errors(include_url=False)
     first = errors[0]
-    where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"]).lstrip(".")
+    where = _path(list(first["loc"]))
     kind = first["type"]
     if kind == "extra_forbidden":
         message = "unknown field"
@@ -143,27 +187,58 @@ def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     return MapFileError(source, where or "top level", message)
 
 
+def count_items(data: dict[str, Any]) -> int:
+    """Items of a parsed map: the records of its lists, snapshot values included. Anything not
+    shaped as the schema says counts nothing here; validation refuses it afterwards."""
+    total = 0
+    for section in _SECTIONS:
+        records = data.get(section)
+        if isinstance(records, list):
+            total += len(records)
+    snapshots = data.get("snapshots")
+    for snapshot in snapshots if isinstance(snapshots, list) else ():
+        if isinstance(snapshot, dict):
+            for part in ("values", "summary"):
+                values = snapshot.get(part)
+                if isinstance(values, list):
+                    total += len(values)
+    return total
+
+
 def parse_map(text: str, source: str = "<map>") -> tuple[MapFile, int]:
     """Validate map text into the file model; returns it and the version it was written in."""
     data, version = upgrade(parse_json(text, source), source)
+    items = count_items(data)
+    if items > MAX_ITEMS:
+        raise MapFileError(source, "", f"the map has {items:,} items; the limit is {MAX_ITEMS:,}")
     try:
         return MapFile.model_validate(data), version
     except ValidationError as exc:
         raise _validation_message(exc, source) from None
 
 
-def loads_map(text: str, source: str = "<map>") -> Journey:
-    doc, _ = parse_map(text, source)
+def loads_map_versioned(text: str, source: str = "<map>") -> tuple[Journey, int]:
+    """The journey and the format version the text was written in (older ones are upgraded
+    in memory; the editor says so)."""
+    doc, version = parse_map(text, source)
     try:
-        return to_journey(doc, source)
+        return to_journey(doc, source), version
     except JourneyError as exc:  # a rule the file model could not express
         raise MapFileError(source, "", str(exc)) from None
 
 
+def loads_map(text: str, source: str = "<map>") -> Journey:
+    return loads_map_versioned(text, source)[0]
+
+
+def load_map_versioned(path: str | os.PathLike[str]) -> tuple[Journey, int]:
+    path = Path(path)
+    return loads_map_versioned(read_text(path), str(path))
+
+
 def load_map(path: str | os.PathLike[str]) -> Journey:
     """Read a ``*.cjo.json`` file into a Journey, or raise :class:`MapFileError`."""
-    path = Path(path)
-    return loads_map(read_text(path), str(path))
+    return load_map_versioned(path)[0]
 
 
 def dumps_map(journey: Journey) -> str:

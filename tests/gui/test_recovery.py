@@ -133,3 +133,14 @@ def test_a_file_changed_by_another_program_can_be_reloaded(
     save_map(journey, saved_map)
     qtbot.waitUntil(lambda: asked == [saved_map], timeout=5000)
     assert window.document.journey.touchpoint("tp-cart").name == "Changed elsewhere"
+
+
+def test_opening_an_old_format_says_it_was_upgraded(qtbot: QtBot) -> None:
+    fixture = Path(__file__).parent.parent / "fixtures" / "schema-v1.cjo.json"
+    window = MainWindow()
+    qtbot.addWidget(window)
+    messages: list[str] = []
+    window.files.message.connect(messages.append)
+    assert window.files.open_path(fixture, ask=False)
+    assert window.document.upgraded_from == 1
+    assert "format 1" in messages[-1] and "upgraded" in messages[-1]
