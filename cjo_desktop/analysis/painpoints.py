@@ -1,0 +1,177 @@
+"""Pain-point rules: which touchpoints cross a threshold on a metric or on the emotion curve.
+
+Data in, plain data out: :func:`evaluate` answers every (touchpoint, rule) pair, so a rule that
+could not be checked (too few responses, no value) is reported as such and never silently
+passed. Ranking by business impact lives in :mod:`cjo_desktop.analysis.impact`.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS, higher_is_better
+
+#: Pseudo-metrics read from the map itself rather than from a snapshot.
+VALENCE = "valence"
+VALENCE_DIP = "valence_dip"
+EMOTION_METRICS = (VALENCE, VALENCE_DIP)
+
+Op = Literal["<", "<=", ">", ">="]
+Severity = Literal["high", "medium", "low"]
+Status = Literal["fires", "passes", "insufficient", "missing"]
+
+OPS: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    ">": operator.gt,
+    ">=": operator.ge,
+}
+SEVERITY_POINTS: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """``metric op threshold`` marks a pain point; a snapshot metric name, ``"valence"`` (the
+    mean of the touchpoint's persona-less emotions) or ``"valence_dip"`` (how far valence fell
+    from the previous touchpoint with an emotion, in journey order)."""
+
+    name: str
+    metric: str
+    op: Op
+    threshold: float
+    severity: Severity
+    min_n: int = 30  # survey and funnel values only: emotions have no n
+    enabled: bool = True
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise ValueError(f"rule {self.name!r}: unknown operator {self.op!r}")
+        if self.severity not in SEVERITY_POINTS:
+            raise ValueError(f"rule {self.name!r}: unknown severity {self.severity!r}")
+
+    @property
+    def needs_n(self) -> bool:
+        return self.metric not in EMOTION_METRICS
+
+    def holds(self, value: float) -> bool:
+        return OPS[self.op](value, self.threshold)
+
+
+#: Thresholds from common practice; NPS and percentages are on their 0-100 scales as imported.
+DEFAULT_RULES: tuple[Rule, ...] = (
+    Rule("nps_negative", NPS, "<", 0.0, "high", description="NPS below 0"),
+    Rule("csat_low", CSAT_TOP2, "<", 70.0, "medium", description="CSAT top-2-box below 70%"),
+    # Meant for a 1-7 scale; values do not record their scale, so it applies as given.
+    Rule(
+        "ces_high", CES_MEAN, ">=", 5.0, "medium", description="CES mean at or above 5 (1-7 scale)"
+    ),
+    Rule("dropoff_high", DROPOFF, ">=", 30.0, "high", description="drop-off at or above 30%"),
+    Rule("valence_negative", VALENCE, "<=", -1.0, "medium", description="emotion at or below -1"),
+    Rule("emotion_dip", VALENCE_DIP, ">=", 2.0, "medium", description="emotion dips by 2 or more"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One rule checked at one touchpoint; ``value`` and ``n`` as the rule read them."""
+
+    touchpoint_id: str
+    rule: Rule
+    status: Status
+    value: float | None
+    n: int | None
+
+
+def valences(journey: Journey) -> dict[str, float]:
+    """Touchpoint id -> mean valence of its persona-less emotions (the map's own curve);
+    touchpoints without one are left out."""
+    out: dict[str, float] = {}
+    for tp in journey.touchpoints():
+        general = [e.valence for e in journey.emotions(tp.id) if e.persona_id is None]
+        if general:
+            out[tp.id] = sum(general) / len(general)
+    return out
+
+
+def dips(journey: Journey) -> dict[str, float]:
+    """Touchpoint id -> how far valence fell since the previous touchpoint that has one
+    (negative: it rose); the curve skips touchpoints without an emotion, so does this."""
+    out: dict[str, float] = {}
+    previous: float | None = None
+    curve = valences(journey)
+    for tp in journey.touchpoints():
+        if tp.id not in curve:
+            continue
+        if previous is not None:
+            out[tp.id] = previous - curve[tp.id]
+        previous = curve[tp.id]
+    return out
+
+
+def _direction_reversed(metric: str, value: MetricValue) -> bool:
+    """A value whose scale runs the other way from the metric's usual one (CES with 7 = easy)
+    cannot be compared with a threshold written for the usual direction."""
+    usual = higher_is_better(metric, MetricValue(None))
+    actual = higher_is_better(metric, value)
+    return usual is not None and actual is not None and usual != actual
+
+
+def _check(tp_id: str, rule: Rule, value: MetricValue | None) -> Finding:
+    if value is None or value.value is None or _direction_reversed(rule.metric, value):
+        return Finding(tp_id, rule, "missing", None, value.n if value else None)
+    if value.n is None or value.n < rule.min_n:
+        return Finding(tp_id, rule, "insufficient", value.value, value.n)
+    status: Status = "fires" if rule.holds(value.value) else "passes"
+    return Finding(tp_id, rule, status, value.value, value.n)
+
+
+def evaluate(
+    journey: Journey, snapshot: Snapshot | None, rules: Sequence[Rule] = DEFAULT_RULES
+) -> list[Finding]:
+    """Every enabled rule at every touchpoint, in journey order then rule order.
+
+    ``missing``: no value (no snapshot, no such metric, no emotion, the first point of the
+    curve, or a scale running the other way); ``insufficient``: fewer than ``min_n``
+    responses or an unknown n.
+    """
+    curve, fall = valences(journey), dips(journey)
+    emotion = {VALENCE: curve, VALENCE_DIP: fall}
+    findings: list[Finding] = []
+    for tp in journey.touchpoints():
+        for rule in rules:
+            if not rule.enabled:
+                continue
+            if rule.metric in emotion:
+                v = emotion[rule.metric].get(tp.id)
+                if v is None:
+                    findings.append(Finding(tp.id, rule, "missing", None, None))
+                else:
+                    status: Status = "fires" if rule.holds(v) else "passes"
+                    findings.append(Finding(tp.id, rule, status, v, None))
+                continue
+            value = snapshot.value(tp.id, rule.metric) if snapshot else None
+            findings.append(_check(tp.id, rule, value))
+    return findings
+
+
+def merged(snapshots: Sequence[Snapshot], label: str = "combined") -> Snapshot | None:
+    """One snapshot holding every value of ``snapshots`` (a later one wins on a clash), so a
+    survey import and a funnel import can be judged together; None when there are none."""
+    if not snapshots:
+        return None
+    values: dict[str, dict[str, MetricValue]] = {}
+    summary: dict[str, MetricValue] = {}
+    for s in snapshots:
+        for tp, per in s.values.items():
+            values.setdefault(tp, {}).update(per)
+        summary.update(s.summary)
+    provenance = Provenance(
+        source=", ".join(s.provenance.source for s in snapshots),
+        method="merged: " + ", ".join(s.label for s in snapshots),
+    )
+    return Snapshot(label, provenance, values, summary)
