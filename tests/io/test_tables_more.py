@@ -16,39 +16,16 @@ from typing import Any
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
+from table_files import read, refused, write
 
-from cjo_desktop.io import MapFileError
 from cjo_desktop.io.tables import (
     Row,
-    Table,
     TableError,
     cell_text,
     detect_decimal_comma,
     open_table,
     parse_number,
 )
-
-
-def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
-    path = tmp_path / name
-    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-    return path
-
-
-def read(path: Path, sheet: str | None = None) -> tuple[Table, list[Row]]:
-    with open_table(path, sheet) as table:
-        return table, list(table.rows())
-
-
-def refused(path: Path, sheet: str | None = None) -> str:
-    with pytest.raises(TableError) as caught:
-        read(path, sheet)
-    assert isinstance(caught.value, MapFileError)
-    message = str(caught.value)
-    assert message.startswith(f"{path}: ")
-    assert "\n" not in message
-    return message
-
 
 # --- XLSX ------------------------------------------------------------------------------------
 
