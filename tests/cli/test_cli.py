@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import filecmp
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from cjo_command import run_cjo
 from jsonschema import Draft202012Validator
 
 from cjo_desktop.domain import Journey
@@ -24,17 +23,7 @@ VERBS = ["new", "templates", "validate", "info", "schema", "export"]
 
 
 def cjo(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "cjo_desktop.cli", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
+    return run_cjo(*args, cwd=cwd, timeout=60)
 
 
 def ok(*args: str | Path, cwd: Path) -> str:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from cjo_command import run_cjo
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.io.imports import run
@@ -86,18 +85,7 @@ def write_csv(tmp_path: Path) -> WriteCsv:
 
 
 def cjo(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The ``cjo`` command as a user runs it: its own process, text in UTF-8."""
-    env = {**os.environ, "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "cjo_desktop.cli", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    return run_cjo(*args, cwd=cwd, timeout=120)
 
 
 @pytest.fixture
