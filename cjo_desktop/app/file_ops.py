@@ -195,8 +195,8 @@ class FileOps(QObject):
     def _save_to(self, path: Path) -> bool:
         try:
             self.document.save(path)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
+        except (OSError, ValueError) as exc:  # a full disk, or something the file cannot hold
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             show_error(self.window, "Cannot save map", f"{path}: {reason}")
             self.message.emit("The map was not saved")
             return False

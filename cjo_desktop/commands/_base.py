@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from cjo_desktop.domain import Emotion, Journey, JourneyError
+from cjo_desktop.domain.validate import identifier
 
 #: A flow's key: ``(source, target)``, ``target`` is ``None`` for a drop-off.
 FlowKey = tuple[str, str | None]
@@ -140,8 +141,7 @@ def plural(count: int, word: str) -> str:
 
 def check_new_id(journey: Journey, item_id: str) -> None:
     """A given id must be usable for a new item."""
-    if not isinstance(item_id, str) or not item_id.strip():
-        raise JourneyError("an id must be a non-empty string")
+    identifier(item_id)  # the domain's own rule, checked before the command is pushed
     if item_id in journey:
         raise JourneyError(f"the id {item_id!r} is used already")
 

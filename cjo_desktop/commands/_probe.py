@@ -55,8 +55,9 @@ def check_flow_fields(changes: dict[str, Any]) -> None:
 def check_update(journey: Journey, item: Item, changes: dict[str, Any]) -> None:
     """Would ``journey.update(item.id, **changes)`` succeed? Raises JourneyError if not."""
     scratch = Journey()
-    # Helper ids are built from the item's own id, so they never clash with it.
-    stage_id, tp_id = item.id + "\x00stage", item.id + "\x00touchpoint"
+    # Helper ids that can never clash with the item's own id.
+    stage_id = "probe-stage" if item.id != "probe-stage" else "probe-stage-2"
+    tp_id = "probe-touchpoint" if item.id != "probe-touchpoint" else "probe-touchpoint-2"
     if isinstance(item, Stage):
         scratch.add_stage(item.name, id=item.id, description=item.description)
     elif isinstance(item, Persona):

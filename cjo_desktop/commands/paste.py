@@ -67,10 +67,11 @@ class PasteFragment(JourneyCommand):
             at = None if stage_index is None else stage_index + i
             AddStage(journey, stage.name, at, self.id_map[stage.id], stage.description, self)
         placed = 0
+        fragment_stages = {s.id for s in fragment.stages}
         for tp in fragment.touchpoints:
             self.id_map[tp.id] = fresh(Kind.TOUCHPOINT)
             at = None
-            if tp.stage_id in self.id_map:
+            if tp.stage_id in fragment_stages:  # not any id of the fragment: a card is no stage
                 stage_id = self.id_map[tp.stage_id]
             elif target_stage_id is not None:
                 stage_id = target_stage_id

@@ -49,7 +49,7 @@ class Journey:
         self._emotions_of: dict[str, list[str]] = {}
         self._dropoffs: dict[str, Flow] = {}
         self._snapshots: dict[str, Snapshot] = {}
-        self._title = check.text(title, "title")
+        self._title = check.name(title, "the title")
         self._description = check.text(description, "description")
         self.changed: Signal[Change] = Signal()
 
@@ -193,7 +193,7 @@ class Journey:
 
     # ------------------------------------------------------------ journey fields
     def set_title(self, title: str) -> None:
-        old, self._title = self._title, check.text(title, "title")
+        old, self._title = self._title, check.name(title, "the title")
         self.changed.emit(Change("update", "journey", "title", old, self._title))
 
     def set_description(self, description: str) -> None:
@@ -412,7 +412,11 @@ class Journey:
         return snapshot.restricted_to({t.id for t in self.touchpoints()})
 
     def add_metric_snapshot(self, snapshot: Snapshot, index: int | None = None) -> None:
-        label = check.name(snapshot.label)
+        label = check.name(snapshot.label, "a snapshot label")
+        for per in snapshot.values.values():
+            for metric in per:
+                check.name(metric, "a metric name")
+                check.text(metric, "a metric name", check.MAX_METRIC_NAME)
         if label in self._snapshots:
             raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
         order = list(self._snapshots.items())
@@ -487,8 +491,7 @@ class Journey:
     def _fresh(self, item_id: str | None, kind: Kind) -> str:
         if item_id is None:
             return self.new_id(kind)
-        if not isinstance(item_id, str) or not item_id.strip():
-            raise JourneyError("an id must be a non-empty string")
+        check.identifier(item_id)
         if item_id in self._graph:
             raise JourneyError(f"the id {item_id!r} is used already")
         return item_id

@@ -6,6 +6,7 @@ Each returns the clean value or raises :class:`JourneyError` with a message a us
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,23 +22,46 @@ def insert_index(index: int | None, length: int) -> int:
     return index
 
 
-def text(value: object, what: str) -> str:
+#: The longest texts a map file holds: an edit that the file could not save is refused here.
+MAX_NAME = 500
+MAX_TEXT = 20_000
+MAX_TAG = 200
+MAX_METRIC_NAME = 200
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
+
+
+def text(value: object, what: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise JourneyError(f"{what} must be text, not {type(value).__name__}")
+    if len(value) > limit:
+        raise JourneyError(f"{what} is {len(value):,} characters long; at most {limit:,} fit")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file could hold it
+        raise JourneyError(f"{what} contains a character that is not valid text") from None
     return value
 
 
-def name(value: object) -> str:
-    name = text(value, "name")
+def name(value: object, what: str = "a name") -> str:
+    name = text(value, what, MAX_NAME)
     if not name.strip():
-        raise JourneyError("a name cannot be empty")
+        raise JourneyError(f"{what} cannot be empty")
     return name
+
+
+def identifier(value: object) -> str:
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        raise JourneyError(
+            f"{value!r:.70} is not a valid id (letters, digits, '_', '.', ':' "
+            "or '-', starting with a letter or digit, at most 64)"
+        )
+    return value
 
 
 def tags(tags: Iterable[str]) -> tuple[str, ...]:
     if isinstance(tags, str):
         raise JourneyError("tags must be a list of words, not one string")
-    return tuple(text(t, "a tag") for t in tags)
+    return tuple(text(t, "a tag", MAX_TAG) for t in tags)
 
 
 def valence(value: object) -> int:

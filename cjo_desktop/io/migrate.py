@@ -34,7 +34,7 @@ def file_version(data: object, source: str) -> int:
         raise MapFileError(source, "schema_version", "required field is missing")
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise MapFileError(source, "schema_version", f"must be a whole number, not {version!r}")
+        raise MapFileError(source, "schema_version", f"must be a whole number, not {version!r:.60}")
     if version > SCHEMA_VERSION:
         raise MapFileError(
             source,

@@ -132,7 +132,7 @@ def _fold(
         rows = int(g["inside"])
         if not rows:
             continue
-        if not g[key]:
+        if not (g[key] or "").strip():
             report.skip("no touchpoint in the key column", None, rows)
             continue
         tp = keys.resolve(g[key], rows)

@@ -8,6 +8,7 @@ the data alone.
 from __future__ import annotations
 
 from cjo_desktop.domain import Journey, Kind
+from cjo_desktop.domain.validate import MAX_NAME
 from cjo_desktop.io.imports.matching import Match, Matcher, normalize
 
 
@@ -27,7 +28,8 @@ class KeyResolver:
             self._first_spelling[k] = key.strip()
             tp = self._matcher.find(key)
             # a name two touchpoints share matches, ambiguously: it is not missing
-            if tp is None and self._add_missing and k not in self._matcher.ambiguous:
+            fits = len(key.strip()) <= MAX_NAME  # a longer key cannot name a touchpoint
+            if tp is None and self._add_missing and k not in self._matcher.ambiguous and fits:
                 tp = self._fresh_id()
                 self.new_touchpoints[tp] = key.strip()
             self._cache[k] = tp

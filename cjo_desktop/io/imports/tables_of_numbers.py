@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
 from cjo_desktop.domain.metrics import MetricValue
+from cjo_desktop.domain.validate import MAX_METRIC_NAME
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -33,6 +34,13 @@ def read_aggregated(
     metric_cols = [i for i, name in enumerate(table.header) if i != key_col]
     if not metric_cols:
         raise table.error(0, None, "the table has no metric columns besides the key column")
+    for i in metric_cols:
+        if len(table.header[i]) > MAX_METRIC_NAME:
+            raise table.error(
+                0,
+                f"{table.header[i][:40]}...",
+                f"a column name longer than {MAX_METRIC_NAME} characters cannot be a metric name",
+            )
     comma = {i: detect_decimal_comma([r.cells[i] for r in rows[:200]]) for i in metric_cols}
     values: dict[str, dict[str, MetricValue]] = {}
     for row in rows:

@@ -1,0 +1,564 @@
+"""Random edits through the undo commands only: undo and redo always give back exact states.
+
+A Hypothesis state machine starts from the bundled example or the blank template and edits it
+only by pushing commands on a QUndoStack: stages, touchpoints (one or many moves), renames and
+other field edits (some merging), flows, emotions, personas, deletes of mixed selections, paste
+(also through the clipboard text) and duplicate, imports and metric snapshots, macros, and
+undo / redo / jumps in the history. It checks after every step that
+
+* a refused edit (JourneyError from the constructor) and a no-op (obsolete) leave the map as
+  it was and the history unchanged;
+* the map equals the state recorded for the stack's current index, and holds together: every
+  reference points at something that exists;
+
+at random points that save + load gives back an equal map (positions are stored to 0.01, so
+the comparison rounds them: the one thing a save changes), and at the end that undoing
+everything gives back the start, byte for byte, and redoing everything the last state.
+
+``CJO_UNDO_EXAMPLES`` sets the number of edit sequences (10 here; the acceptance run uses 500)
+and ``CJO_UNDO_STEPS`` the steps per sequence (50, or 200 when CJO_UNDO_EXAMPLES is set).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
+
+from cjo_desktop.commands import (
+    KEEP,
+    AddEmotion,
+    AddFlow,
+    AddMetricSnapshot,
+    AddPersona,
+    AddStage,
+    AddTouchpoint,
+    ApplyImport,
+    ClearEmotion,
+    DuplicateItems,
+    MoveStage,
+    MoveTouchpoint,
+    MoveTouchpoints,
+    PasteFragment,
+    RemoveEmotion,
+    RemoveFlow,
+    RemoveItems,
+    RemoveMetricSnapshot,
+    RemovePersona,
+    RemoveStage,
+    RemoveTouchpoint,
+    SetDescription,
+    SetEmotion,
+    SetTitle,
+    UpdateFlow,
+    UpdateItem,
+    fragment_of,
+    from_json,
+    to_json,
+)
+from cjo_desktop.domain import (
+    Journey,
+    JourneyError,
+    MetricValue,
+    Position,
+    Provenance,
+    Snapshot,
+)
+from cjo_desktop.domain.metrics import rounded
+from cjo_desktop.io import dumps_map, loads_map
+from cjo_desktop.io.imports.run import run_import
+from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.templates import example_path, template
+
+APP = QApplication.instance() or QApplication([])
+
+EXAMPLES = int(os.environ.get("CJO_UNDO_EXAMPLES", "10"))
+STEPS = int(os.environ.get("CJO_UNDO_STEPS", "200" if "CJO_UNDO_EXAMPLES" in os.environ else "50"))
+STARTS = {
+    "example": example_path().read_text(encoding="utf-8"),
+    "blank": template("blank").path.read_text(encoding="utf-8"),
+}
+FUNNEL = example_path().parent / "outdoor-gear-shop-data" / "funnel-2025-03.csv"
+
+# Values the editor lets a user type; a blank name is refused (and must leave no trace).
+# No lone surrogates and no over-long values: the file cannot hold them (see test_saveable.py).
+characters = st.characters(exclude_categories=("Cs",))
+names = st.one_of(
+    st.sampled_from(
+        ["Search", "Pay", "Cart", "Caf\u00e9 \u2013 Z\u00fcrich", "x", "  padded  ", "Unsorted"]
+    ),
+    st.text(characters, max_size=20),
+)
+# A map's title may not be blank in the file, but SetTitle accepts one (test_saveable.py).
+titles = names.filter(str.strip)
+texts = st.one_of(st.just(""), st.text(characters, max_size=30))
+# Tags as the inspector passes them, a tuple: UpdateItem(tags=<an equal list>) is not seen as
+# a no-op and pushes an undo step that changes nothing.
+tag_lists = st.lists(st.text(characters, max_size=10), max_size=3).map(tuple)
+coordinates = st.one_of(
+    st.integers(-5000, 5000).map(lambda i: i / 100),  # as stored: 0.01 scene units
+    st.floats(-1e6, 1e6, allow_nan=False),  # as a drag leaves them
+)
+positions = st.one_of(st.none(), st.builds(Position, coordinates, coordinates))
+counts = st.one_of(st.none(), st.integers(0, 10**6), st.just(-1))
+valences = st.integers(-3, 3)  # -3 and 3 are refused
+
+
+def deterministic_ids(journey: Journey) -> None:
+    """New ids from a counter instead of ``secrets``: ids decide the order of flows and
+    emotions, and Hypothesis must be able to replay a run exactly."""
+    counter = iter(range(1, 10**9))
+    prefixes = {"stage": "st", "touchpoint": "tp", "emotion": "em", "persona": "pe"}
+
+    def new_id(kind: Any) -> str:
+        while True:
+            candidate = f"{prefixes[kind.value]}-{next(counter):06x}"
+            if candidate not in journey:
+                return candidate
+
+    journey.new_id = new_id  # type: ignore[method-assign]
+
+
+def rounded_state(journey: Journey) -> tuple[Any, ...]:
+    """The state with positions as the file stores them (two decimals)."""
+    state = journey.state()
+    cards = tuple(
+        t
+        if t.position is None
+        else dataclasses.replace(
+            t, position=Position(round(t.position.x, 2), round(t.position.y, 2))
+        )
+        for t in state[4]
+    )
+    return (*state[:4], cards, *state[5:])
+
+
+class UndoMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.journey: Journey | None = None
+        self.stack = QUndoStack()
+        self.states: list[tuple[Any, ...]] = []
+        self.labels = 0
+        self.in_macro = False
+
+    # ------------------------------------------------------------------ helpers
+    @property
+    def j(self) -> Journey:
+        assert self.journey is not None
+        return self.journey
+
+    def pick(self, data: st.DataObject, choices: Sequence[Any], bogus: Any = None) -> Any:
+        """One of ``choices``; now and then ``bogus`` (an unknown id), which must be refused."""
+        if bogus is not None and (not choices or data.draw(st.integers(0, 24)) == 0):
+            return bogus
+        return data.draw(st.sampled_from(list(choices)))
+
+    def push(self, build: Callable[[], QUndoCommand]) -> None:
+        """Build a command (a refusal must change nothing) and push it, keeping the history."""
+        before = self.j.state()
+        try:
+            command = build()
+        except JourneyError:
+            assert self.j.state() == before, "a refused command changed the map"
+            event("refused")
+            return
+        assert self.j.state() == before, "building a command changed the map"
+        event(f"pushed {type(command).__name__}")
+        obsolete = command.isObsolete()  # the stack may delete it when pushed
+        merges = command.id() != -1
+        index = self.stack.index()
+        self.stack.push(command)
+        if obsolete:
+            assert self.j.state() == before, "an obsolete command changed the map"
+            event("obsolete")
+        elif self.stack.index() == index + 1 and not merges:
+            assert self.j.state() != before, "a pushed command changed nothing"
+        if not self.in_macro:
+            self.record(index)
+
+    def record(self, before: int) -> None:
+        """Remember the state at the stack's index; a push drops the redo tail. The index may
+        stay (a merge, an obsolete command) or go back one (a merge that undid itself)."""
+        index = self.stack.index()
+        assert index == self.stack.count()
+        assert before - 1 <= index <= before + 1
+        if index == before - 1:
+            assert self.j.state() == self.states[index]
+            event("merged back to the start: step dropped")
+        self.states = [*self.states[:index], self.j.state()]
+
+    def any_ids(self) -> list[str]:
+        j = self.j
+        return (
+            [s.id for s in j.stages()]
+            + [t.id for t in j.touchpoints()]
+            + [e.id for e in j.emotions()]
+            + [p.id for p in j.personas()]
+        )
+
+    def selection(self, data: st.DataObject) -> list[Any]:
+        keys: list[Any] = self.any_ids() + [f.key for f in self.j.flows()]
+        if not keys:
+            return []
+        return data.draw(st.lists(st.sampled_from(keys), max_size=5))
+
+    # ------------------------------------------------------------------- start
+    @initialize(start=st.sampled_from(sorted(STARTS)))
+    def start(self, start: str) -> None:
+        event(f"start: {start}")
+        self.journey = loads_map(STARTS[start])
+        deterministic_ids(self.journey)
+        self.start_text = STARTS[start] if start == "example" else dumps_map(self.journey)
+        self.start_state = self.journey.state()
+        self.states = [self.start_state]
+
+    # ------------------------------------------------------------------ stages
+    @rule(data=st.data(), name=names)
+    def add_stage(self, data: st.DataObject, name: str) -> None:
+        index = data.draw(st.one_of(st.none(), st.integers(-1, len(self.j.stages()) + 1)))
+        self.push(lambda: AddStage(self.j, name, index, description=data.draw(texts)))
+
+    @rule(data=st.data())
+    def remove_stage(self, data: st.DataObject) -> None:
+        stage = self.pick(data, [s.id for s in self.j.stages()], bogus="st-nope")
+        self.push(lambda: RemoveStage(self.j, stage))
+
+    @precondition(lambda self: self.journey is not None and self.journey.stages())
+    @rule(data=st.data())
+    def move_stage(self, data: st.DataObject) -> None:
+        stages = [s.id for s in self.j.stages()]
+        index = data.draw(st.integers(-1, len(stages)))
+        self.push(lambda: MoveStage(self.j, self.pick(data, stages), index))
+
+    # ------------------------------------------------------------- touchpoints
+    @precondition(lambda self: self.journey is not None and self.journey.stages())
+    @rule(data=st.data(), name=names)
+    def add_touchpoint(self, data: st.DataObject, name: str) -> None:
+        stage = self.pick(data, [s.id for s in self.j.stages()], bogus="st-nope")
+        size = len(self.j.touchpoints(stage)) if stage in self.j else 0
+        index = data.draw(st.one_of(st.none(), st.integers(-1, size + 1)))
+        fields = {
+            "channel": data.draw(texts),
+            "owner": data.draw(texts),
+            "tags": data.draw(tag_lists),
+            "position": data.draw(positions),
+        }
+        self.push(lambda: AddTouchpoint(self.j, stage, name, index, **fields))
+
+    @rule(data=st.data())
+    def remove_touchpoint(self, data: st.DataObject) -> None:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()], bogus="tp-nope")
+        self.push(lambda: RemoveTouchpoint(self.j, card))
+
+    def draw_move(self, data: st.DataObject) -> tuple[str, str, int | None, Any]:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()])
+        stage = self.pick(data, [s.id for s in self.j.stages()])
+        size = len(self.j.touchpoints(stage))
+        index = data.draw(st.one_of(st.none(), st.integers(-1, size + 1)))
+        position = data.draw(st.one_of(st.just(KEEP), positions))
+        return card, stage, index, position
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def move_touchpoint(self, data: st.DataObject) -> None:
+        move = self.draw_move(data)
+        self.push(lambda: MoveTouchpoint(self.j, *move))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def move_touchpoints(self, data: st.DataObject) -> None:
+        moves = [self.draw_move(data) for _ in range(data.draw(st.integers(1, 4)))]
+        self.push(lambda: MoveTouchpoints(self.j, moves))
+
+    # ------------------------------------------------------------ field edits
+    @precondition(lambda self: self.journey is not None and self.any_ids())
+    @rule(data=st.data())
+    def update_item(self, data: st.DataObject) -> None:
+        item_id = self.pick(data, self.any_ids(), bogus="nope")
+        fields = {"name": names, "description": texts}
+        if item_id in self.j and self.j.kind_of(item_id).value == "touchpoint":
+            fields = {
+                **fields,
+                "channel": texts,
+                "owner": texts,
+                "tags": tag_lists,
+                "position": positions,
+            }
+        elif item_id in self.j and self.j.kind_of(item_id).value == "emotion":
+            personas = [None, *[p.id for p in self.j.personas()]]
+            fields = {"valence": valences, "label": texts, "persona_id": st.sampled_from(personas)}
+        chosen = data.draw(st.lists(st.sampled_from(sorted(fields)), min_size=1, max_size=3))
+        changes = {key: data.draw(fields[key]) for key in chosen}
+        if data.draw(st.integers(0, 30)) == 0:
+            changes["stage_id"] = "st-nope"  # not a field update() may set
+        merge = data.draw(st.booleans())
+        self.push(lambda: UpdateItem(self.j, item_id, merge=merge, **changes))
+
+    @rule(data=st.data())
+    def set_title_or_description(self, data: st.DataObject) -> None:
+        if data.draw(st.booleans()):
+            title = data.draw(titles)
+            self.push(lambda: SetTitle(self.j, title))
+        else:
+            description = data.draw(texts)
+            self.push(lambda: SetDescription(self.j, description))
+
+    # ------------------------------------------------------------------ flows
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data(), count=counts, label=texts)
+    def add_flow(self, data: st.DataObject, count: int | None, label: str) -> None:
+        cards = [t.id for t in self.j.touchpoints()]
+        source = self.pick(data, cards, bogus="tp-nope")
+        target = self.pick(data, [None, *cards])
+        self.push(lambda: AddFlow(self.j, source, target, count, label))
+
+    @precondition(lambda self: self.journey is not None and self.journey.flows())
+    @rule(data=st.data())
+    def remove_flow(self, data: st.DataObject) -> None:
+        source, target = self.pick(data, [f.key for f in self.j.flows()])
+        self.push(lambda: RemoveFlow(self.j, source, target))
+
+    @precondition(lambda self: self.journey is not None and self.journey.flows())
+    @rule(data=st.data())
+    def update_flow(self, data: st.DataObject) -> None:
+        source, target = self.pick(data, [f.key for f in self.j.flows()])
+        chosen = data.draw(st.lists(st.sampled_from(["count", "label"]), min_size=1, max_size=2))
+        changes = {k: data.draw(counts if k == "count" else texts) for k in chosen}
+        merge = data.draw(st.booleans())
+        self.push(lambda: UpdateFlow(self.j, source, target, merge=merge, **changes))
+
+    # --------------------------------------------------------------- emotions
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data(), valence=valences, label=texts)
+    def set_emotion(self, data: st.DataObject, valence: int, label: str) -> None:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()], bogus="tp-nope")
+        persona = self.pick(data, [None, *[p.id for p in self.j.personas()]], bogus="pe-nope")
+        self.push(lambda: SetEmotion(self.j, card, valence, label, persona))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def clear_emotion(self, data: st.DataObject) -> None:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()])
+        persona = self.pick(data, [None, *[p.id for p in self.j.personas()]])
+        self.push(lambda: ClearEmotion(self.j, card, persona))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data(), valence=valences, label=texts)
+    def add_emotion(self, data: st.DataObject, valence: int, label: str) -> None:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()])
+        persona = self.pick(data, [None, *[p.id for p in self.j.personas()]])
+        self.push(lambda: AddEmotion(self.j, card, valence, label, persona))
+
+    @precondition(lambda self: self.journey is not None and self.journey.emotions())
+    @rule(data=st.data())
+    def remove_emotion(self, data: st.DataObject) -> None:
+        emotion = self.pick(data, [e.id for e in self.j.emotions()])
+        self.push(lambda: RemoveEmotion(self.j, emotion))
+
+    # --------------------------------------------------------------- personas
+    @rule(name=names, description=texts)
+    def add_persona(self, name: str, description: str) -> None:
+        self.push(lambda: AddPersona(self.j, name, description))
+
+    @precondition(lambda self: self.journey is not None and self.journey.personas())
+    @rule(data=st.data())
+    def remove_persona(self, data: st.DataObject) -> None:
+        persona = self.pick(data, [p.id for p in self.j.personas()])
+        self.push(lambda: RemovePersona(self.j, persona))
+
+    # ------------------------------------------------ selections and clipboard
+    @rule(data=st.data())
+    def remove_items(self, data: st.DataObject) -> None:
+        keys = self.selection(data)
+        self.push(lambda: RemoveItems(self.j, keys))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def paste(self, data: st.DataObject) -> None:
+        fragment = fragment_of(self.j, self.selection(data))
+        if data.draw(st.booleans()):
+            fragment = from_json(to_json(fragment))  # through the clipboard's text
+        stages = [s.id for s in self.j.stages()]
+        target = self.pick(data, [None, *stages])
+        size = len(self.j.touchpoints(target)) if target else 0
+        index = data.draw(st.one_of(st.none(), st.integers(0, size))) if target else None
+        stage_index = data.draw(st.one_of(st.none(), st.integers(0, len(stages))))
+        offset = data.draw(st.sampled_from([(0.0, 0.0), (24.0, 24.0), (0.5, -3.25)]))
+        self.push(lambda: PasteFragment(self.j, fragment, target, index, stage_index, offset))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def duplicate(self, data: st.DataObject) -> None:
+        keys = self.selection(data)
+        self.push(lambda: DuplicateItems(self.j, keys))
+
+    # ------------------------------------------------------------ metrics
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def add_snapshot(self, data: st.DataObject) -> None:
+        cards = [t.id for t in self.j.touchpoints()]
+        chosen = data.draw(st.lists(st.sampled_from(cards), min_size=1, max_size=4, unique=True))
+        number = st.one_of(st.none(), st.floats(-100, 100))
+        values = {
+            tp: {
+                metric: MetricValue(data.draw(number), data.draw(st.none() | st.integers(0, 99)))
+                for metric in data.draw(
+                    st.lists(st.sampled_from(["nps", "csat_mean", "sales"]), min_size=1)
+                )
+            }
+            for tp in chosen
+        }
+        label = data.draw(st.sampled_from(["Q1", "Q2", f"import {self.labels}"]))
+        self.labels += 1
+        snapshot = rounded(Snapshot(label, Provenance("data.csv"), values))
+        labels = [s.label for s in self.j.metric_snapshots()]
+        index = data.draw(st.one_of(st.none(), st.integers(0, len(labels))))
+        self.push(lambda: AddMetricSnapshot(self.j, snapshot, index))
+
+    @precondition(lambda self: self.journey is not None and self.journey.metric_snapshots())
+    @rule(data=st.data())
+    def remove_snapshot(self, data: st.DataObject) -> None:
+        label = self.pick(data, [s.label for s in self.j.metric_snapshots()])
+        self.push(lambda: RemoveMetricSnapshot(self.j, label))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(add_missing=st.booleans())
+    def apply_funnel_import(self, add_missing: bool) -> None:
+        self.labels += 1
+        spec = ImportSpec(kind="funnel", add_missing=add_missing, snapshot=f"funnel {self.labels}")
+        before = self.j.state()
+        result = run_import(self.j, Path(FUNNEL), spec)
+        assert self.j.state() == before, "run_import changed the map"
+        self.push(
+            lambda: ApplyImport(self.j, result.snapshot, result.new_touchpoints, result.flow_counts)
+        )
+
+    # ------------------------------------------------------------ macros
+    @rule(data=st.data())
+    def macro(self, data: st.DataObject) -> None:
+        """Several commands as one step, as a gesture the editor wraps in beginMacro/endMacro."""
+        before = self.stack.index()
+        self.stack.beginMacro("gesture")
+        self.in_macro = True
+        try:
+            for _ in range(data.draw(st.integers(1, 3))):
+                step = data.draw(
+                    st.sampled_from(
+                        [self.add_stage, self.set_title_or_description, self.remove_items]
+                        + (
+                            [self.move_touchpoint, self.set_emotion, self.add_flow]
+                            if self.j.touchpoints()
+                            else []
+                        )
+                    )
+                )
+                if step == self.add_stage:
+                    step(data, data.draw(names))
+                elif step in (self.set_emotion, self.add_flow):
+                    step(
+                        data,
+                        data.draw(valences if step == self.set_emotion else counts),
+                        data.draw(texts),
+                    )
+                else:
+                    step(data)
+        finally:
+            self.in_macro = False
+            self.stack.endMacro()
+        self.record(before)
+
+    # ------------------------------------------------------------ history
+    @rule()
+    def undo(self) -> None:
+        if self.stack.canUndo():
+            self.stack.undo()
+
+    @rule()
+    def redo(self) -> None:
+        if self.stack.canRedo():
+            self.stack.redo()
+
+    @rule(data=st.data())
+    def jump(self, data: st.DataObject) -> None:
+        self.stack.setIndex(data.draw(st.integers(0, self.stack.count())))
+
+    @rule()
+    def save_and_load(self) -> None:
+        text = dumps_map(self.j)
+        again = loads_map(text)
+        assert dumps_map(again) == text
+        assert rounded_state(again) == rounded_state(self.j)
+        if rounded_state(self.j) == self.j.state():
+            assert again == self.j
+        else:
+            event("positions rounded by a save")
+
+    # ------------------------------------------------------------ checks
+    @invariant()
+    def history_matches(self) -> None:
+        if self.journey is None:
+            return
+        assert len(self.states) == self.stack.count() + 1
+        assert self.j.state() == self.states[self.stack.index()]
+
+    @invariant()
+    def references_hold(self) -> None:
+        if self.journey is None:
+            return
+        j = self.j
+        stages = [s.id for s in j.stages()]
+        cards = {t.id for t in j.touchpoints()}
+        personas = {p.id for p in j.personas()}
+        assert len(set(stages)) == len(stages)
+        for stage in stages:
+            assert all(t.stage_id == stage for t in j.touchpoints(stage))
+        for e in j.emotions():
+            assert e.touchpoint_id in cards
+            assert e.persona_id is None or e.persona_id in personas
+        for f in j.flows():
+            assert f.source in cards and (f.target is None or f.target in cards)
+        assert j.graph.number_of_nodes() == len(stages) + len(cards) + len(j.emotions()) + len(
+            personas
+        )
+
+    def teardown(self) -> None:
+        try:
+            if self.journey is None:
+                return
+            final, at = self.j.state(), self.stack.index()
+            self.stack.setIndex(0)
+            assert self.j.state() == self.start_state
+            assert dumps_map(self.j) == self.start_text
+            self.stack.setIndex(self.stack.count())
+            assert self.j.state() == self.states[-1]
+            self.stack.setIndex(at)
+            assert self.j.state() == final
+            count = self.stack.count()
+            event(f"history: {'0' if not count else '1-19' if count < 20 else '20+'} steps")
+        finally:
+            self.stack.clear()
+
+
+UndoMachine.TestCase.settings = settings(
+    max_examples=EXAMPLES,
+    stateful_step_count=STEPS,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+TestUndoProperty = UndoMachine.TestCase
