@@ -462,22 +462,9 @@ class Journey:
 
     def copy(self) -> Journey:
         """An independent journey with the same content (no listeners)."""
-        twin = Journey(self._title, self._description)
-        for persona in self.personas():
-            twin.add_persona(persona.name, description=persona.description, id=persona.id)
-        for stage in self.stages():
-            twin.add_stage(stage.name, description=stage.description, id=stage.id)
-        for tp in self.touchpoints():
-            fields = {f.name: getattr(tp, f.name) for f in dataclasses.fields(tp)}
-            twin.add_touchpoint(fields.pop("stage_id"), fields.pop("name"), **fields)
-        for e in self.emotions():
-            twin.add_emotion(
-                e.touchpoint_id, e.valence, label=e.label, persona_id=e.persona_id, id=e.id
-            )
-        for f in self.flows():
-            twin.add_flow(f.source, f.target, count=f.count, label=f.label)
-        twin._snapshots = dict(self._snapshots)  # snapshots are immutable: sharing is safe
-        return twin
+        from cjo_desktop.domain.clone import clone
+
+        return clone(self, dict(self._snapshots))
 
     # ------------------------------------------------------------------ helpers
     def _get(self, item_id: str, cls: type[T]) -> T:
