@@ -21,10 +21,7 @@ and ``CJO_UNDO_STEPS`` the steps per sequence (50, or 200 when CJO_UNDO_EXAMPLES
 
 from __future__ import annotations
 
-import dataclasses
-import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, event, settings
@@ -37,17 +34,29 @@ from hypothesis.stateful import (
     rule,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication
+from undo_metric_rules import MetricRules
+from undo_support import (
+    EXAMPLES,
+    STARTS,
+    STEPS,
+    counts,
+    deterministic_ids,
+    names,
+    positions,
+    rounded_state,
+    tag_lists,
+    texts,
+    titles,
+    valences,
+)
 
 from cjo_desktop.commands import (
     KEEP,
     AddEmotion,
     AddFlow,
-    AddMetricSnapshot,
     AddPersona,
     AddStage,
     AddTouchpoint,
-    ApplyImport,
     ClearEmotion,
     DuplicateItems,
     MoveStage,
@@ -57,7 +66,6 @@ from cjo_desktop.commands import (
     RemoveEmotion,
     RemoveFlow,
     RemoveItems,
-    RemoveMetricSnapshot,
     RemovePersona,
     RemoveStage,
     RemoveTouchpoint,
@@ -73,81 +81,11 @@ from cjo_desktop.commands import (
 from cjo_desktop.domain import (
     Journey,
     JourneyError,
-    MetricValue,
-    Position,
-    Provenance,
-    Snapshot,
 )
-from cjo_desktop.domain.metrics import rounded
 from cjo_desktop.io import dumps_map, loads_map
-from cjo_desktop.io.imports.run import run_import
-from cjo_desktop.io.imports.spec import ImportSpec
-from cjo_desktop.io.templates import example_path, template
-
-APP = QApplication.instance() or QApplication([])
-
-EXAMPLES = int(os.environ.get("CJO_UNDO_EXAMPLES", "10"))
-STEPS = int(os.environ.get("CJO_UNDO_STEPS", "200" if "CJO_UNDO_EXAMPLES" in os.environ else "50"))
-STARTS = {
-    "example": example_path().read_text(encoding="utf-8"),
-    "blank": template("blank").path.read_text(encoding="utf-8"),
-}
-FUNNEL = example_path().parent / "outdoor-gear-shop-data" / "funnel-2025-03.csv"
-
-# Values the editor lets a user type; a blank name is refused (and must leave no trace).
-# No lone surrogates and no over-long values: the file cannot hold them (see test_saveable.py).
-characters = st.characters(exclude_categories=("Cs",))
-names = st.one_of(
-    st.sampled_from(
-        ["Search", "Pay", "Cart", "Caf\u00e9 \u2013 Z\u00fcrich", "x", "  padded  ", "Unsorted"]
-    ),
-    st.text(characters, max_size=20),
-)
-# A map's title may not be blank in the file, but SetTitle accepts one (test_saveable.py).
-titles = names.filter(str.strip)
-texts = st.one_of(st.just(""), st.text(characters, max_size=30))
-# Tags as the inspector passes them, a tuple: UpdateItem(tags=<an equal list>) is not seen as
-# a no-op and pushes an undo step that changes nothing.
-tag_lists = st.lists(st.text(characters, max_size=10), max_size=3).map(tuple)
-coordinates = st.one_of(
-    st.integers(-5000, 5000).map(lambda i: i / 100),  # as stored: 0.01 scene units
-    st.floats(-1e6, 1e6, allow_nan=False),  # as a drag leaves them
-)
-positions = st.one_of(st.none(), st.builds(Position, coordinates, coordinates))
-counts = st.one_of(st.none(), st.integers(0, 10**6), st.just(-1))
-valences = st.integers(-3, 3)  # -3 and 3 are refused
 
 
-def deterministic_ids(journey: Journey) -> None:
-    """New ids from a counter instead of ``secrets``: ids decide the order of flows and
-    emotions, and Hypothesis must be able to replay a run exactly."""
-    counter = iter(range(1, 10**9))
-    prefixes = {"stage": "st", "touchpoint": "tp", "emotion": "em", "persona": "pe"}
-
-    def new_id(kind: Any) -> str:
-        while True:
-            candidate = f"{prefixes[kind.value]}-{next(counter):06x}"
-            if candidate not in journey:
-                return candidate
-
-    journey.new_id = new_id  # type: ignore[method-assign]
-
-
-def rounded_state(journey: Journey) -> tuple[Any, ...]:
-    """The state with positions as the file stores them (two decimals)."""
-    state = journey.state()
-    cards = tuple(
-        t
-        if t.position is None
-        else dataclasses.replace(
-            t, position=Position(round(t.position.x, 2), round(t.position.y, 2))
-        )
-        for t in state[4]
-    )
-    return (*state[:4], cards, *state[5:])
-
-
-class UndoMachine(RuleBasedStateMachine):
+class UndoMachine(MetricRules, RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None
@@ -406,47 +344,6 @@ class UndoMachine(RuleBasedStateMachine):
     def duplicate(self, data: st.DataObject) -> None:
         keys = self.selection(data)
         self.push(lambda: DuplicateItems(self.j, keys))
-
-    # ------------------------------------------------------------ metrics
-    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
-    @rule(data=st.data())
-    def add_snapshot(self, data: st.DataObject) -> None:
-        cards = [t.id for t in self.j.touchpoints()]
-        chosen = data.draw(st.lists(st.sampled_from(cards), min_size=1, max_size=4, unique=True))
-        number = st.one_of(st.none(), st.floats(-100, 100))
-        values = {
-            tp: {
-                metric: MetricValue(data.draw(number), data.draw(st.none() | st.integers(0, 99)))
-                for metric in data.draw(
-                    st.lists(st.sampled_from(["nps", "csat_mean", "sales"]), min_size=1)
-                )
-            }
-            for tp in chosen
-        }
-        label = data.draw(st.sampled_from(["Q1", "Q2", f"import {self.labels}"]))
-        self.labels += 1
-        snapshot = rounded(Snapshot(label, Provenance("data.csv"), values))
-        labels = [s.label for s in self.j.metric_snapshots()]
-        index = data.draw(st.one_of(st.none(), st.integers(0, len(labels))))
-        self.push(lambda: AddMetricSnapshot(self.j, snapshot, index))
-
-    @precondition(lambda self: self.journey is not None and self.journey.metric_snapshots())
-    @rule(data=st.data())
-    def remove_snapshot(self, data: st.DataObject) -> None:
-        label = self.pick(data, [s.label for s in self.j.metric_snapshots()])
-        self.push(lambda: RemoveMetricSnapshot(self.j, label))
-
-    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
-    @rule(add_missing=st.booleans())
-    def apply_funnel_import(self, add_missing: bool) -> None:
-        self.labels += 1
-        spec = ImportSpec(kind="funnel", add_missing=add_missing, snapshot=f"funnel {self.labels}")
-        before = self.j.state()
-        result = run_import(self.j, Path(FUNNEL), spec)
-        assert self.j.state() == before, "run_import changed the map"
-        self.push(
-            lambda: ApplyImport(self.j, result.snapshot, result.new_touchpoints, result.flow_counts)
-        )
 
     # ------------------------------------------------------------ macros
     @rule(data=st.data())
