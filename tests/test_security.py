@@ -16,9 +16,13 @@ def test_no_pickle_eval_or_exec() -> None:
     for path in PACKAGE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in {"eval", "exec", "compile", "__import__"}:
-                    offenders.append(f"{path.name}:{node.lineno} {node.func.id}()")
+            called = (
+                node.func.id
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                else None
+            )
+            if called in {"eval", "exec", "compile", "__import__"}:
+                offenders.append(f"{path.name}:{node.lineno} {called}()")
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] + [getattr(node, "module", "") or ""]
                 if any(n.split(".")[0] in {"pickle", "marshal", "shelve", "dill"} for n in names):
