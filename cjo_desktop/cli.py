@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 from cjo_desktop import __version__
 from cjo_desktop.cli_metrics import add_commands as add_metric_commands
+from cjo_desktop.cli_painpoints import add_commands as add_painpoint_commands
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import SCHEMA_VERSION, MapFileError, json_schema, load_map, save_map
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
@@ -226,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_export)
     add_metric_commands(verbs)
+    add_painpoint_commands(verbs)
     return parser
 
 
@@ -236,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         status = args.run(args)
     except MapFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `cjo metrics MAP | head`: the reader stopped listening
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except UsageError as exc:
         parser.print_usage(sys.stderr)
