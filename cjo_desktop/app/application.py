@@ -68,4 +68,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     recovered = offer_recovery(window)  # work left by a crash comes back before anything else
     for extra in recovered:
         extra.show()
+    if os.environ.get("CJO_EXIT_WHEN_SHOWN") == "1":
+        # Start-up timing (packaging/smoke.sh): quit once the event loop has shown the window.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
     return app.exec()
