@@ -54,4 +54,4 @@ echo "build: dist/cjo-desktop built in $(($(date +%s) - start)) s"
 # The size, and what takes the room.
 du -sh dist/cjo-desktop
 echo "build: biggest parts of dist/cjo-desktop/_internal:"
-du -sh dist/cjo-desktop/_internal/* | sort -rh | head -12
+du -sh dist/cjo-desktop/_internal/* | sort -rh | sed -n 1,12p # sed reads all: no SIGPIPE
