@@ -1,8 +1,7 @@
-"""``cjo painpoints``: the pain points the default rules find, ranked by what they cost.
-
-Until maps store their own rules and value per customer, the defaults apply and the value comes
-from ``--value-per-customer``; without it the ranking is by customers lost, or by severity and
-sample size where no volumes exist (each row says which).
+"""``cjo painpoints``: the pain points a map's rules find and its team flagged, ranked by what
+they cost, priced with the map's own settings (``--value-per-customer`` overrides its value).
+Without a value the ranking is by customers at risk, or by severity and sample size where no
+volumes exist (each row says which).
 """
 
 from __future__ import annotations
@@ -13,8 +12,7 @@ import io
 import json
 from typing import Any
 
-from cjo_desktop.analysis.impact import PainPoint, rank
-from cjo_desktop.analysis.painpoints import DEFAULT_RULES, evaluate, merged
+from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map
 from cjo_desktop.io.exports.metrics_table import safe_cell
@@ -22,7 +20,7 @@ from cjo_desktop.io.exports.metrics_table import safe_cell
 KEYS = ("rank", "touchpoint_id", "touchpoint", "source", "severity", "impact", "explanation")
 
 
-def records(points: list[PainPoint]) -> list[dict[str, Any]]:
+def records(points: list[Ranked]) -> list[dict[str, Any]]:
     return [
         {
             "rank": i,
@@ -39,20 +37,11 @@ def records(points: list[PainPoint]) -> list[dict[str, Any]]:
 
 def cmd_painpoints(args: argparse.Namespace) -> None:
     journey = load_map(args.file)
-    snapshots = journey.metric_snapshots()
     try:
-        chosen = [journey.metric_snapshot(args.snapshot)] if args.snapshot else snapshots
+        snapshot = chosen_snapshot(journey, args.snapshot)
     except JourneyError as exc:
-        labels = ", ".join(repr(s.label) for s in snapshots) or "none"
-        raise MapFileError(args.file, "", f"{exc} (snapshots: {labels})") from None
-    snapshot = merged(chosen)
-    points = rank(
-        journey,
-        snapshot,
-        evaluate(journey, snapshot, DEFAULT_RULES),
-        args.value_per_customer,
-        period=args.period,
-    )
+        raise MapFileError(args.file, "", str(exc)) from None
+    points = rank_map(journey, snapshot, value_per_customer=args.value_per_customer)
     rows = records(points)
     if args.format == "json":
         print(json.dumps([{k: r[k] for k in KEYS[1:]} for r in rows], indent=2, ensure_ascii=False))
@@ -76,9 +65,10 @@ def add_commands(verbs: Any) -> None:
     p = verbs.add_parser(
         "painpoints",
         help="rank a map's pain points by impact",
-        description="Apply the default pain-point rules (NPS below 0, CSAT top-2 below 70%%, "
-        "CES at or above 5, drop-off at or above 30%%, a feeling of -1 or worse, a dip of 2) "
-        "to a map's metrics and feelings, and rank what they find by estimated impact.",
+        description="Apply the map's pain-point rules (by default: NPS below 0, CSAT top-2 "
+        "below 70%%, CES at or above 5, drop-off at or above 30%%, a feeling of -1 or worse, a "
+        "dip of 2) to its metrics and feelings, add the pain points flagged by hand, and rank "
+        "them by estimated impact with the map's value per customer.",
     )
     p.add_argument("file", metavar="MAP")
     p.add_argument(
@@ -90,8 +80,8 @@ def add_commands(verbs: Any) -> None:
         "--value-per-customer",
         type=float,
         metavar="AMOUNT",
-        help="e.g. the average order value or CLTV: prices each customer lost",
+        help="e.g. the average order value or CLTV: prices each customer lost (default: the "
+        "map's setting)",
     )
-    p.add_argument("--period", default="period", help="the period the counts cover")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(run=cmd_painpoints)

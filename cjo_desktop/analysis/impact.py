@@ -10,35 +10,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cjo_desktop.analysis.painpoints import SEVERITY_POINTS, Finding, Severity
-from cjo_desktop.domain import Journey, Snapshot
+from cjo_desktop.analysis.painpoints import SEVERITY_POINTS, Finding, Severity, evaluate, merged
+from cjo_desktop.analysis.reach import after_goal, reach_probabilities
+from cjo_desktop.domain import Journey, JourneyError, PainPoint, Snapshot
 from cjo_desktop.domain.metrics import CSAT_TOP2, DROPOFF, NPS, VISITORS
 
 MANUAL = "manual"
 
 
 @dataclass(frozen=True, slots=True)
-class ManualPainPoint:
-    """A pain point the team named in a workshop, ranked with the computed ones."""
-
-    touchpoint_id: str
-    severity: Severity
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class PainPoint:
-    """One ranked row; ``source`` is the rule's name or ``"manual"``. ``impact`` is revenue at
-    risk, else customers lost, else the severity score the explanation describes."""
+class Ranked:
+    """One ranked row; ``source`` is the rule's name or ``"manual"``, ``key`` the rule's name
+    or the manual pain point's id (what an opportunity refers to). ``impact`` is revenue at
+    risk, else customers lost, else the severity score the explanation describes; ``basis``
+    says which ("revenue", "customers" or "severity")."""
 
     touchpoint_id: str
     touchpoint: str
     source: str
+    key: str
     severity: Severity
     impact: float
     customers_lost: float | None
     revenue_at_risk: float | None
     explanation: str
+    basis: str
 
 
 def _affected(journey: Journey, snapshot: Snapshot | None, tp_id: str) -> tuple[float, str] | None:
@@ -56,19 +52,26 @@ def _affected(journey: Journey, snapshot: Snapshot | None, tp_id: str) -> tuple[
     return None
 
 
-def _share_lost(
-    journey: Journey, snapshot: Snapshot | None, tp_id: str, metric: str, affected: float | None
+def _dropoff_share(
+    journey: Journey, snapshot: Snapshot | None, tp_id: str, affected: float | None
 ) -> tuple[float, str] | None:
-    """Share of the affected who are lost: those who leave there when that is known (the
-    most direct loss), else NPS detractors or the CSAT answers outside the top two boxes."""
-    get = snapshot.value if snapshot else (lambda _tp, _m: None)
-    drop = get(tp_id, DROPOFF)
+    drop = snapshot.value(tp_id, DROPOFF) if snapshot else None
     if drop is not None and drop.value is not None:
         return drop.value / 100.0, "drop-off"
     if affected and journey.has_flow(tp_id, None):
         left = journey.flow(tp_id, None).count
         if left is not None:
             return min(left / affected, 1.0), "drop-off"
+    return None
+
+
+def _share_lost(
+    journey: Journey, snapshot: Snapshot | None, tp_id: str, metric: str, affected: float | None
+) -> tuple[float, str] | None:
+    """Share of the affected that the pain point puts at risk, read the way its metric
+    speaks: an NPS rule risks the detractors, a CSAT rule those not satisfied; drop-off,
+    effort, feelings and manual flags risk those who leave there (the visible loss)."""
+    get = snapshot.value if snapshot else (lambda _tp, _m: None)
     if metric == NPS and (nps := get(tp_id, NPS)) is not None:
         counts = [nps.detail.get(k) for k in ("promoters", "passives", "detractors")]
         total = sum(c for c in counts if c is not None)
@@ -77,7 +80,7 @@ def _share_lost(
     top2 = get(tp_id, CSAT_TOP2) if metric == CSAT_TOP2 else None
     if top2 is not None and top2.value is not None:
         return 1.0 - top2.value / 100.0, "not satisfied"
-    return None
+    return _dropoff_share(journey, snapshot, tp_id, affected)
 
 
 def _number(x: float) -> str:
@@ -85,6 +88,9 @@ def _number(x: float) -> str:
 
 
 def _money(currency: str, x: float) -> str:
+    """``€1,200`` for a symbol, ``1,200 USD`` for a code."""
+    if len(currency) > 1 and currency.isalpha():
+        return f"{x:,.0f} {currency}"
     return f"{currency}{x:,.0f}"
 
 
@@ -94,13 +100,14 @@ class _Item:
 
     tp_id: str
     source: str
+    key: str
     metric: str
     severity: Severity
     reason: str
     n: int | None
 
 
-def _items(findings: Sequence[Finding], manual: Sequence[ManualPainPoint]) -> list[_Item]:
+def _items(findings: Sequence[Finding], manual: Sequence[PainPoint]) -> list[_Item]:
     items = []
     for f in findings:
         if f.status != "fires":
@@ -109,11 +116,10 @@ def _items(findings: Sequence[Finding], manual: Sequence[ManualPainPoint]) -> li
         shown = "" if f.value is None else _number(f.value)
         shown += "" if f.n is None else f", n = {f.n:,}"
         reason = f"{r.description or r.name} ({shown})" if shown else r.description or r.name
-        items.append(_Item(f.touchpoint_id, r.name, r.metric, r.severity, reason, f.n))
+        items.append(_Item(f.touchpoint_id, r.name, r.name, r.metric, r.severity, reason, f.n))
     for m in manual:
-        items.append(
-            _Item(m.touchpoint_id, MANUAL, "", m.severity, f"manual: {m.description}", None)
-        )
+        reason = f"manual: {m.description}"
+        items.append(_Item(m.touchpoint_id, MANUAL, m.id, "", m.severity, reason, None))
     return items
 
 
@@ -123,18 +129,24 @@ def rank(
     findings: Sequence[Finding],
     value_per_customer: float | None,
     period: str = "period",
-    manual: Sequence[ManualPainPoint] = (),
+    manual: Sequence[PainPoint] = (),
     *,
     currency: str = "€",
-) -> list[PainPoint]:
+    goal: str | None = None,
+) -> list[Ranked]:
     """Fired findings and manual pain points, costliest first; one row per (touchpoint, rule).
 
     Rows priced from volumes come before rows scored from severity (the two are not the same
     unit); ties keep a stable order: higher severity, then journey order, then input order.
+    With a ``goal`` touchpoint (the purchase), someone lost before it is worth the value
+    times their chance of reaching it had they gone on; after it, the whole value.
     """
+    goal = goal if goal is not None and goal in journey else None
+    chance = reach_probabilities(journey, goal) if goal else {}
+    bought = after_goal(journey, goal) if goal else set()
     order = {tp.id: i for i, tp in enumerate(journey.touchpoints())}
     names = {tp.id: tp.name for tp in journey.touchpoints()}
-    keyed: list[tuple[tuple[int, float, int, int, int], PainPoint]] = []
+    keyed: list[tuple[tuple[int, float, int, int, int], Ranked]] = []
     for i, item in enumerate(_items(findings, manual)):
         if item.tp_id not in order:
             continue  # a manual pain point on a touchpoint that is gone
@@ -147,34 +159,84 @@ def rank(
         if people is not None and share is not None:
             lost = people[0] * share[0]
             text = (
-                f"{name} loses about {lost:,.0f} of {people[0]:,.0f} {people[1]} a {period} "
-                f"({share[0]:.0%} {share[1]})"
+                f"{name} puts about {lost:,.0f} of {people[0]:,.0f} {people[1]} a {period} "
+                f"at risk ({share[0]:.0%} {share[1]})"
             )
             if value_per_customer is not None:
-                revenue = lost * value_per_customer
-                impact = revenue
-                text += (
-                    f", {_money(currency, revenue)} at risk at "
-                    f"{_money(currency, value_per_customer)} per customer"
-                )
+                worth, how = _worth(item.tp_id, value_per_customer, chance, bought, currency)
+                revenue = lost * worth
+                impact, basis = revenue, "revenue"
+                text += f", {_money(currency, revenue)} at risk at {how}"
             else:
-                impact = lost
+                impact, basis = lost, "customers"
                 text += ", no value per customer given so no revenue at risk"
             tier = 0
         else:
             missing = "no visitor counts" if people is None else "no share lost known"
             points = SEVERITY_POINTS[item.severity]
             impact = points + (item.n / (item.n + 100) if item.n else 0.0)
-            basis = f"{item.severity}, {points}" + (f", and {item.n:,} responses" if item.n else "")
-            text = (
-                f"{name} has {missing}, so it is ranked by severity ({basis}): score {impact:.2f}"
-            )
+            basis = "severity"
+            why = f"{item.severity}, {points}" + (f", and {item.n:,} responses" if item.n else "")
+            text = f"{name} has {missing}, so it is ranked by severity ({why}): score {impact:.2f}"
             tier = 1
         explanation = f"{text}; {item.reason}."
-        row = PainPoint(
-            item.tp_id, name, item.source, item.severity, impact, lost, revenue, explanation
+        row = Ranked(
+            item.tp_id,
+            name,
+            item.source,
+            item.key,
+            item.severity,
+            impact,
+            lost,
+            revenue,
+            explanation,
+            basis,
         )
         severity_rank = -SEVERITY_POINTS[item.severity]
         keyed.append(((tier, -impact, severity_rank, order[item.tp_id], i), row))
     keyed.sort(key=lambda pair: pair[0])
     return [row for _, row in keyed]
+
+
+def _worth(
+    tp_id: str, value: float, chance: dict[str, float], bought: set[str], currency: str
+) -> tuple[float, str]:
+    """What one lost person is worth, and the words for it."""
+    if not chance or tp_id in bought or tp_id not in chance:
+        return value, f"{_money(currency, value)} per customer"
+    p = chance[tp_id]
+    return value * p, f"{_money(currency, value)} per customer x {p:.0%} who would have bought"
+
+
+def chosen_snapshot(journey: Journey, label: str | None = None) -> Snapshot | None:
+    """The numbers pain points are judged on: one snapshot by label, else every snapshot
+    merged with the latest winning. Raises JourneyError naming the labels there are."""
+    if label is None:
+        return merged(journey.metric_snapshots())
+    try:
+        return merged([journey.metric_snapshot(label)])
+    except JourneyError as exc:
+        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        raise JourneyError(f"{exc} (snapshots: {labels})") from None
+
+
+def rank_map(
+    journey: Journey,
+    snapshot: Snapshot | None,
+    *,
+    value_per_customer: float | None = None,
+) -> list[Ranked]:
+    """The map's own ranking: its rules and manual pain points, priced with its settings
+    (``value_per_customer`` overrides the map's)."""
+    settings = journey.painpoint_settings()
+    value = settings.value_per_customer if value_per_customer is None else value_per_customer
+    return rank(
+        journey,
+        snapshot,
+        evaluate(journey, snapshot, settings.rules),
+        value,
+        settings.period,
+        journey.pain_points(),
+        currency=settings.currency,
+        goal=settings.goal,
+    )

@@ -7,73 +7,39 @@ passed. Ranking by business impact lives in :mod:`cjo_desktop.analysis.impact`.
 
 from __future__ import annotations
 
-import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS, higher_is_better
-
-#: Pseudo-metrics read from the map itself rather than from a snapshot.
-VALENCE = "valence"
-VALENCE_DIP = "valence_dip"
-EMOTION_METRICS = (VALENCE, VALENCE_DIP)
-
-Op = Literal["<", "<=", ">", ">="]
-Severity = Literal["high", "medium", "low"]
-Status = Literal["fires", "passes", "insufficient", "missing"]
-
-OPS: dict[str, Callable[[float, float], bool]] = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-}
-SEVERITY_POINTS: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """``metric op threshold`` marks a pain point; a snapshot metric name, ``"valence"`` (the
-    mean of the touchpoint's persona-less emotions) or ``"valence_dip"`` (how far valence fell
-    from the previous touchpoint with an emotion, in journey order)."""
-
-    name: str
-    metric: str
-    op: Op
-    threshold: float
-    severity: Severity
-    min_n: int = 30  # survey and funnel values only: emotions have no n
-    enabled: bool = True
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        if self.op not in OPS:
-            raise ValueError(f"rule {self.name!r}: unknown operator {self.op!r}")
-        if self.severity not in SEVERITY_POINTS:
-            raise ValueError(f"rule {self.name!r}: unknown severity {self.severity!r}")
-
-    @property
-    def needs_n(self) -> bool:
-        return self.metric not in EMOTION_METRICS
-
-    def holds(self, value: float) -> bool:
-        return OPS[self.op](value, self.threshold)
-
-
-#: Thresholds from common practice; NPS and percentages are on their 0-100 scales as imported.
-DEFAULT_RULES: tuple[Rule, ...] = (
-    Rule("nps_negative", NPS, "<", 0.0, "high", description="NPS below 0"),
-    Rule("csat_low", CSAT_TOP2, "<", 70.0, "medium", description="CSAT top-2-box below 70%"),
-    # Meant for a 1-7 scale; values do not record their scale, so it applies as given.
-    Rule(
-        "ces_high", CES_MEAN, ">=", 5.0, "medium", description="CES mean at or above 5 (1-7 scale)"
-    ),
-    Rule("dropoff_high", DROPOFF, ">=", 30.0, "high", description="drop-off at or above 30%"),
-    Rule("valence_negative", VALENCE, "<=", -1.0, "medium", description="emotion at or below -1"),
-    Rule("emotion_dip", VALENCE_DIP, ">=", 2.0, "medium", description="emotion dips by 2 or more"),
+from cjo_desktop.domain.metrics import higher_is_better
+from cjo_desktop.domain.painpoints import (
+    DEFAULT_RULES,
+    EMOTION_METRICS,
+    SEVERITY_POINTS,
+    VALENCE,
+    VALENCE_DIP,
+    Rule,
+    Severity,
 )
+
+__all__ = [
+    "DEFAULT_RULES",
+    "EMOTION_METRICS",
+    "SEVERITY_POINTS",
+    "VALENCE",
+    "VALENCE_DIP",
+    "Finding",
+    "Rule",
+    "Severity",
+    "Status",
+    "dips",
+    "evaluate",
+    "merged",
+    "valences",
+]
+
+Status = Literal["fires", "passes", "insufficient", "missing"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,13 @@ from cjo_desktop.commands.fragment import (
 )
 from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
 from cjo_desktop.commands.metrics import AddMetricSnapshot, ApplyImport, RemoveMetricSnapshot
+from cjo_desktop.commands.painpoints import (
+    AddOpportunity,
+    AddPainPoint,
+    RemoveOpportunity,
+    RemovePainPoint,
+    SetPainPointSettings,
+)
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
 from cjo_desktop.commands.personas import AddPersona, RemovePersona
 from cjo_desktop.commands.removal import RemoveItems
@@ -49,6 +56,8 @@ __all__ = [
     "AddEmotion",
     "AddFlow",
     "AddMetricSnapshot",
+    "AddOpportunity",
+    "AddPainPoint",
     "AddPersona",
     "AddStage",
     "AddTouchpoint",
@@ -72,11 +81,14 @@ __all__ = [
     "RemoveFlow",
     "RemoveItems",
     "RemoveMetricSnapshot",
+    "RemoveOpportunity",
+    "RemovePainPoint",
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoint",
     "SetDescription",
     "SetEmotion",
+    "SetPainPointSettings",
     "SetTitle",
     "UpdateFlow",
     "UpdateItem",

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from cjo_desktop.domain import Emotion, Journey, JourneyError
+from cjo_desktop.domain import Emotion, Journey, JourneyError, PainPoint
 from cjo_desktop.domain.validate import identifier
 
 #: A flow's key: ``(source, target)``, ``target`` is ``None`` for a drop-off.
@@ -131,6 +131,8 @@ def describe(journey: Journey, item_id: str) -> str:
     item = journey.item(item_id)
     if isinstance(item, Emotion):
         return f"feeling at {describe(journey, item.touchpoint_id)}"
+    if isinstance(item, PainPoint):
+        return f"pain point at {describe(journey, item.touchpoint_id)}"
     return quote(item.name)
 
 

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from cjo_desktop.domain import Emotion, Journey, JourneyError, Persona, Stage, Touchpoint
+from cjo_desktop.domain import (
+    Emotion,
+    Journey,
+    JourneyError,
+    Opportunity,
+    PainPoint,
+    Persona,
+    Stage,
+    Touchpoint,
+)
 from cjo_desktop.domain.model import Item
 
 #: Fields of a touchpoint beyond its name and stage, as AddTouchpoint accepts them.
@@ -73,4 +82,19 @@ def check_update(journey: Journey, item: Item, changes: dict[str, Any]) -> None:
         scratch.add_stage("probe", id=stage_id)
         scratch.add_touchpoint(stage_id, "probe", id=tp_id)
         scratch.add_emotion(tp_id, item.valence, id=item.id)
+    elif isinstance(item, PainPoint):
+        scratch.add_stage("probe", id=stage_id)
+        scratch.add_touchpoint(stage_id, "probe", id=tp_id)
+        scratch.add_pain_point(tp_id, item.severity, item.description, id=item.id)
+    elif isinstance(item, Opportunity):
+        scratch.add_stage("probe", id=stage_id)
+        scratch.add_touchpoint(stage_id, "probe", id=tp_id)
+        target = changes.get("pain_point")
+        if isinstance(target, str) and target in journey:
+            journey._check_answers(item.touchpoint_id, target)  # needs the real journey
+        else:
+            target = "probe-rule"
+        scratch.add_opportunity(tp_id, "probe-rule", item.name, id=item.id)
+        if target != "probe-rule":
+            scratch.add_pain_point(tp_id, "low", "probe", id=target)
     scratch.update(item.id, **changes)

@@ -7,14 +7,25 @@ from collections.abc import Iterable
 from cjo_desktop.commands._base import Composite, FlowKey, JourneyCommand, describe, plural
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
+from cjo_desktop.commands.painpoints import RemoveOpportunity, RemovePainPoint
 from cjo_desktop.commands.personas import RemovePersona
 from cjo_desktop.commands.stages import RemoveStage
 from cjo_desktop.commands.touchpoints import RemoveTouchpoint
-from cjo_desktop.domain import Emotion, Journey, JourneyError, Persona, Stage, Touchpoint
+from cjo_desktop.domain import (
+    Emotion,
+    Journey,
+    JourneyError,
+    Opportunity,
+    PainPoint,
+    Persona,
+    Stage,
+    Touchpoint,
+)
 
 
 class RemoveItems(JourneyCommand):
-    """Remove everything selected: flows first, then emotions, touchpoints, stages, personas.
+    """Remove everything selected: flows first, then emotions, opportunities, pain points,
+    touchpoints, stages, personas.
 
     A flow or emotion that a removed card takes along anyway is removed once only; a card in
     a removed stage goes with its stage. ``keys`` are item ids and flow keys
@@ -43,6 +54,8 @@ class RemoveItems(JourneyCommand):
         cards = [i for i in found if isinstance(i, Touchpoint)]
         emotions = [i for i in found if isinstance(i, Emotion)]
         personas = [i.id for i in found if isinstance(i, Persona)]
+        pains = [i for i in found if isinstance(i, PainPoint)]
+        ideas = [i for i in found if isinstance(i, Opportunity)]
         super().__init__(journey, _text(journey, list(flows), list(items)), parent)
         removing: set[object] = set()
         for source, target in flows:
@@ -53,6 +66,14 @@ class RemoveItems(JourneyCommand):
             if emotion.touchpoint_id not in gone_cards:
                 removing.add(emotion.id)
                 RemoveEmotion(journey, emotion.id, parent=self)
+        gone_pains = {p.id for p in pains}
+        for idea in ideas:
+            if idea.touchpoint_id not in gone_cards and idea.pain_point not in gone_pains:
+                removing.add(idea.id)
+                RemoveOpportunity(journey, idea.id, parent=self)
+        for pain in pains:
+            if pain.touchpoint_id not in gone_cards:
+                RemovePainPoint(journey, pain.id, parent=self, removing=removing)
         for card in cards:
             if card.stage_id not in stages:
                 RemoveTouchpoint(journey, card.id, parent=self, removing=removing)

@@ -18,6 +18,7 @@ from cjo_desktop.commands._base import (
 from cjo_desktop.commands._probe import check_touchpoint
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
+from cjo_desktop.commands.painpoints import RemoveOpportunity, RemovePainPoint
 from cjo_desktop.domain import Journey, JourneyError, Kind, Position, Touchpoint
 
 #: One card of a drag: ``(touchpoint_id, stage_id, index, position)``; see MoveTouchpoint.
@@ -66,7 +67,8 @@ class AddTouchpoint(JourneyCommand):
 
 
 class RemoveTouchpoint(JourneyCommand):
-    """Remove a touchpoint: first its flows (drop-off included) and emotions, then the card.
+    """Remove a touchpoint: first its flows (drop-off included), emotions, opportunities and
+    pain points, then the card.
 
     ``removing`` holds ids and flow keys that sibling commands remove already, so a flow
     between two removed cards is removed once; it is updated in place.
@@ -95,6 +97,13 @@ class RemoveTouchpoint(JourneyCommand):
             if emotion.id not in removing:
                 removing.add(emotion.id)
                 RemoveEmotion(journey, emotion.id, parent=self)
+        for opportunity in journey.opportunities(touchpoint_id):
+            if opportunity.id not in removing:
+                removing.add(opportunity.id)
+                RemoveOpportunity(journey, opportunity.id, parent=self)
+        for pain_point in journey.pain_points(touchpoint_id):
+            if pain_point.id not in removing:
+                RemovePainPoint(journey, pain_point.id, parent=self, removing=removing)
 
     def redo(self) -> None:
         super().redo()

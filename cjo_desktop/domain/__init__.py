@@ -16,9 +16,17 @@ from cjo_desktop.domain.model import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.painpoints import (
+    DEFAULT_RULES,
+    Opportunity,
+    PainPoint,
+    PainPointSettings,
+    Rule,
+)
 
 __all__ = [
     "DEFAULT_EMOTION_LABELS",
+    "DEFAULT_RULES",
     "VALENCE_MAX",
     "VALENCE_MIN",
     "Change",
@@ -28,9 +36,13 @@ __all__ = [
     "JourneyError",
     "Kind",
     "MetricValue",
+    "Opportunity",
+    "PainPoint",
+    "PainPointSettings",
     "Persona",
     "Position",
     "Provenance",
+    "Rule",
     "Signal",
     "Snapshot",
     "Stage",

@@ -19,6 +19,7 @@ import networkx as nx
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
+from cjo_desktop.domain.journey_analysis import AnalysisMixin
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
     KIND_OF,
@@ -31,14 +32,22 @@ from cjo_desktop.domain.model import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.painpoints import Opportunity, PainPoint, PainPointSettings
 
 FlowKey = tuple[str, str | None]
-T = TypeVar("T", Stage, Touchpoint, Emotion, Persona)
+T = TypeVar("T", Stage, Touchpoint, Emotion, Persona, PainPoint, Opportunity)
 
-_ID_PREFIX = {Kind.STAGE: "st", Kind.TOUCHPOINT: "tp", Kind.EMOTION: "em", Kind.PERSONA: "pe"}
+_ID_PREFIX = {
+    Kind.STAGE: "st",
+    Kind.TOUCHPOINT: "tp",
+    Kind.EMOTION: "em",
+    Kind.PERSONA: "pe",
+    Kind.PAIN_POINT: "pp",
+    Kind.OPPORTUNITY: "op",
+}
 
 
-class Journey:
+class Journey(AnalysisMixin):
     """One journey map. Pure Python; safe to use from scripts and notebooks."""
 
     def __init__(self, title: str = "Untitled journey", description: str = "") -> None:
@@ -49,6 +58,8 @@ class Journey:
         self._emotions_of: dict[str, list[str]] = {}
         self._dropoffs: dict[str, Flow] = {}
         self._snapshots: dict[str, Snapshot] = {}
+        self._notes_of: dict[str, list[str]] = {}  # touchpoint -> its pain points, opportunities
+        self._settings = PainPointSettings()
         self._title = check.name(title, "the title")
         self._description = check.text(description, "description")
         self.changed: Signal[Change] = Signal()
@@ -176,6 +187,9 @@ class Journey:
             tuple(self.emotions()),
             tuple(self.flows()),
             tuple(self.metric_snapshots()),
+            tuple(self.pain_points()),
+            tuple(self.opportunities()),
+            self._settings,
         )
 
     def __eq__(self, other: object) -> bool:
@@ -267,20 +281,25 @@ class Journey:
         return tp
 
     def remove_touchpoint(self, touchpoint_id: str, *, cascade: bool = False) -> Touchpoint:
-        """Remove a touchpoint. Its emotions and flows go too with ``cascade``; else they must
-        be gone already (so an undo command can restore each one)."""
+        """Remove a touchpoint. Its emotions, flows, pain points and opportunities go too with
+        ``cascade``; else they must be gone already (so an undo command can restore each one)."""
         tp = self.touchpoint(touchpoint_id)
         flows, emotions = self.flows_of(tp.id), self._emotions_of.get(tp.id, [])
-        if not cascade and (flows or emotions):
-            raise JourneyError(f"touchpoint {tp.name!r} still has emotions or flows")
+        if not cascade and (flows or emotions or self._notes_of.get(tp.id)):
+            raise JourneyError(f"touchpoint {tp.name!r} still has emotions, flows or pain points")
         for flow in flows:
             self.remove_flow(flow.source, flow.target)
         for emotion_id in list(emotions):
             self.remove_emotion(emotion_id)
+        for opportunity in self.opportunities(tp.id):
+            self.remove_opportunity(opportunity.id)
+        for pain_point in self.pain_points(tp.id):
+            self.remove_pain_point(pain_point.id)
         order = self._touchpoint_order[tp.stage_id]
         index = order.index(tp.id)
         order.pop(index)
         self._emotions_of.pop(tp.id, None)
+        self._notes_of.pop(tp.id, None)
         self._graph.remove_node(tp.id)
         self.changed.emit(Change("remove", Kind.TOUCHPOINT, tp.id, tp, None, index))
         return tp
@@ -398,44 +417,9 @@ class Journey:
         self.changed.emit(Change("update", "flow", new.key, old, new))
         return new
 
-    # ---------------------------------------------------------- metric snapshots
-    def metric_snapshots(self) -> list[Snapshot]:
-        """Snapshots in import order, each without values of touchpoints that are gone."""
-        ids = {t.id for t in self.touchpoints()}
-        return [s.restricted_to(ids) for s in self._snapshots.values()]
-
-    def metric_snapshot(self, label: str) -> Snapshot:
-        try:
-            snapshot = self._snapshots[label]
-        except KeyError:
-            raise JourneyError(f"no metric snapshot labelled {label!r}") from None
-        return snapshot.restricted_to({t.id for t in self.touchpoints()})
-
-    def add_metric_snapshot(self, snapshot: Snapshot, index: int | None = None) -> None:
-        label = check.name(snapshot.label, "a snapshot label")
-        for per in snapshot.values.values():
-            for metric in per:
-                check.name(metric, "a metric name")
-                check.text(metric, "a metric name", check.MAX_METRIC_NAME)
-        if label in self._snapshots:
-            raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
-        order = list(self._snapshots.items())
-        order.insert(check.insert_index(index, len(order)), (label, snapshot))
-        self._snapshots = dict(order)
-        self.changed.emit(Change("add", "snapshot", label, None, snapshot))
-
-    def remove_metric_snapshot(self, label: str) -> tuple[Snapshot, int]:
-        """Remove a snapshot; returns it whole and where it was, for undo."""
-        if label not in self._snapshots:
-            raise JourneyError(f"no metric snapshot labelled {label!r}")
-        index = list(self._snapshots).index(label)
-        snapshot = self._snapshots.pop(label)
-        self.changed.emit(Change("remove", "snapshot", label, snapshot, None, index))
-        return snapshot, index
-
     # ------------------------------------------------------------ generic edits
     def update(self, item_id: str, **changes: Any) -> Item:
-        """Set fields of a stage, touchpoint, emotion or persona (``rename`` is ``name=``).
+        """Set fields of any item (``rename`` is ``name=``).
 
         Ids and containment (a touchpoint's stage, an emotion's touchpoint) are not fields:
         use :meth:`move_touchpoint`, or remove and add.
@@ -452,6 +436,7 @@ class Journey:
         clean = {key: check.clean_field(key, value) for key, value in changes.items()}
         if clean.get("persona_id") is not None:
             self.persona(clean["persona_id"])
+        self._check_note_update(old, clean)
         new = dataclasses.replace(old, **clean)
         self._graph.nodes[item_id]["item"] = new
         self.changed.emit(Change("update", KIND_OF[type(new)], item_id, old, new))

@@ -9,14 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cjo_desktop.domain.painpoints import Opportunity, PainPoint
+
 
 class Kind(StrEnum):
-    """Node kinds in the journey graph. Later kinds (notes, pain points...) are added here."""
+    """Node kinds in the journey graph."""
 
     STAGE = "stage"
     TOUCHPOINT = "touchpoint"
     EMOTION = "emotion"
     PERSONA = "persona"
+    PAIN_POINT = "pain point"
+    OPPORTUNITY = "opportunity"
 
 
 VALENCE_MIN = -2
@@ -104,11 +108,13 @@ class Flow:
 
 
 #: Any node item of the journey graph.
-Item = Stage | Touchpoint | Emotion | Persona
+Item = Stage | Touchpoint | Emotion | Persona | PainPoint | Opportunity
 
 KIND_OF: dict[type, Kind] = {
     Stage: Kind.STAGE,
     Touchpoint: Kind.TOUCHPOINT,
     Emotion: Kind.EMOTION,
     Persona: Kind.PERSONA,
+    PainPoint: Kind.PAIN_POINT,
+    Opportunity: Kind.OPPORTUNITY,
 }

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from cjo_desktop.domain import painpoints
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.model import VALENCE_MAX, VALENCE_MIN, Position
 
@@ -89,6 +90,8 @@ def position(value: object) -> Position | None:
 
 
 def clean_field(key: str, value: Any) -> Any:
+    if key in _ITEM_CHECKS:
+        return _ITEM_CHECKS[key](value)
     if key == "name":
         return name(value)
     if key == "valence":
@@ -100,3 +103,10 @@ def clean_field(key: str, value: Any) -> Any:
     if key == "persona_id":
         return None if value is None else text(value, "persona id")
     return text(value, key)
+
+
+_ITEM_CHECKS = {
+    "severity": painpoints.severity,
+    "effort": painpoints.effort,
+    "impact": painpoints.impact,
+}

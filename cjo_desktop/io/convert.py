@@ -10,7 +10,16 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from cjo_desktop.domain import Journey, MetricValue, Position, Provenance, Snapshot
+from cjo_desktop.domain import (
+    DEFAULT_RULES,
+    Journey,
+    MetricValue,
+    PainPointSettings,
+    Position,
+    Provenance,
+    Rule,
+    Snapshot,
+)
 from cjo_desktop.domain.metrics import DIGITS
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.schema import (
@@ -19,9 +28,13 @@ from cjo_desktop.io.schema import (
     FlowModel,
     MapFile,
     MetricValueModel,
+    OpportunityModel,
+    PainPointModel,
+    PainPointSettingsModel,
     PersonaModel,
     PositionModel,
     ProvenanceModel,
+    RuleModel,
     SnapshotModel,
     StageModel,
     SummaryValueModel,
@@ -32,13 +45,13 @@ from cjo_desktop.io.schema import (
 def check_references(doc: MapFile, source: str) -> None:
     """Raise on the first duplicate id, dangling reference or repeated flow."""
     seen: dict[str, str] = {}
-    sections: list[
-        tuple[str, Sequence[PersonaModel | StageModel | TouchpointModel | EmotionModel]]
-    ] = [
+    sections: list[tuple[str, Sequence[Any]]] = [
         ("personas", doc.personas),
         ("stages", doc.stages),
         ("touchpoints", doc.touchpoints),
         ("emotions", doc.emotions),
+        ("pain_points", doc.pain_points),
+        ("opportunities", doc.opportunities),
     ]
     for section, records in sections:
         for i, record in enumerate(records):
@@ -101,6 +114,38 @@ def check_references(doc: MapFile, source: str) -> None:
                 f"(first at flows[{pairs[key]}])",
             )
         pairs[key] = i
+    _check_pain_points(doc, source, touchpoints)
+
+
+def _check_pain_points(doc: MapFile, source: str, touchpoints: set[str]) -> None:
+    where_of = {p.id: p.touchpoint for p in doc.pain_points}
+    attached: list[tuple[str, Sequence[PainPointModel | OpportunityModel]]] = [
+        ("pain_points", doc.pain_points),
+        ("opportunities", doc.opportunities),
+    ]
+    for section, records in attached:
+        for i, record in enumerate(records):
+            if record.touchpoint not in touchpoints:
+                where, ref = f"{section}[{i}].touchpoint", record.touchpoint
+                raise MapFileError(source, where, f"unknown touchpoint {ref!r}")
+    for i, o in enumerate(doc.opportunities):
+        if o.pain_point in where_of and where_of[o.pain_point] != o.touchpoint:
+            raise MapFileError(
+                source,
+                f"opportunities[{i}].pain_point",
+                f"pain point {o.pain_point!r} is at another touchpoint",
+            )
+    settings = doc.painpoint_settings
+    if settings is not None and settings.rules is not None:
+        names: dict[str, int] = {}
+        for i, rule in enumerate(settings.rules):
+            if rule.name in names:
+                raise MapFileError(
+                    source,
+                    f"painpoint_settings.rules[{i}].name",
+                    f"a second rule named {rule.name!r} (first at rules[{names[rule.name]}])",
+                )
+            names[rule.name] = i
 
 
 def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
@@ -128,7 +173,54 @@ def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
         journey.add_flow(f.source, f.target, count=f.count, label=f.label)
     for snap in doc.snapshots:
         journey.add_metric_snapshot(_snapshot(snap))
+    for pain in doc.pain_points:
+        journey.add_pain_point(
+            pain.touchpoint, pain.severity, pain.description, strategy=pain.strategy, id=pain.id
+        )
+    for o in doc.opportunities:
+        journey.add_opportunity(
+            o.touchpoint,
+            o.pain_point,
+            o.name,
+            effort=o.effort,
+            impact=o.impact,
+            description=o.description,
+            id=o.id,
+        )
+    if doc.painpoint_settings is not None:
+        journey.set_painpoint_settings(_settings(doc.painpoint_settings))
     return journey
+
+
+def _settings(model: PainPointSettingsModel) -> PainPointSettings:
+    rules = DEFAULT_RULES
+    if model.rules is not None:
+        rules = tuple(Rule(**r.model_dump()) for r in model.rules)
+    return PainPointSettings(
+        rules, model.value_per_customer, model.currency, model.period, model.goal
+    )
+
+
+def _settings_model(settings: PainPointSettings) -> PainPointSettingsModel | None:
+    """None for the defaults, and no rules when they are the defaults, so maps that never
+    changed them follow better defaults in later versions."""
+    if settings == PainPointSettings():
+        return None
+    rules = None
+    if settings.rules != DEFAULT_RULES:
+        rules = [
+            RuleModel(**{**dataclasses.asdict(r), "threshold": float(r.threshold)})
+            for r in settings.rules
+        ]
+    return PainPointSettingsModel(
+        rules=rules,
+        value_per_customer=None
+        if settings.value_per_customer is None
+        else float(settings.value_per_customer),
+        currency=settings.currency,
+        period=settings.period,
+        goal=settings.goal,
+    )
 
 
 def _value(v: MetricValueModel | SummaryValueModel) -> MetricValue:
@@ -222,4 +314,27 @@ def to_file_model(journey: Journey) -> MapFile:
             for f in journey.flows()
         ],
         snapshots=[_snapshot_model(journey, s) for s in journey.metric_snapshots()],
+        pain_points=[
+            PainPointModel(
+                id=p.id,
+                touchpoint=p.touchpoint_id,
+                severity=p.severity,
+                description=p.description,
+                strategy=p.strategy,
+            )
+            for p in journey.pain_points()
+        ],
+        opportunities=[
+            OpportunityModel(
+                id=o.id,
+                touchpoint=o.touchpoint_id,
+                pain_point=o.pain_point,
+                name=o.name,
+                effort=o.effort,
+                impact=o.impact,
+                description=o.description,
+            )
+            for o in journey.opportunities()
+        ],
+        painpoint_settings=_settings_model(journey.painpoint_settings()),
     )

@@ -21,8 +21,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added pain points, opportunities and pain-point settings; a version-2 map
+    has none, so the defaults apply."""
+    return data
+
+
 #: ``STEPS[n]`` upgrades a version-n document to version n+1.
-STEPS: dict[int, Step] = {1: _v1_to_v2}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def file_version(data: object, source: str) -> int:

@@ -7,12 +7,12 @@ migration in :mod:`cjo_desktop.io.migrate`), while the domain may change freely.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 2
-SCHEMA_ID = "https://cjo-desktop.org/schema/map-v2.json"
+SCHEMA_VERSION = 3
+SCHEMA_ID = "https://cjo-desktop.org/schema/map-v3.json"
 FILE_SUFFIX = ".cjo.json"
 
 Id = Annotated[
@@ -24,6 +24,8 @@ Id = Annotated[
 ]
 Name = Annotated[str, Field(min_length=1, max_length=500, pattern=r"\S")]
 Text = Annotated[str, Field(max_length=20_000)]
+Word = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Severity = Literal["high", "medium", "low"]
 
 
 class FileModel(BaseModel):
@@ -132,6 +134,60 @@ class SnapshotModel(FileModel):
     )
 
 
+class PainPointModel(FileModel):
+    id: Id
+    touchpoint: Id = Field(description="Id of the touchpoint where the friction is.")
+    severity: Severity = Field(description="How much it hurts the business: high, medium, low.")
+    description: Name = Field(description="The friction in the customer's words.")
+    strategy: Text = Field("", description="The optimization strategy the team agreed on.")
+
+
+class OpportunityModel(FileModel):
+    id: Id
+    touchpoint: Id = Field(description="Id of the touchpoint it improves.")
+    pain_point: Name = Field(
+        description="The pain point it answers: a manual pain point's id or a rule's name."
+    )
+    name: Name = Field(description="The proposed fix, in a few words.")
+    effort: Literal["S", "M", "L"] = Field("M", description="Effort to build it: S, M or L.")
+    impact: int = Field(
+        50, ge=0, le=100, description="Share (%) of the pain point's loss it should win back."
+    )
+    description: Text = Field("", description="Details of the idea.")
+
+
+class RuleModel(FileModel):
+    name: Word = Field(description="The rule's name, shown as the source of what it finds.")
+    metric: Word = Field(
+        description="A metric name (nps, csat_top2, ces_mean, dropoff...), 'valence' or "
+        "'valence_dip' (how far the feeling fell from the previous touchpoint)."
+    )
+    op: Literal["<", "<=", ">", ">="] = Field(description="How the value meets the threshold.")
+    threshold: float = Field(description="The value the metric is compared with.")
+    severity: Severity = Field(description="Severity of what the rule finds.")
+    min_n: int = Field(
+        30, ge=0, le=1_000_000_000, description="Fewest responses before the rule may fire."
+    )
+    enabled: bool = Field(True, description="Whether the rule is applied.")
+    description: Annotated[str, Field(max_length=500)] = Field("", description="The rule in words.")
+
+
+class PainPointSettingsModel(FileModel):
+    rules: list[RuleModel] | None = Field(
+        None, description="The map's pain-point rules; absent means the program's defaults."
+    )
+    value_per_customer: float | None = Field(
+        None, ge=0, description="What one customer is worth: average order value, CLTV..."
+    )
+    currency: Annotated[str, Field(max_length=8)] = Field("€", description="Currency shown.")
+    period: Annotated[str, Field(min_length=1, max_length=40, pattern=r"\S")] = Field(
+        "month", description="The period the counts cover, e.g. month."
+    )
+    goal: Id | None = Field(
+        None, description="Id of the touchpoint where a visitor becomes a customer."
+    )
+
+
 class MapFile(FileModel):
     """A customer journey map."""
 
@@ -166,6 +222,15 @@ class MapFile(FileModel):
     )
     snapshots: list[SnapshotModel] = Field(
         default_factory=list, description="Imported metrics, one labelled snapshot per import."
+    )
+    pain_points: list[PainPointModel] = Field(
+        default_factory=list, description="Pain points the team flagged by hand."
+    )
+    opportunities: list[OpportunityModel] = Field(
+        default_factory=list, description="Proposed fixes, each for one pain point."
+    )
+    painpoint_settings: PainPointSettingsModel | None = Field(
+        None, description="Rules and value per customer; absent means the defaults."
     )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cjo_desktop.analysis.impact import ManualPainPoint, PainPoint, rank
+from cjo_desktop.analysis.impact import Ranked, rank, rank_map
 from cjo_desktop.analysis.painpoints import (
     DEFAULT_RULES,
     Finding,
@@ -14,7 +14,7 @@ from cjo_desktop.analysis.painpoints import (
     evaluate,
     merged,
 )
-from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
+from cjo_desktop.domain import Journey, MetricValue, PainPoint, Provenance, Snapshot
 from cjo_desktop.domain.metrics import HIGHER_IS_BETTER
 from cjo_desktop.io.files import load_map
 from cjo_desktop.io.imports.run import apply_import, run_import
@@ -160,7 +160,7 @@ def test_ties_in_impact_keep_severity_then_journey_order() -> None:
     j = journey("a", "b")
     row = {"visitors": MetricValue(1000.0, 1000), "dropoff": MetricValue(40.0, 1000)}
     values = {
-        "a": {**row, "csat_top2": MetricValue(50.0, 100)},  # medium, listed first in the map
+        "a": {**row, "csat_top2": MetricValue(60.0, 100)},  # medium: 40% not satisfied, 400
         "b": dict(row),
     }
     rows = rank(j, snap(values), evaluate(j, snap(values)), 10.0)
@@ -186,7 +186,7 @@ def test_share_lost_from_detractors_and_csat_with_people_from_inflows() -> None:
     assert by_rule["nps_negative"].customers_lost == pytest.approx(320.0)  # 800 x 40/100
     assert by_rule["nps_negative"].revenue_at_risk is None
     assert by_rule["nps_negative"].explanation == (
-        "A loses about 320 of 800 arriving (flow counts) a month (40% detractors), "
+        "A puts about 320 of 800 arriving (flow counts) a month at risk (40% detractors), "
         "no value per customer given so no revenue at risk; NPS below 0 (-20, n = 100)."
     )
     # tie at 320: high severity (NPS) first
@@ -207,9 +207,9 @@ def test_manual_pain_points_are_ranked_with_the_rest() -> None:
     j = journey("a", "b")
     values = {"a": {"visitors": MetricValue(100.0, 100), "dropoff": MetricValue(50.0, 100)}}
     manual = [
-        ManualPainPoint("a", "low", "Hard to share"),
-        ManualPainPoint("b", "high", "Slow loading"),
-        ManualPainPoint("gone", "high", "A deleted touchpoint"),
+        PainPoint("pp-1", "a", "low", "Hard to share"),
+        PainPoint("pp-2", "b", "high", "Slow loading"),
+        PainPoint("pp-3", "gone", "high", "A deleted touchpoint"),
     ]
     rows = rank(j, snap(values), evaluate(j, snap(values)), 2.0, manual=manual)
     assert [(r.touchpoint_id, r.source) for r in rows] == [
@@ -242,40 +242,37 @@ def example() -> tuple[Journey, Snapshot]:
 
 
 def test_example_ranking_by_hand(example: tuple[Journey, Snapshot]) -> None:
-    """Every touchpoint of the example has funnel data, so every row is priced by its
-    drop-off: customers lost = people who leave there (the funnel's drop-off rows).
+    """The example prices a customer at EUR 85 (its setting) and names "Order confirmation" as
+    the goal, so a person lost before the purchase is worth 85 x their chance of buying had
+    they gone on, walked along the March funnel's counted flows.
 
-    1. Instagram trail ad: 43,200 of 48,000 scroll past (90% drop-off, the drop-off rule
-       fires): by far the most people who leave. Only its drop-off rule fires (NPS +37,
-       CSAT 80%, emotion +1), so it is one row.
-    2-4. Product page: 5,730 of 17,830 leave (32%); NPS -22, CSAT 55% and drop-off 32% all
-       fire, three rows tied at 5,730, high severity (NPS, drop-off) before medium (CSAT).
-    Checkout: payment loses 520 of 2,900 (18%, below the 30% drop-off threshold; its rows come
-    from NPS -90, CSAT 8% and emotion -2). With one value per customer, 520 ranks it 10th of
-    the touchpoints with a pain point, not near the top: this formula prices a lost ad viewer
-    like a lost buyer (see the report).
+    1. Instagram trail ad: 43,200 of 48,000 scroll past (90% drop-off, rule fires). Of those
+       who go on, 1,700 reach Category browsing and 3,100 the Product page, who buy 18.1% and
+       26.6% of the time: (1,700 x 0.1806 + 3,100 x 0.2662) / 4,800 = 15.8%, so
+       43,200 x 0.158 x 85 = EUR 578,703.
+    2-3. Checkout: payment: 2,900 arrive; Q1 CSAT top-2 is 8.2% (92% not satisfied: 2,663)
+       and NPS -89.7 with 91% detractors (2,630); all who go on from payment buy (2,380 of
+       2,380), so 2,663 x 85 = EUR 226,378 and 2,630 x 85 = EUR 223,542. The Q1 payment
+       step is the broken one, and it now ranks near the top instead of 10th.
+    The team's manual flag on Checkout: shipping prices its 700 drop-offs (18%) at the 75.5%
+    chance to buy from there: 700 x 0.755 x 85 = EUR 44,930.
     """
     j, snapshot = example
-    rows = rank(j, snapshot, evaluate(j, snapshot), 90.0, "quarter")
-    top = [(r.touchpoint, r.source, round(r.customers_lost or 0)) for r in rows[:4]]
+    rows = rank_map(j, snapshot)
+    top = [(r.touchpoint, r.source, round(r.revenue_at_risk or 0)) for r in rows[:3]]
     assert top == [
-        ("Instagram trail ad", "dropoff_high", 43200),
-        ("Product page", "nps_negative", 5730),
-        ("Product page", "dropoff_high", 5730),
-        ("Product page", "csat_low", 5730),
+        ("Instagram trail ad", "dropoff_high", 578_703),
+        ("Checkout: payment", "csat_low", 226_378),
+        ("Checkout: payment", "nps_negative", 223_542),
     ]
     assert rows[0].explanation == (
-        "Instagram trail ad loses about 43,200 of 48,000 visitors a quarter (90% drop-off), "
-        "€3,888,000 at risk at €90 per customer; drop-off at or above 30% (90, n = 48,000)."
+        "Instagram trail ad puts about 43,200 of 48,000 visitors a month at risk (90% "
+        "drop-off), €578,703 at risk at €85 per customer x 16% who would have bought; "
+        "drop-off at or above 30% (90, n = 48,000)."
     )
-    payment = [r for r in rows if r.touchpoint == "Checkout: payment"]
-    assert [r.source for r in payment] == ["nps_negative", "csat_low", "valence_negative"]
-    assert payment[0].explanation == (
-        "Checkout: payment loses about 520 of 2,900 visitors a quarter (18% drop-off), "
-        "€46,800 at risk at €90 per customer; NPS below 0 (-89.7, n = 204)."
-    )
-    order = list(dict.fromkeys(r.touchpoint for r in rows))
-    assert order.index("Checkout: payment") == 9  # 10th touchpoint, rows 25-27
-    assert all(isinstance(r, PainPoint) for r in rows)
-    impacts = [r.impact for r in rows if r.customers_lost is not None]
+    manual = [r for r in rows if r.source == "manual"]
+    assert [r.touchpoint for r in manual] == ["Checkout: shipping", "Delivery tracking"]
+    assert round(manual[0].revenue_at_risk or 0) == 44_930
+    assert all(isinstance(r, Ranked) for r in rows)
+    impacts = [r.impact for r in rows if r.revenue_at_risk is not None]
     assert impacts == sorted(impacts, reverse=True)

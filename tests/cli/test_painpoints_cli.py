@@ -43,7 +43,18 @@ def test_a_map_without_data_ranks_feelings_and_says_why(tmp_path: Path) -> None:
     path = tmp_path / "m.cjo.json"
     shutil.copy(example_path(), path)
     rows = json.loads(run_cjo("painpoints", path, "--format", "json").stdout)
-    assert rows and {r["source"] for r in rows} <= {"valence_negative", "emotion_dip"}
+    assert {r["source"] for r in rows} == {"valence_negative", "emotion_dip", "manual"}
+    manual = [r for r in rows if r["source"] == "manual"]
+    assert [r["touchpoint"] for r in manual] == ["Checkout: shipping", "Delivery tracking"]
+    # flow counts give the people, a drop-off flow the share: priced at the map's EUR 85
+    assert all("at risk at €85 per customer" in r["explanation"] for r in rows[:3])
+
+
+def test_the_command_line_value_overrides_the_maps(measured: Path) -> None:
+    rows = json.loads(
+        run_cjo("painpoints", measured, "--value-per-customer", "10", "--format", "json").stdout
+    )
+    assert "at risk at €10 per customer x 16% who would have bought" in rows[0]["explanation"]
 
 
 def test_csv_is_safe_in_a_spreadsheet(measured: Path) -> None:

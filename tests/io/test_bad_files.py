@@ -199,6 +199,117 @@ CORPUS: list[tuple[str, bytes, list[str]]] = [
     ("empty-title", variant(lambda d: d.update(title="")), ["title"]),
     ("bad-id", variant(set_in("stages", 0, id="st 1")), ["stages[0].id", "pattern"]),
     (
+        "pain-point-unknown-touchpoint",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                pain_points=[
+                    {"id": "pp-1", "touchpoint": "tp-9", "severity": "high", "description": "Slow"}
+                ],
+            )
+        ),
+        ["pain_points[0].touchpoint", "unknown touchpoint 'tp-9'"],
+    ),
+    (
+        "pain-point-bad-severity",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                pain_points=[
+                    {"id": "pp-1", "touchpoint": "tp-1", "severity": "huge", "description": "Slow"}
+                ],
+            )
+        ),
+        ["pain_points[0].severity", "'high', 'medium' or 'low'"],
+    ),
+    (
+        "opportunity-impact-over-100",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                opportunities=[
+                    {
+                        "id": "op-1",
+                        "touchpoint": "tp-1",
+                        "pain_point": "nps_negative",
+                        "name": "Fix",
+                        "impact": 101,
+                    }
+                ],
+            )
+        ),
+        ["opportunities[0].impact", "100"],
+    ),
+    (
+        "opportunity-for-another-touchpoints-pain-point",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                pain_points=[
+                    {"id": "pp-1", "touchpoint": "tp-2", "severity": "low", "description": "Slow"}
+                ],
+                opportunities=[
+                    {"id": "op-1", "touchpoint": "tp-1", "pain_point": "pp-1", "name": "Fix"}
+                ],
+            )
+        ),
+        ["opportunities[0].pain_point", "another touchpoint"],
+    ),
+    (
+        "two-rules-with-one-name",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                painpoint_settings={
+                    "rules": [
+                        {
+                            "name": "r",
+                            "metric": "nps",
+                            "op": "<",
+                            "threshold": 0,
+                            "severity": "high",
+                        },
+                        {
+                            "name": "r",
+                            "metric": "nps",
+                            "op": "<",
+                            "threshold": 9,
+                            "severity": "low",
+                        },
+                    ]
+                },
+            )
+        ),
+        ["painpoint_settings.rules[1].name", "a second rule named 'r'"],
+    ),
+    (
+        "rule-with-unknown-operator",
+        variant(
+            lambda d: d.update(
+                schema_version=3,
+                painpoint_settings={
+                    "rules": [
+                        {
+                            "name": "r",
+                            "metric": "nps",
+                            "op": "==",
+                            "threshold": 0,
+                            "severity": "high",
+                        },
+                    ]
+                },
+            )
+        ),
+        ["painpoint_settings.rules[0].op"],
+    ),
+    (
+        "negative-value-per-customer",
+        variant(
+            lambda d: d.update(schema_version=3, painpoint_settings={"value_per_customer": -5})
+        ),
+        ["painpoint_settings.value_per_customer", "0"],
+    ),
+    (
         "key-with-line-break",
         variant(lambda d: d.update({"gad\nget": 1})),
         ["gad\\nget", "unknown field"],

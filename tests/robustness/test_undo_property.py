@@ -35,6 +35,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from undo_metric_rules import MetricRules
+from undo_painpoint_rules import PainPointRules
 from undo_support import (
     EXAMPLES,
     STARTS,
@@ -85,7 +86,7 @@ from cjo_desktop.domain import (
 from cjo_desktop.io import dumps_map, loads_map
 
 
-class UndoMachine(MetricRules, RuleBasedStateMachine):
+class UndoMachine(MetricRules, PainPointRules, RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None
@@ -147,6 +148,8 @@ class UndoMachine(MetricRules, RuleBasedStateMachine):
             + [t.id for t in j.touchpoints()]
             + [e.id for e in j.emotions()]
             + [p.id for p in j.personas()]
+            + [p.id for p in j.pain_points()]
+            + [o.id for o in j.opportunities()]
         )
 
     def selection(self, data: st.DataObject) -> list[Any]:
@@ -429,9 +432,12 @@ class UndoMachine(MetricRules, RuleBasedStateMachine):
             assert e.persona_id is None or e.persona_id in personas
         for f in j.flows():
             assert f.source in cards and (f.target is None or f.target in cards)
-        assert j.graph.number_of_nodes() == len(stages) + len(cards) + len(j.emotions()) + len(
-            personas
-        )
+        for note in [*j.pain_points(), *j.opportunities()]:
+            assert note.touchpoint_id in cards
+        pains = {p.id for p in j.pain_points()}
+        assert all(o.pain_point not in j or o.pain_point in pains for o in j.opportunities())
+        items = len(stages) + len(cards) + len(j.emotions()) + len(personas)
+        assert j.graph.number_of_nodes() == items + len(pains) + len(j.opportunities())
 
     def teardown(self) -> None:
         try:

@@ -1,0 +1,190 @@
+"""Pain points flagged by hand, the opportunities that answer them, and the map's pain-point
+settings (rules, value per customer): each an undoable step like any other edit."""
+
+from __future__ import annotations
+
+from cjo_desktop.commands._base import Composite, JourneyCommand, check_new_id, describe, quote
+from cjo_desktop.domain import (
+    Journey,
+    JourneyError,
+    Kind,
+    Opportunity,
+    PainPoint,
+    PainPointSettings,
+)
+from cjo_desktop.domain.painpoints import Effort, Severity
+
+
+def _probe_touchpoint() -> tuple[Journey, str]:
+    scratch = Journey()
+    scratch.add_stage("probe", id="probe-stage")
+    scratch.add_touchpoint("probe-stage", "probe", id="probe-touchpoint")
+    return scratch, "probe-touchpoint"
+
+
+class AddPainPoint(JourneyCommand):
+    """Flag a touchpoint as a pain point with a severity, what hurts, and the strategy."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        touchpoint_id: str,
+        severity: Severity,
+        description: str,
+        strategy: str = "",
+        pain_point_id: str | None = None,
+        parent: Composite | None = None,
+    ) -> None:
+        scratch, tp = _probe_touchpoint()
+        scratch.add_pain_point(tp, severity, description, strategy=strategy)
+        super().__init__(journey, f"Flag pain point at {describe(journey, touchpoint_id)}", parent)
+        if self.standalone:
+            journey.touchpoint(touchpoint_id)
+            if pain_point_id is not None:
+                check_new_id(journey, pain_point_id)
+        self.pain_point = PainPoint(
+            journey.new_id(Kind.PAIN_POINT) if pain_point_id is None else pain_point_id,
+            touchpoint_id,
+            severity,
+            description,
+            strategy,
+        )
+
+    def redo(self) -> None:
+        p = self.pain_point
+        self.journey.add_pain_point(
+            p.touchpoint_id, p.severity, p.description, strategy=p.strategy, id=p.id
+        )
+
+    def undo(self) -> None:
+        self.journey.remove_pain_point(self.pain_point.id)
+
+
+class RemovePainPoint(JourneyCommand):
+    """Remove a pain point and the opportunities that answer it; undo brings all back."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        pain_point_id: str,
+        parent: Composite | None = None,
+        *,
+        removing: set[object] | None = None,
+    ) -> None:
+        self.pain_point = journey.pain_point(pain_point_id)
+        where = describe(journey, self.pain_point.touchpoint_id)
+        super().__init__(journey, f"Remove pain point at {where}", parent)
+        removing = set() if removing is None else removing
+        removing.add(pain_point_id)
+        for o in journey.opportunities(self.pain_point.touchpoint_id):
+            if o.pain_point == pain_point_id and o.id not in removing:
+                removing.add(o.id)
+                RemoveOpportunity(journey, o.id, parent=self)
+
+    def redo(self) -> None:
+        super().redo()
+        self.journey.remove_pain_point(self.pain_point.id)
+
+    def undo(self) -> None:
+        p = self.pain_point
+        self.journey.add_pain_point(
+            p.touchpoint_id, p.severity, p.description, strategy=p.strategy, id=p.id
+        )
+        super().undo()
+
+
+class AddOpportunity(JourneyCommand):
+    """Attach a proposed fix to a pain point (a manual one's id, or a rule's name)."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        touchpoint_id: str,
+        pain_point: str,
+        name: str,
+        effort: Effort = "M",
+        impact: int = 50,
+        description: str = "",
+        opportunity_id: str | None = None,
+        parent: Composite | None = None,
+    ) -> None:
+        scratch, tp = _probe_touchpoint()
+        scratch.add_opportunity(
+            tp, "probe-rule", name, effort=effort, impact=impact, description=description
+        )
+        super().__init__(journey, f"Add opportunity {quote(name)}", parent)
+        if self.standalone:
+            journey.touchpoint(touchpoint_id)
+            journey._check_answers(touchpoint_id, pain_point)
+            if opportunity_id is not None:
+                check_new_id(journey, opportunity_id)
+        self.opportunity = Opportunity(
+            journey.new_id(Kind.OPPORTUNITY) if opportunity_id is None else opportunity_id,
+            touchpoint_id,
+            pain_point,
+            name,
+            effort,
+            impact,
+            description,
+        )
+
+    def redo(self) -> None:
+        _add_opportunity(self.journey, self.opportunity)
+
+    def undo(self) -> None:
+        self.journey.remove_opportunity(self.opportunity.id)
+
+
+class RemoveOpportunity(JourneyCommand):
+    """Remove an opportunity; undo brings it back with the same id."""
+
+    def __init__(
+        self, journey: Journey, opportunity_id: str, parent: Composite | None = None
+    ) -> None:
+        self.opportunity = journey.opportunity(opportunity_id)
+        super().__init__(journey, f"Remove opportunity {quote(self.opportunity.name)}", parent)
+
+    def redo(self) -> None:
+        self.journey.remove_opportunity(self.opportunity.id)
+
+    def undo(self) -> None:
+        _add_opportunity(self.journey, self.opportunity)
+
+
+class SetPainPointSettings(JourneyCommand):
+    """Replace the map's rules and pricing settings (the rules dialog, value per customer)."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        settings: PainPointSettings,
+        text: str = "Edit pain-point rules",
+        parent: Composite | None = None,
+    ) -> None:
+        if not isinstance(settings, PainPointSettings):
+            raise JourneyError("pain-point settings must be a PainPointSettings")
+        Journey().set_painpoint_settings(settings)  # the domain's own checks, before the push
+        super().__init__(journey, text, parent)
+        self.settings = settings
+        self._old = journey.painpoint_settings()
+        if self.standalone and settings == self._old:
+            self.setObsolete(True)
+
+    def redo(self) -> None:
+        self._old = self.journey.painpoint_settings()
+        self.journey.set_painpoint_settings(self.settings)
+
+    def undo(self) -> None:
+        self.journey.set_painpoint_settings(self._old)
+
+
+def _add_opportunity(journey: Journey, o: Opportunity) -> None:
+    journey.add_opportunity(
+        o.touchpoint_id,
+        o.pain_point,
+        o.name,
+        effort=o.effort,
+        impact=o.impact,
+        description=o.description,
+        id=o.id,
+    )

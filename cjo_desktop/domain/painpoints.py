@@ -1,0 +1,170 @@
+"""Pain points the team names, the opportunities that answer them, and the rules and money
+settings a map keeps for finding and pricing pain points in its data.
+
+Plain frozen data like every other item. The rules are the map's own (stored in its file), so
+they live here; checking them against numbers is :mod:`cjo_desktop.analysis.painpoints`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS
+
+Severity = Literal["high", "medium", "low"]
+SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
+#: For ranking ties and for the score used when a map has no volumes.
+SEVERITY_POINTS: dict[str, int] = {"high": 3, "medium": 2, "low": 1}
+
+Effort = Literal["S", "M", "L"]
+EFFORTS: tuple[Effort, ...] = ("S", "M", "L")
+
+Op = Literal["<", "<=", ">", ">="]
+OPS: tuple[Op, ...] = ("<", "<=", ">", ">=")
+
+#: Pseudo-metrics a rule can read from the map itself rather than from a snapshot.
+VALENCE = "valence"
+VALENCE_DIP = "valence_dip"
+EMOTION_METRICS = (VALENCE, VALENCE_DIP)
+
+MAX_MIN_N = 1_000_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class PainPoint:
+    """Friction the team flagged at a touchpoint by hand, with what they mean to do about it."""
+
+    id: str
+    touchpoint_id: str
+    severity: Severity
+    description: str
+    strategy: str = ""  # the optimization strategy, in the team's words
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """A fix for one pain point at a touchpoint, to weigh its value against its effort.
+
+    ``pain_point`` is a manual pain point's id or the name of the rule that found it.
+    ``impact`` is the share (0-100%) of that pain point's loss the fix is expected to win back.
+    """
+
+    id: str
+    touchpoint_id: str
+    pain_point: str
+    name: str
+    effort: Effort = "M"
+    impact: int = 50
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """``metric op threshold`` marks a pain point; a snapshot metric name, ``"valence"`` (the
+    mean of the touchpoint's persona-less emotions) or ``"valence_dip"`` (how far valence fell
+    from the previous touchpoint with an emotion, in journey order)."""
+
+    name: str
+    metric: str
+    op: Op
+    threshold: float
+    severity: Severity
+    min_n: int = 30  # survey and funnel values only: emotions have no n
+    enabled: bool = True
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name.strip() or not self.metric.strip():
+            raise JourneyError("a rule needs a name and a metric")
+        if self.op not in OPS:
+            raise JourneyError(f"rule {self.name!r}: unknown operator {self.op!r}")
+        if self.severity not in SEVERITY_POINTS:
+            raise JourneyError(f"rule {self.name!r}: unknown severity {self.severity!r}")
+        if isinstance(self.threshold, bool) or not isinstance(self.threshold, int | float):
+            raise JourneyError(f"rule {self.name!r}: the threshold must be a number")
+        if not math.isfinite(self.threshold):
+            raise JourneyError(f"rule {self.name!r}: the threshold must be a finite number")
+        n = self.min_n
+        if isinstance(n, bool) or not isinstance(n, int) or not 0 <= n <= MAX_MIN_N:
+            raise JourneyError(f"rule {self.name!r}: the minimum sample size must be 0 or more")
+
+    @property
+    def needs_n(self) -> bool:
+        return self.metric not in EMOTION_METRICS
+
+    def holds(self, value: float) -> bool:
+        if self.op == "<":
+            return value < self.threshold
+        if self.op == "<=":
+            return value <= self.threshold
+        if self.op == ">":
+            return value > self.threshold
+        return value >= self.threshold
+
+
+#: Thresholds from common practice; NPS and percentages are on their 0-100 scales as imported.
+DEFAULT_RULES: tuple[Rule, ...] = (
+    Rule("nps_negative", NPS, "<", 0.0, "high", description="NPS below 0"),
+    Rule("csat_low", CSAT_TOP2, "<", 70.0, "medium", description="CSAT top-2-box below 70%"),
+    # Meant for a 1-7 scale; values do not record their scale, so it applies as given.
+    Rule(
+        "ces_high", CES_MEAN, ">=", 5.0, "medium", description="CES mean at or above 5 (1-7 scale)"
+    ),
+    Rule("dropoff_high", DROPOFF, ">=", 30.0, "high", description="drop-off at or above 30%"),
+    Rule("valence_negative", VALENCE, "<=", -1.0, "medium", description="emotion at or below -1"),
+    Rule("emotion_dip", VALENCE_DIP, ">=", 2.0, "medium", description="emotion dips by 2 or more"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PainPointSettings:
+    """How a map finds pain points and prices them: its rules, what one customer is worth
+    (average order value, CLTV...), over which period its counts run, and the goal touchpoint
+    that tells a lost visitor's likely worth from a lost customer's."""
+
+    rules: tuple[Rule, ...] = DEFAULT_RULES
+    value_per_customer: float | None = None
+    currency: str = "€"
+    period: str = "month"
+    goal: str | None = None  # the touchpoint where someone becomes a customer (the purchase)
+
+    def __post_init__(self) -> None:
+        names = [r.name for r in self.rules]
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            raise JourneyError(f"two rules are named {twice[0]!r}; rule names must differ")
+        v = self.value_per_customer
+        if v is not None and (
+            isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0
+        ):
+            raise JourneyError(f"the value per customer must be 0 or more, not {v!r}")
+        if len(self.currency) > 8:
+            raise JourneyError("a currency is a symbol or code of at most 8 characters")
+        if not self.period.strip() or len(self.period) > 40:
+            raise JourneyError("the period needs a name of at most 40 characters, e.g. month")
+
+    def rule(self, name: str) -> Rule | None:
+        return next((r for r in self.rules if r.name == name), None)
+
+
+def severity(value: object) -> Severity:
+    for s in SEVERITIES:
+        if value == s:
+            return s
+    raise JourneyError(f"severity must be high, medium or low, not {value!r}")
+
+
+def effort(value: object) -> Effort:
+    for e in EFFORTS:
+        if value == e:
+            return e
+    raise JourneyError(f"effort must be S, M or L, not {value!r}")
+
+
+def impact(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise JourneyError(f"expected impact must be a whole percentage 0..100, not {value!r}")
+    return value
