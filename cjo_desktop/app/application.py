@@ -11,10 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjo_desktop import __version__
 from cjo_desktop.io import SCHEMA_VERSION
-from cjo_desktop.io.templates import example_path
+from cjo_desktop.io.templates import example_path, resources_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -51,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.preferences import apply_theme
+    from cjo_desktop.app.preferences import load as load_preferences
     from cjo_desktop.app.recovery_ui import offer_recovery
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -59,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("cjo-desktop")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("cjo-desktop")
+    app.setWindowIcon(app_icon())
+    apply_theme(load_preferences().theme, app)
     window = MainWindow()
     if args.file:
         window.open_file(Path(args.file))
@@ -74,3 +82,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         QTimer.singleShot(0, app.quit)
     return app.exec()
+
+
+def app_icon() -> QIcon:
+    """The desktop theme's icon when installed (install-desktop.sh), else the bundled SVG and
+    PNG sizes, so the window and the task bar show it from a checkout or the built app."""
+    from PySide6.QtGui import QIcon
+
+    icons = resources_dir() / "icons"
+    fallback = QIcon(str(icons / "cjo-desktop.svg"))
+    for png in sorted((icons / "hicolor").glob("*/cjo-desktop.png")):
+        fallback.addFile(str(png))
+    return QIcon.fromTheme("cjo-desktop", fallback)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.app import file_ops
+from cjo_desktop.app import file_ops, preferences
 from cjo_desktop.app.workers import run_job
 from cjo_desktop.canvas.export import MetricView, pdf_bytes, png_bytes, scene_for, svg_bytes
 from cjo_desktop.canvas.scene import JourneyScene
@@ -37,7 +37,7 @@ from cjo_desktop.io.files import write_atomic
 
 FORMATS = {"PNG": ".png", "SVG": ".svg", "PDF": ".pdf"}
 PICTURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
-SCALE_KEY = "export/png_scale"
+SCALE_KEY = preferences.SCALE_KEY
 FOLDER_KEY = "export/folder"
 
 
@@ -92,12 +92,14 @@ class ExportDialog(QDialog):
         self.scale.setRange(1, 4)
         self.scale.setSuffix("\N{MULTIPLICATION SIGN}")
         self.scale.setAccessibleName("PNG scale")
-        self.scale.setValue(_int(QSettings().value(SCALE_KEY, 2), 2))
+        defaults = preferences.load()
+        self.scale.setValue(defaults.export_scale)
         self.background = QComboBox()
         self.background.addItems(["White", "Transparent"])
         self.background.setAccessibleName("PNG background")
         self.page = QComboBox()
         self.page.addItems(["A4 landscape", "A3 landscape"])
+        self.page.setCurrentIndex(preferences.PAGES.index(defaults.export_page))
         self.page.setAccessibleName("PDF page")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -237,10 +239,3 @@ class Exporter(QObject):
         else:
             base = Path(folder or Path.home()) / "journey"
         return base.with_name(base.name + ".png")
-
-
-def _int(value: object, default: int) -> int:
-    try:
-        return int(str(value))
-    except ValueError:
-        return default

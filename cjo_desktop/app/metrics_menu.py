@@ -27,6 +27,7 @@ class MetricsMenu(QMenu):
         if not snapshots:
             empty = self.addAction("No metrics yet: import some with File > Import Metrics")
             empty.setEnabled(False)
+            empty.setProperty("placeholder", True)
             return
         shown = self.scene.shown_snapshot()
         self.addSection("Snapshot")

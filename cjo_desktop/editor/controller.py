@@ -33,9 +33,11 @@ from cjo_desktop.commands import (
 )
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.editor import clipboard
+from cjo_desktop.editor.accessible import describe_selection
 from cjo_desktop.editor.document import Document
 from cjo_desktop.editor.gestures import Gestures
 from cjo_desktop.editor.inline_edit import InlineEditor
+from cjo_desktop.editor.keyboard_nav import KeyboardNavigation
 
 
 def ask_delete(parent: QWidget | None, question: str) -> bool:
@@ -62,6 +64,8 @@ class EditorController(QObject):
         self.gestures = Gestures(self)
         self.confirm: Callable[[str], bool] = lambda question: ask_delete(view, question)
         document.journeyReplaced.connect(self._show_journey)
+        scene.selectionChanged.connect(self._describe_selection)
+        self.keyboard = KeyboardNavigation(scene, view)
         self._show_journey()
 
     @property
@@ -71,6 +75,11 @@ class EditorController(QObject):
     def _show_journey(self) -> None:
         self.inline.cancel()
         self.scene.set_journey(self.document.journey)
+        self._describe_selection()
+
+    def _describe_selection(self) -> None:
+        text = describe_selection(self.scene.journey, self.scene.selectedItems())
+        self.view.setAccessibleDescription(text)
 
     def _push(self, command: object) -> bool:
         """Push, turning a refused edit into a status message instead of an exception."""
