@@ -7,12 +7,14 @@ over the target, so a crash leaves either the old file or the new one, never a m
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import re
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -267,6 +269,23 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_folder(folder)
+    _sweep_leftovers(folder, path.name)
+
+
+#: A temporary file older than this was left by a save that died (a kill, a power cut); a
+#: save still running in another process is seconds old.
+LEFTOVER_SECONDS = 600
+
+
+def _sweep_leftovers(folder: Path, name: str) -> None:
+    """Remove the hidden ``.NAME.*.tmp`` files that killed saves of this file left behind."""
+    now = time.time()
+    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
+        try:
+            if now - leftover.stat().st_mtime > LEFTOVER_SECONDS:
+                leftover.unlink()
+        except OSError:
+            continue  # gone already, or not ours to remove
 
 
 def save_map(journey: Journey, path: str | os.PathLike[str]) -> None:

@@ -348,3 +348,26 @@ def test_document_newer_than_the_steps_is_refused(three_versions: list[int]) -> 
 
 def test_current_version_has_a_step_from_every_older_one() -> None:
     assert set(migrate.STEPS) == set(range(1, SCHEMA_VERSION))
+
+
+def test_a_save_sweeps_old_leftovers_of_killed_saves(tmp_path: Path) -> None:
+    """A save killed mid-way leaves a hidden temporary file; the next save removes it once it
+    is clearly stale, and never touches a fresh one (another save may be writing it)."""
+    import os
+    import time
+
+    from cjo_desktop.domain import Journey
+    from cjo_desktop.io.files import LEFTOVER_SECONDS, save_map
+
+    target = tmp_path / "m.cjo.json"
+    stale = tmp_path / ".m.cjo.json.abc123.tmp"
+    fresh = tmp_path / ".m.cjo.json.def456.tmp"
+    other = tmp_path / ".other.cjo.json.abc123.tmp"
+    for leftover in (stale, fresh, other):
+        leftover.write_text("half a map")
+    old = time.time() - LEFTOVER_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    save_map(Journey("M"), target)
+    assert not stale.exists()
+    assert fresh.exists() and other.exists()
