@@ -17,6 +17,7 @@ from typing import Any
 from cjo_desktop import __version__
 from cjo_desktop.cli_metrics import add_commands as add_metric_commands
 from cjo_desktop.cli_painpoints import add_commands as add_painpoint_commands
+from cjo_desktop.cli_report import add_commands as add_report_commands
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import SCHEMA_VERSION, MapFileError, json_schema, load_map, save_map
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
@@ -229,6 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export)
     add_metric_commands(verbs)
     add_painpoint_commands(verbs)
+    add_report_commands(verbs)
     return parser
 
 

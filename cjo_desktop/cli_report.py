@@ -1,0 +1,81 @@
+"""``cjo report``: the map, its charts and its ranked pain points as one PDF.
+
+Drawing needs Qt (the map picture) and matplotlib (the charts); both are imported only when
+the command runs, so ``cjo`` itself starts without them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cjo_desktop.domain import JourneyError
+from cjo_desktop.io import MapFileError, load_map
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise MapFileError(out, "", "a report is a PDF: name the output *.pdf")
+    journey = load_map(args.file)
+    from cjo_desktop.report import ReportOptions, make_report
+
+    options = ReportOptions(
+        snapshot=args.snapshot,
+        baseline=args.baseline,
+        latest=args.latest,
+        value_per_customer=args.value_per_customer,
+    )
+    try:
+        pages = make_report(journey, out, options)
+    except JourneyError as exc:
+        raise MapFileError(args.file, "", str(exc)) from None
+    except OSError as exc:
+        raise MapFileError(out, "", f"cannot write the file ({exc.strerror or exc})") from None
+    except (ValueError, RuntimeError, MemoryError) as exc:  # a map the charts cannot draw
+        raise MapFileError(args.file, "", f"cannot draw the report ({exc})") from None
+    print(f"wrote {out} ({pages} pages)")
+
+
+def _amount(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an amount, not {text!r}") from None
+    if not value >= 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"the value must be 0 or more, not {text!r}")
+    return value
+
+
+def add_commands(verbs: Any) -> None:
+    p = verbs.add_parser(
+        "report",
+        help="write a PDF report of a map",
+        description="Write a multi-page PDF (A4 landscape): title and contents, the map, the "
+        "emotion curve, metrics by stage, the funnel, the ranked pain points, the value-by-"
+        "effort matrix and baseline against latest. Pages without data are left out and the "
+        "contents say why.",
+    )
+    p.add_argument("file", metavar="MAP")
+    p.add_argument("-o", "--output", dest="out", metavar="OUT.pdf", required=True)
+    p.add_argument(
+        "--snapshot",
+        metavar="LABEL",
+        help="the metrics shown (default: all snapshots, the latest value winning)",
+    )
+    p.add_argument(
+        "--baseline", metavar="LABEL", help="compared from (default: the first snapshot)"
+    )
+    p.add_argument(
+        "--latest",
+        metavar="LABEL",
+        help="compared to (default: the last snapshot with survey values like the baseline's)",
+    )
+    p.add_argument(
+        "--value-per-customer",
+        type=_amount,
+        metavar="AMOUNT",
+        help="prices each customer lost (default: the map's setting)",
+    )
+    p.set_defaults(run=cmd_report)

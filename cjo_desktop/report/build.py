@@ -1,0 +1,231 @@
+"""The report as one multi-page PDF (A4 landscape), built with matplotlib's PdfPages.
+
+Two steps, because Qt's scene must stay on the GUI thread: :func:`render_map` (in
+:mod:`cjo_desktop.report.map_picture`) draws the map on the calling thread, then
+:func:`build_pdf` builds every page from plain data and may run in a worker. It reports
+progress page by page to ``progress(done, total, what)``; a False answer cancels the build
+(:class:`ReportCanceled`) before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from cjo_desktop.charts import style
+from cjo_desktop.charts.comparison import comparison_chart
+from cjo_desktop.charts.emotion import emotion_chart
+from cjo_desktop.charts.funnel import funnel_chart, funnel_steps
+from cjo_desktop.charts.matrix import matrix_chart, matrix_points
+from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
+from cjo_desktop.report import pages
+from cjo_desktop.report.data import ReportData
+
+if TYPE_CHECKING:  # the pictures are made on the GUI thread; building needs no Qt
+    from cjo_desktop.report.map_picture import MapPictures
+
+Progress = Callable[[int, int, str], bool]
+
+
+class ReportCanceled(Exception):
+    """The progress callback asked to stop."""
+
+
+@dataclass(frozen=True)
+class Page:
+    section: str
+    what: str  # for progress messages
+    draw: Callable[[], Figure]
+
+
+def _order(data: ReportData) -> list[str]:
+    """Touchpoints as the map shows them: stage by stage, ordered by the flows."""
+    from cjo_desktop.canvas.layout import stage_sequence
+
+    journey = data.journey
+    return [tp.id for s in journey.stages() for tp in stage_sequence(journey, s.id)]
+
+
+def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], list[pages.Entry]]:
+    """Every page after the title page, and the contents (skipped sections with why)."""
+    journey = data.journey
+    settings = journey.painpoint_settings()
+    subtitle = journey.title
+    out: list[Page] = []
+    skipped: dict[str, str] = {}
+
+    def add(section: str, what: str, draw: Callable[[], Figure]) -> None:
+        out.append(Page(section, what, draw))
+
+    if pictures is not None:
+        add(
+            "The map",
+            "the map",
+            lambda: pages.map_page(
+                pictures.overview,
+                "The map",
+                subtitle,
+                "The whole map as the editor draws it."
+                + (
+                    " It is too wide to read on one page: the next pages show it in parts."
+                    if pictures.parts
+                    else ""
+                ),
+            ),
+        )
+        for k, part in enumerate(pictures.parts, 1):
+            names = (
+                part.stages[0]
+                if len(part.stages) == 1
+                else (f"{part.stages[0]} to {part.stages[-1]}")
+            )
+            title = f"The map, part {k} of {len(pictures.parts)}: {names}"
+            add(
+                "The map",
+                f"map part {k}",
+                lambda p=part, t=title: pages.map_page(
+                    p.pixels, t, subtitle, "The lane names are repeated at the left of every part."
+                ),
+            )
+    else:
+        skipped["The map"] = "not drawn (no picture of the map was made)"
+    add(
+        "Emotion curve",
+        "the emotion curve",
+        lambda: emotion_chart(journey, data.snapshot, _order(data)),
+    )
+    if stage_values(journey, data.snapshot):
+        add("Metrics by stage", "metrics by stage", lambda: stage_chart(journey, data.snapshot))
+    else:
+        skipped["Metrics by stage"] = "no survey metrics"
+    if funnel_steps(journey, data.snapshot, settings.goal):
+        add("Funnel", "the funnel", lambda: funnel_chart(journey, data.snapshot, settings.goal))
+    else:
+        skipped["Funnel"] = "no visitor or flow counts"
+    shown = data.ranked[: data.top_rows]
+    if shown:
+        chunks = pages.paginate(shown, settings.currency, settings.period)
+        more = len(data.ranked) - len(shown)
+        for k, chunk in enumerate(chunks, 1):
+            last = k == len(chunks)
+            note = f"{more} more in `cjo painpoints`." if more and last else ""
+            add(
+                "Ranked pain points",
+                f"pain points {k}",
+                lambda c=chunk, n=note, k=k: pages.table_page(
+                    shown,
+                    c,
+                    title="Ranked pain points"
+                    + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else ""),
+                    subtitle=f"Costliest first, from {data.snapshot_words}",
+                    currency=settings.currency,
+                    period=settings.period,
+                    note=n,
+                ),
+            )
+    else:
+        skipped["Ranked pain points"] = "no rule fires and none was flagged"
+    if matrix_points(journey.opportunities(), data.ranked)[0]:
+        add(
+            "Value by effort",
+            "the value-by-effort matrix",
+            lambda: matrix_chart(
+                journey.opportunities(),
+                data.ranked,
+                currency=settings.currency,
+                period=settings.period,
+                subtitle=subtitle,
+            ),
+        )
+    else:
+        skipped["Value by effort"] = "no opportunity is linked to a ranked pain point"
+    if data.baseline is not None and data.latest is not None:
+        base, late = data.baseline, data.latest
+        add(
+            "Baseline against latest",
+            "the comparison",
+            lambda: comparison_chart(
+                journey, base, late, title=f"Baseline against latest: {base.label} → {late.label}"
+            ),
+        )
+    else:
+        skipped["Baseline against latest"] = "fewer than two snapshots to compare"
+    entries: list[pages.Entry] = []
+    sections = [
+        "The map",
+        "Emotion curve",
+        "Metrics by stage",
+        "Funnel",
+        "Ranked pain points",
+        "Value by effort",
+        "Baseline against latest",
+    ]
+    for section in sections:
+        first = next((i for i, p in enumerate(out) if p.section == section), None)
+        if first is not None:
+            entries.append(pages.Entry(section, first + 2))
+        else:
+            entries.append(pages.Entry(section, None, skipped.get(section, "")))
+    return out, entries
+
+
+def build_pdf(
+    data: ReportData, pictures: MapPictures | None, progress: Progress | None = None
+) -> bytes:
+    """The PDF's bytes; raises ReportCanceled when ``progress`` answers False."""
+    journey = data.journey
+    settings = journey.painpoint_settings()
+    body, contents = plan(data, pictures)
+    total = len(body) + 1
+    value = settings.value_per_customer
+    value_words = (
+        f"{style.money(settings.currency, value)} per customer, counts a {settings.period}"
+        if value is not None
+        else "no value per customer: pain points are ranked by customers lost"
+    )
+    stamp = dt.datetime.combine(data.date, dt.time(0, 0), tzinfo=dt.UTC)
+    buffer = io.BytesIO()
+    metadata = {
+        "Title": f"{journey.title}: customer journey report",
+        "Subject": "Customer journey report",
+        "Creator": "cjo-desktop",
+        "CreationDate": stamp,
+    }
+    with style.chart_style(), PdfPages(buffer, metadata=metadata) as pdf:
+        steps: list[tuple[str, Callable[[], Figure]]] = [
+            (
+                "the title page",
+                lambda: pages.title_page(
+                    journey.title,
+                    [p.name for p in journey.personas()],
+                    data.date,
+                    data.snapshot_words,
+                    contents,
+                    value_words,
+                ),
+            )
+        ]
+        steps += [(p.what, p.draw) for p in body]
+        for number, (what, draw) in enumerate(steps, 1):
+            if progress is not None and not progress(number - 1, total, what):
+                raise ReportCanceled
+            fig = draw()
+            pages.footer(fig, journey.title, data.date, number, total)
+            pdf.savefig(fig)
+        if progress is not None and not progress(total, total, "done"):
+            raise ReportCanceled
+    return buffer.getvalue()
+
+
+def write_report(path: Path, pdf: bytes) -> None:
+    """Replace ``path`` atomically: the old file or the whole report, never half of one."""
+    from cjo_desktop.io.files import write_atomic
+
+    write_atomic(path, pdf)

@@ -1,0 +1,108 @@
+"""What a report shows, decided before any page is drawn: which snapshots, which rows.
+
+Pure Python (no Qt, no matplotlib), so the choices are quick to test and the CLI can refuse
+an unknown snapshot before it draws anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
+from cjo_desktop.domain import Journey, JourneyError, Snapshot
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS
+
+COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
+#: Rows of the ranked pain-point table in the report; the rest are in ``cjo painpoints``.
+TOP_ROWS = 25
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    """``snapshot``: the metrics shown (None: every snapshot, the latest value winning);
+    ``baseline``/``latest``: the two compared (None: the first snapshot against the last one
+    that shares survey metrics with it); ``value_per_customer`` overrides the map's."""
+
+    snapshot: str | None = None
+    baseline: str | None = None
+    latest: str | None = None
+    value_per_customer: float | None = None
+    date: dt.date | None = None
+    top_rows: int = TOP_ROWS
+
+
+@dataclass(frozen=True)
+class ReportData:
+    journey: Journey
+    date: dt.date
+    snapshot: Snapshot | None
+    snapshot_words: str
+    ranked: list[Ranked]
+    baseline: Snapshot | None
+    latest: Snapshot | None
+    top_rows: int
+
+
+def report_date(options: ReportOptions) -> dt.date:
+    """The given date, else SOURCE_DATE_EPOCH's (reproducible builds), else today."""
+    if options.date is not None:
+        return options.date
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
+
+
+def _named(journey: Journey, label: str) -> Snapshot:
+    try:
+        return journey.metric_snapshot(label)
+    except JourneyError as exc:
+        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        raise JourneyError(f"{exc} (snapshots: {labels})") from None
+
+
+def _shares(a: Snapshot, b: Snapshot) -> bool:
+    return any(
+        b.value(tp, m) is not None for tp, per in a.values.items() for m in per if m in COMPARED
+    )
+
+
+def compared_pair(
+    journey: Journey, baseline: str | None, latest: str | None
+) -> tuple[Snapshot | None, Snapshot | None]:
+    """The two snapshots to compare, or (None, None) when there are not two. Raises
+    JourneyError for a label the map does not have."""
+    snapshots = journey.metric_snapshots()
+    first = _named(journey, baseline) if baseline is not None else None
+    last = _named(journey, latest) if latest is not None else None
+    if first is None:
+        candidates = [s for s in snapshots if last is None or s.label != last.label]
+        first = candidates[0] if candidates else None
+    if first is not None and last is None:
+        others = [s for s in snapshots if s.label != first.label]
+        sharing = [s for s in others if _shares(first, s)]
+        last = (sharing or others or [None])[-1]
+    if first is None or last is None or first.label == last.label:
+        return None, None
+    return first, last
+
+
+def gather(journey: Journey, options: ReportOptions) -> ReportData:
+    """Everything the pages need; JourneyError for an unknown snapshot label."""
+    snapshot = chosen_snapshot(journey, options.snapshot)
+    if options.snapshot is not None:
+        words = f"snapshot “{options.snapshot}”"
+    elif snapshot is not None:
+        labels = ", ".join(f"“{s.label}”" for s in journey.metric_snapshots())
+        words = f"all snapshots, the latest value winning ({labels})"
+        snapshot = dataclasses.replace(snapshot, label="all snapshots, latest winning")
+    else:
+        words = "no metric snapshots"
+    baseline, latest = compared_pair(journey, options.baseline, options.latest)
+    ranked = rank_map(journey, snapshot, value_per_customer=options.value_per_customer)
+    return ReportData(
+        journey, report_date(options), snapshot, words, ranked, baseline, latest, options.top_rows
+    )
