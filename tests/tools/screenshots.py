@@ -1,0 +1,71 @@
+"""Renders the README's screenshots: the editor on the example map with its data, in the
+light and the dark theme (run it to regenerate; no display needed).
+
+    .venv/bin/python tests/tools/screenshots.py [OUT_FOLDER]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.preferences import Theme, apply_theme
+from cjo_desktop.commands import ApplyImport
+from cjo_desktop.io.imports.run import run_import
+from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.templates import example_path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = example_path().parent / "outdoor-gear-shop-data"
+
+
+def window_with_data() -> MainWindow:
+    window = MainWindow()
+    window.files.open_copy(example_path())
+    journey = window.document.journey
+    for name, spec in (
+        ("survey-2025-q1.csv", ImportSpec(kind="responses", snapshot="baseline Q1")),
+        ("funnel-2025-03.csv", ImportSpec(kind="funnel", snapshot="funnel March")),
+    ):
+        result = run_import(journey, DATA / name, spec)
+        window.document.push(
+            ApplyImport(journey, result.snapshot, result.new_touchpoints, result.flow_counts)
+        )
+    window.resize(1600, 960)
+    return window
+
+
+def shoot(theme: Theme, out: Path) -> Path:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(theme, app)
+    window = window_with_data()
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.scene.flush()
+    app.processEvents()
+    path = out / f"editor-{theme}.png"
+    window.grab().save(str(path))
+    window.document.undo_stack.setClean()
+    window.close()
+    return path
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication([])
+    app.setApplicationName("cjo-desktop-screenshots")
+    for theme in ("light", "dark"):
+        print(shoot(theme, out))  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
