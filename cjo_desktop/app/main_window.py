@@ -39,6 +39,8 @@ from cjo_desktop.app.inspector import InspectorDock
 from cjo_desktop.app.metrics_dock import MetricsDock
 from cjo_desktop.app.metrics_menu import MetricsMenu
 from cjo_desktop.app.outline import OutlineDock
+from cjo_desktop.app.painpoint_actions import PainPointActions, build_painpoint_menus
+from cjo_desktop.app.painpoint_dock import PainPointDock
 from cjo_desktop.app.workshop import WorkshopBar
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
         view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
         view_menu.addSeparator()
         view_menu.addMenu(self.metrics_menu)
+        self.painpoints = PainPointActions(self, self.document, self.scene, self.painpoint_dock)
+        build_painpoint_menus(self, self.painpoints)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -130,6 +134,7 @@ class MainWindow(QMainWindow):
         self.inspector = InspectorDock(self.document, self.scene, self)
         self.outline = OutlineDock(self.document, self.scene, self.view, self)
         self.metrics_dock = MetricsDock(self.document, self.scene, self.view, self)
+        self.painpoint_dock = PainPointDock(self.document, self.scene, self.view, self)
         self.history = QDockWidget("History", self)
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
@@ -138,6 +143,7 @@ class MainWindow(QMainWindow):
             (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.metrics_dock, "metrics", Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.painpoint_dock, "painpoints", Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock.setObjectName(dock.objectName() or name)
             self.addDockWidget(area, dock)
@@ -145,10 +151,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.outline, self.metrics_dock)
         self.inspector.raise_()
         self.outline.raise_()
+        self.resizeDocks([self.painpoint_dock], [300], Qt.Orientation.Vertical)
 
     def _panel_toggles(self) -> list[QAction]:
         toggles = []
-        for panel in (self.outline, self.metrics_dock, self.inspector, self.history, self.toolbar):
+        panels = (
+            self.outline,
+            self.metrics_dock,
+            self.painpoint_dock,
+            self.inspector,
+            self.history,
+        )
+        for panel in (*panels, self.toolbar):
             action = panel.toggleViewAction()
             action.setStatusTip(f"Show or hide the {panel.windowTitle().lower()}")
             toggles.append(action)
@@ -200,7 +214,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, v=valence: c.set_feeling(v))
         self.recent_menu.aboutToShow.connect(lambda: f.fill_recent_menu(self.recent_menu))
         status = self.statusBar()
-        for source in (f.message, self.exporter.message, c.statusMessage):
+        for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
