@@ -80,6 +80,11 @@ class Actions(QObject):
         self.save = a("&Save", "Save the map", Std.Save)
         self.save_as = a("Save &As…", "Save the map under a new name", Std.SaveAs)
         self.export = a("&Export…", "Export the map as a PNG, SVG or PDF picture", "Ctrl+E")
+        self.export_report = a(
+            "Export Re&port…",
+            "Write the client report: map, feelings, metrics, funnel, ranked pain points",
+            "Ctrl+Shift+E",
+        )
         self.import_metrics = a(
             "Import &Metrics…", "Import survey, funnel or KPI data as a metric snapshot", "Ctrl+I"
         )
@@ -98,21 +103,21 @@ class Actions(QObject):
         self.undo.setIconText("Undo")
         self.redo.setIconText("Redo")
         self.cut = a("Cu&t", "Move the selection to the clipboard", Std.Cut)
-        self.copy = a("&Copy", "Copy the selection to the clipboard", Std.Copy)
+        self.copy = a("C&opy", "Copy the selection to the clipboard", Std.Copy)
         self.paste = a("&Paste", "Paste stages or touchpoints from the clipboard", Std.Paste)
-        self.duplicate = a("D&uplicate", "Duplicate the selection", "Ctrl+D")
+        self.duplicate = a("Dupli&cate", "Duplicate the selection", "Ctrl+D")
         self.delete = a("&Delete", "Delete the selection", Std.Delete)
         self.select_all = a("Select &All", "Select every touchpoint and flow", Std.SelectAll)
-        self.rename = a("Re&name", "Rename the selected stage or touchpoint", "F2")
+        self.rename = a("Rena&me", "Rename the selected stage or touchpoint", "F2")
         self.add_stage = a("Add &Stage", "Add a stage at the end of the journey", "Ctrl+Shift+N")
         self.insert_before = a(
             "Insert Stage &Before", "Insert a stage before the current one", "Ctrl+Shift+Left"
         )
         self.insert_after = a(
-            "Insert Stage Af&ter", "Insert a stage after the current one", "Ctrl+Shift+Right"
+            "Insert Stage Aft&er", "Insert a stage after the current one", "Ctrl+Shift+Right"
         )
         self.add_touchpoint = a(
-            "Add &Touchpoint", "Type a new touchpoint on the canvas", "Ctrl+Shift+T"
+            "Add Touc&hpoint", "Type a new touchpoint on the canvas", "Ctrl+Shift+T"
         )
         self.workshop = a(
             "&Workshop Entry…", "Type touchpoints quickly in the workshop bar", "Ctrl+T"
@@ -130,9 +135,14 @@ class Actions(QObject):
         self.clear_feeling = a(
             "&Clear Feeling", "Remove the feeling of the selected touchpoints", "0"
         )
-        self.find = a("&Find…", "Find stages and touchpoints by name", Std.Find)
-        self.find_next = a("Find &Next", "Go to the next match", Std.FindNext)
+        self.find = a("Fi&nd…", "Find stages and touchpoints by name", Std.Find)
+        self.find_next = a("Find Ne&xt", "Go to the next match", Std.FindNext)
         self.find_previous = a("Find Pre&vious", "Go to the previous match", Std.FindPrevious)
+        prefs_keys = Std.Preferences if QKeySequence.keyBindings(Std.Preferences) else "Ctrl+,"
+        self.preferences = a(
+            "Pre&ferences…", "Theme, export defaults, autosave interval, author", prefs_keys
+        )
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
         # View
         self.zoom_in = a("Zoom &In", "Make the map larger", [Std.ZoomIn, "Ctrl+="])
         self.zoom_out = a("Zoom &Out", "Make the map smaller", Std.ZoomOut)
@@ -200,7 +210,7 @@ def build_menus(window: QMainWindow, a: Actions, docks: list[QAction]) -> QMenu:
     recent = file.addMenu("Open &Recent")
     recent.menuAction().setStatusTip("Open a recently used map")
     file.addSeparator()
-    file.addActions([a.save, a.save_as, a.export, a.import_metrics])
+    file.addActions([a.save, a.save_as, a.export, a.export_report, a.import_metrics])
     file.addSeparator()
     file.addActions([a.close, a.quit])
 
@@ -212,11 +222,13 @@ def build_menus(window: QMainWindow, a: Actions, docks: list[QAction]) -> QMenu:
     edit.addActions([a.select_all, a.rename])
     edit.addSeparator()
     edit.addActions([a.add_stage, a.insert_before, a.insert_after, a.add_touchpoint, a.workshop])
-    feeling = edit.addMenu("&Feeling")
+    feeling = edit.addMenu("Fee&ling")
     feeling.menuAction().setStatusTip("Set how the customer feels at the selected touchpoints")
     feeling.addActions([*a.feelings, a.clear_feeling])
     edit.addSeparator()
     edit.addActions([a.find, a.find_next, a.find_previous])
+    edit.addSeparator()
+    edit.addAction(a.preferences)
 
     view = bar.addMenu("&View")
     view.addActions([a.zoom_in, a.zoom_out, a.actual_size, a.fit])
@@ -278,13 +290,26 @@ def _dedicated_key(sequence: QKeySequence) -> bool:
     return bool(first.key().value >= Qt.Key.Key_Back.value)
 
 
+#: Keys of the canvas itself, which no menu lists: (where, what, keys).
+CANVAS_KEYS: list[tuple[str, str, str]] = [
+    ("Canvas", "Next / previous card in journey order", "Tab, Shift+Tab"),
+    ("Canvas", "Nearest card left, right; card above, below", "Arrow keys"),
+    ("Canvas", "Pan", "Space+drag, middle button drag, scroll wheel"),
+    ("Canvas", "Zoom at the pointer", "Ctrl+wheel, pinch"),
+    ("Canvas", "Rename in place / new card in an empty cell", "Double-click"),
+    ("Canvas", "Connect two cards", "Drag from a card's round handle"),
+    ("Workshop bar", "Next card / next stage / done", "Enter, Tab, Esc"),
+]
+
+
 class ShortcutsDialog(QDialog):
-    """Generated from the menus, so it can never fall out of date."""
+    """Generated from the menus, so it can never fall out of date; the canvas's own keys
+    follow."""
 
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        rows = menu_rows(bar)
+        rows = menu_rows(bar) + CANVAS_KEYS
         self.table = QTableWidget(len(rows), 3)
         self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setHorizontalHeaderLabels(["Menu", "Command", "Shortcut"])

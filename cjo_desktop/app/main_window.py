@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QUndoView,
     QVBoxLayout,
     QWidget,
 )
 
-from cjo_desktop import __version__
 from cjo_desktop.app import recovery_ui
+from cjo_desktop.app.about import show_about
 from cjo_desktop.app.actions import (
     FEELINGS,
     Actions,
@@ -41,6 +40,8 @@ from cjo_desktop.app.metrics_menu import MetricsMenu
 from cjo_desktop.app.outline import OutlineDock
 from cjo_desktop.app.painpoint_actions import PainPointActions, build_painpoint_menus
 from cjo_desktop.app.painpoint_dock import PainPointDock
+from cjo_desktop.app.preferences_dialog import PreferencesDialog
+from cjo_desktop.app.report_export import export_report
 from cjo_desktop.app.workshop import WorkshopBar
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
@@ -48,21 +49,10 @@ from cjo_desktop.editor.controller import EditorController
 from cjo_desktop.editor.document import Document
 from cjo_desktop.editor.recovery import AutoSaver
 from cjo_desktop.editor.watcher import ExternalChangeWatcher
-from cjo_desktop.io import FILE_SUFFIX, SCHEMA_VERSION
+from cjo_desktop.io import FILE_SUFFIX
 
 APP_NAME = "cjo-desktop"
 DASH = "\N{EM DASH}"
-
-
-def show_about(parent: QWidget) -> None:
-    """The About box; a function so tests can replace it."""
-    QMessageBox.about(
-        parent,
-        f"About {APP_NAME}",
-        f"<h3>{APP_NAME} {__version__}</h3><p>A desktop editor for customer journey maps: "
-        f"stages, touchpoints, flows and feelings.</p><p>File format {SCHEMA_VERSION}. "
-        "MIT licence.</p>",
-    )
 
 
 def droppable_map(event: QDragEnterEvent | QDropEvent) -> Path | None:
@@ -154,16 +144,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.painpoint_dock], [300], Qt.Orientation.Vertical)
 
     def _panel_toggles(self) -> list[QAction]:
+        """View menu switches for the panels, each with its own Alt+letter."""
         toggles = []
         panels = (
-            self.outline,
-            self.metrics_dock,
-            self.painpoint_dock,
-            self.inspector,
-            self.history,
+            (self.outline, "Out&line"),
+            (self.metrics_dock, "M&etrics"),
+            (self.painpoint_dock, "Pain Poin&ts"),
+            (self.inspector, "I&nspector"),
+            (self.history, "Histor&y"),
+            (self.toolbar, "Main Tool&bar"),
         )
-        for panel in (*panels, self.toolbar):
+        for panel, text in panels:
             action = panel.toggleViewAction()
+            action.setText(text)
             action.setStatusTip(f"Show or hide the {panel.windowTitle().lower()}")
             toggles.append(action)
         return toggles
@@ -207,6 +200,8 @@ class MainWindow(QMainWindow):
             (a.fit, v.fit),
             (a.shortcuts, self.show_shortcuts),
             (a.about, lambda: show_about(self)),
+            (a.preferences, self.show_preferences),
+            (a.export_report, lambda: export_report(self)),
         ]
         for action, slot in wiring:
             action.triggered.connect(lambda _=False, s=slot: s())
@@ -244,6 +239,13 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def show_preferences(self) -> PreferencesDialog:
+        """Non-modal like the shortcut list; OK saves and applies at once."""
+        dialog = PreferencesDialog(self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

@@ -356,7 +356,7 @@ def build_painpoint_menus(window: QMainWindow, p: PainPointActions) -> QMenu:
     menu.addAction(p.add_opportunity)
     menu.addSeparator()
     menu.addAction(p.rules)
-    find = next((a for a in edit.actions() if a.text() == "&Find…"), None)
+    find = next((a for a in edit.actions() if a.text().replace("&", "") == "Find…"), None)
     separator = edit.insertSeparator(find) if find else edit.addSeparator()
     edit.insertMenu(separator, menu)
     view.addSeparator()

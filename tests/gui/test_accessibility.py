@@ -132,3 +132,13 @@ def test_the_keyboard_walks_the_cards(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(view, Qt.Key.Key_Down)
     assert scene.selected_touchpoints()[0] in first_stage
     assert "Touchpoint" in view.accessibleDescription()
+
+
+def test_preferences_and_report_are_in_the_menus(window: MainWindow, qtbot: QtBot) -> None:
+    from cjo_desktop.app.preferences_dialog import PreferencesDialog
+
+    window.acts.preferences.trigger()
+    dialog = window.findChild(PreferencesDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+    assert window.acts.export_report.shortcuts()

@@ -154,6 +154,8 @@ def test_f1_lists_every_command_with_its_keys(window: MainWindow, qtbot: QtBot) 
         for r in range(dialog.table.rowCount())
     }
     assert keys["Save"] == QKeySequence("Ctrl+S").toString(QKeySequence.SequenceFormat.NativeText)
+    assert keys["Next / previous card in journey order"] == "Tab, Shift+Tab"  # canvas keys too
+    assert "Export Report…" in commands and "Preferences…" in commands
     dialog.reject()
 
 
