@@ -10,13 +10,17 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.icons import channel_icon
+from cjo_desktop.canvas.painpoint_view import CardMark
 from cjo_desktop.canvas.text import fit_lines, font, metrics
 from cjo_desktop.domain import Touchpoint
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0
+#: Where the pain tab ends, past the card's right edge: the metric badge keeps its room.
+TAB_RIGHT = 14.0
 #: Below this zoom the card draws as a coloured block: text would be unreadable anyway.
 DETAIL_LOD = 0.4
 
@@ -31,8 +35,10 @@ class TouchpointCard(QGraphicsItem):
         self.touchpoint_id = touchpoint.id
         self._size = (width, height)
         self._rect = QRectF(0, 0, width, height)
-        self._bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        self._plain_bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        self._bounds = self._plain_bounds
         self._badge = ""
+        self._pain: CardMark | None = None
         self._fill: QColor | None = None
         self._metric_tip = ""
         self._touchpoint = touchpoint
@@ -77,6 +83,22 @@ class TouchpointCard(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def set_pain(self, mark: CardMark | None) -> None:
+        """The pain-point mark to draw (None: none); the scene computes it, the card draws it."""
+        if mark == self._pain:
+            return
+        self.prepareGeometryChange()
+        self._pain = mark
+        gap = pain.OUTLINE_GAP + 3
+        extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
+        self._bounds = self._plain_bounds.united(extra) if mark else self._plain_bounds
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    @property
+    def pain(self) -> CardMark | None:
+        return self._pain
+
     @property
     def badge(self) -> str:
         return self._badge
@@ -94,6 +116,8 @@ class TouchpointCard(QGraphicsItem):
             parts.append(tp.description)
         if getattr(self, "_metric_tip", ""):
             parts.append(self._metric_tip)
+        if getattr(self, "_pain", None):
+            parts.append(self._pain.tooltip())  # type: ignore[union-attr]
         return "\n".join(parts)
 
     # Qt's interface ----------------------------------------------------------
@@ -120,10 +144,17 @@ class TouchpointCard(QGraphicsItem):
         border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
         painter.setPen(border)
         painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
+        severity = self._pain.severity if self._pain else None
         if lod < DETAIL_LOD:
             painter.drawRect(self._rect)
+            if severity:
+                pain.paint_far(painter, self._rect, severity)
             painter.fillRect(QRectF(0, 0, 10, self._rect.height()), self._colour)
             return
+        if severity:
+            pain.paint_outline(painter, self._rect, severity)
+            painter.setPen(border)
+            painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         painter.drawRoundedRect(self._rect, 8, 8)
         strip = QPainterPath()
         strip.addRoundedRect(QRectF(0.5, 0.5, 14, self._rect.height() - 1), 7, 7)
@@ -131,8 +162,9 @@ class TouchpointCard(QGraphicsItem):
         clip.addRect(QRectF(0, 0, 7, self._rect.height()))
         painter.fillPath(strip.intersected(clip), self._colour)
         self._paint_text(painter)
+        left_of_tab = self._paint_pain_tab(painter)
         if self._badge:
-            self._paint_badge(painter)
+            self._paint_badge(painter, left_of_tab - 4)
         if selected or option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
             painter.setPen(QPen(QColor(style.SELECTION), 1.5))
             painter.setBrush(QBrush(QColor("#FFFFFF")))
@@ -161,24 +193,49 @@ class TouchpointCard(QGraphicsItem):
         painter.setPen(QColor(style.MUTED))
         painter.setFont(font(style.CARD_TEXT_PX))
         channel = self._touchpoint.channel or "no channel"
+        right = w - 44 if self._valence is not None else w - 10
+        tag = self._pain.insufficient_tag if self._pain else ""
+        if tag:  # rules left unchecked: a quiet grey tag in the bottom row, never a pain mark
+            width = pain.tag_width(tag)
+            pain.paint_tag(painter, QRectF(right - width, h - 24, width, 18), tag)
+            right -= width + 4
+            painter.setPen(QColor(style.MUTED))
+            painter.setFont(font(style.CARD_TEXT_PX))
+        text = metrics(style.CARD_TEXT_PX).elidedText(
+            channel, Qt.TextElideMode.ElideRight, right - 36
+        )
         painter.drawText(
-            QRectF(36, h - 23, w - 80, 18),
+            QRectF(36, h - 23, right - 36, 18),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            channel,
+            text,
         )
         if self._valence is not None:
             self._paint_valence(painter, QRectF(w - 40, h - 24, 30, 18))
 
-    def _paint_badge(self, painter: QPainter) -> None:
-        """The metric as a tab on the card's top edge: readable without the card's colour."""
+    def _paint_pain_tab(self, painter: QPainter) -> float:
+        """The pain tab (icon, letter and rank) on the top edge at the right; returns where
+        it starts so the metric badge stops short of it."""
+        mark = self._pain
+        if mark is None or mark.severity is None:
+            return self._size[0] - 6
+        width = pain.tab_width(mark)
+        left = self._size[0] + TAB_RIGHT - width
+        pain.paint_tab(painter, QRectF(left, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4), mark, 4)
+        return left
+
+    def _paint_badge(self, painter: QPainter, right: float) -> None:
+        """The metric as a tab on the card's top edge: readable without the card's colour;
+        elided when pain-point tabs share the edge."""
+        fm = metrics(style.CARD_TEXT_PX, True)
         painter.setFont(font(style.CARD_TEXT_PX, True))
-        width = metrics(style.CARD_TEXT_PX, True).horizontalAdvance(self._badge) + 14
-        box = QRectF(10, -BADGE_HEIGHT, min(width, self._size[0] - 20), BADGE_HEIGHT + 4)
+        width = min(fm.horizontalAdvance(self._badge) + 14, right - 10)
+        text = fm.elidedText(self._badge, Qt.TextElideMode.ElideRight, width - 11)
+        box = QRectF(10, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4)
         painter.setPen(QPen(QColor(style.GRID), 1))
         painter.setBrush(QBrush(QColor("#FFFFFF")))
         painter.drawRoundedRect(box, 5, 5)
         painter.setPen(QColor(style.INK))
-        painter.drawText(box.adjusted(7, 0, -4, -4), Qt.AlignmentFlag.AlignVCenter, self._badge)
+        painter.drawText(box.adjusted(7, 0, -4, -4), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _paint_valence(self, painter: QPainter, box: QRectF) -> None:
         """The feeling as a signed number on its colour: readable without the colour."""

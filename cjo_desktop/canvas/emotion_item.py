@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.layout import CurvePoint, Lane
+from cjo_desktop.canvas.painpoint_items import paint_dip
 from cjo_desktop.canvas.text import font
 
 
@@ -23,6 +24,7 @@ class EmotionCurve(QGraphicsItem):
         self._left = self._right = 0.0
         self._xs: list[float] = []
         self._bounds = QRectF()
+        self._dips: dict[str, float] = {}
         self.setZValue(4)
         # exposedRect is only exact with this flag; paint() draws just the part in view.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -33,6 +35,16 @@ class EmotionCurve(QGraphicsItem):
         self._xs = [p.x for p in points]
         self._bounds = QRectF(left, lane.y, right - left, lane.height)
         self.update()
+
+    def set_dips(self, dips: dict[str, float]) -> None:
+        """Touchpoint id -> how far the feeling fell there: marked under the curve's point."""
+        if dips != self._dips:
+            self._dips = dict(dips)
+            self.update()
+
+    @property
+    def dips(self) -> dict[str, float]:
+        return dict(self._dips)
 
     @property
     def points(self) -> list[CurvePoint]:
@@ -89,6 +101,9 @@ class EmotionCurve(QGraphicsItem):
             painter.setBrush(QBrush(colour))
             radius = 7 if p.valence > -1 else 9  # dips are drawn larger: shape, not just colour
             painter.drawEllipse(QPointF(p.x, p.y), radius, radius)
+            fall = self._dips.get(p.touchpoint_id)
+            if fall is not None:
+                paint_dip(painter, QPointF(p.x, p.y), radius, fall)
 
 
 def _smooth_path(points: list[CurvePoint]) -> QPainterPath:

@@ -41,11 +41,15 @@ def ensure_app() -> QApplication:
 MetricView = tuple[str | None, str | None, str | None]
 
 
-def scene_for(journey: Journey, metric_view: MetricView = (None, None, None)) -> JourneyScene:
-    """A fresh scene for a picture: no selection or hover, same metrics as on screen."""
+def scene_for(
+    journey: Journey, metric_view: MetricView = (None, None, None), *, painpoints: bool = True
+) -> JourneyScene:
+    """A fresh scene for a picture: no selection or hover, same metrics and pain-point
+    highlighting as on screen (pass the editor scene's ``painpoints_visible()``)."""
     ensure_app()
     scene = JourneyScene(cached=False)
     scene.metric_snapshot, scene.badge_metric, scene.colour_metric = metric_view
+    scene.set_painpoints_visible(painpoints)
     scene.set_journey(journey)
     return scene
 
@@ -128,10 +132,11 @@ def export_picture(
     transparent: bool = False,
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
+    painpoints: bool = True,
 ) -> None:
     """Write ``path`` as PNG, SVG or PDF by its suffix; bad requests raise MapFileError."""
     suffix = path.suffix.lower()
-    scene = scene_for(journey, metric_view)
+    scene = scene_for(journey, metric_view, painpoints=painpoints)
     try:
         if suffix == ".png":
             data = png_bytes(scene, scale, transparent)
@@ -155,12 +160,19 @@ def exporter(
     transparent: bool = False,
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
+    painpoints: bool = True,
 ) -> Callable[[Journey, Path], None]:
     """The CLI's hook: an exporter for one picture suffix."""
 
     def run(journey: Journey, path: Path) -> None:
         export_picture(
-            journey, path, scale=scale, transparent=transparent, page=page, metric_view=metric_view
+            journey,
+            path,
+            scale=scale,
+            transparent=transparent,
+            page=page,
+            metric_view=metric_view,
+            painpoints=painpoints,
         )
 
     return run

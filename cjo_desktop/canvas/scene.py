@@ -16,9 +16,11 @@ from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
-from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.canvas.layout import EMOTION_LANE, PAIN_LANE, Layout, compute_layout
 from cjo_desktop.canvas.metric_view import CardMetric, card_metrics, legend
 from cjo_desktop.canvas.overview import FlowOverview
+from cjo_desktop.canvas.painpoint_items import PainLegend
+from cjo_desktop.canvas.painpoint_view import PainView, affects_marks, pain_view
 from cjo_desktop.canvas.routing import LabelPlacer, Router, RowIndex
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.domain import Change, Journey, Snapshot
@@ -32,6 +34,8 @@ class JourneyScene(QGraphicsScene):
     layoutChanged = Signal()
     #: Emitted after Qt has handled a mouse release (so dragged items are where Qt left them).
     mouseReleased = Signal(object)
+    #: Pain-point highlighting was switched on or off (the app keeps its menu check in step).
+    painpointsVisibleChanged = Signal(bool)
 
     def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
         """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
@@ -46,6 +50,14 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._curve)
         self.addItem(self._overview)
         self._overview_on = False
+        self._pain_legend = PainLegend()
+        self._pain_legend.setVisible(False)
+        self.addItem(self._pain_legend)
+        self._pain_on = True
+        self._pain_stale = True  # the marks are kept until an edit can change them
+        self._pain_judged: str | None = None  # the snapshot label they were judged on
+        #: The pain-point marks on show (empty while highlighting is off).
+        self.pain = PainView()
         #: What the cards show of the metrics: a snapshot (None: the latest), the metric on the
         #: badge (None: the snapshot's first) and the metric that colours the cards (None: none).
         self.metric_snapshot: str | None = None
@@ -66,10 +78,13 @@ class JourneyScene(QGraphicsScene):
         self.journey = journey
         if journey is not None:
             journey.changed.connect(self._on_change)
+        self._pain_stale = True
         self.relayout()
 
     def _on_change(self, change: Change) -> None:
         """Coalesce: a macro of fifty edits (or its undo) lays the map out once."""
+        if not self._pain_stale and affects_marks(change):
+            self._pain_stale = True
         if not self._pending:
             self._pending = True
             QTimer.singleShot(0, self.flush)
@@ -94,6 +109,8 @@ class JourneyScene(QGraphicsScene):
             self.layout = None
             self._backdrop.setVisible(False)
             self._curve.setVisible(False)
+            self._pain_legend.setVisible(False)
+            self.pain = PainView()
             return
         layout = compute_layout(journey)
         self.layout = layout
@@ -107,6 +124,7 @@ class JourneyScene(QGraphicsScene):
         self._curve.set_curve(
             layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
         )
+        self._sync_pain(journey, layout)
         self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
         if self._overview_on:
             self._overview.set_paths(item.path for item in self.flows.values())
@@ -122,6 +140,41 @@ class JourneyScene(QGraphicsScene):
         for item in self.flows.values():
             item.setVisible(not on)
         self._overview.setVisible(on)
+
+    # ------------------------------------------------------------ pain points
+    def set_painpoints_visible(self, on: bool) -> None:
+        """Highlight pain points (outline, icon, rank), unchecked rules and emotion dips, with
+        their legend; pictures exported from this scene show the same."""
+        if on == self._pain_on:
+            return
+        self._pain_on = on
+        self._pain_stale = True
+        if self.journey is not None and self.layout is not None:
+            self._sync_pain(self.journey, self.layout)
+        self.painpointsVisibleChanged.emit(on)
+
+    def painpoints_visible(self) -> bool:
+        return self._pain_on
+
+    def _sync_pain(self, journey: Journey, layout: Layout) -> None:
+        """Judge the map (on the snapshot the cards show, or all merged when none is chosen)
+        and hand each card, the curve and the legend what to draw; nothing while switched off."""
+        if self._pain_stale or self._pain_judged != self.metric_snapshot:
+            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
+            self._pain_stale, self._pain_judged = False, self.metric_snapshot
+        marks = self.pain.marks
+        for tp_id, card in self.cards.items():
+            card.set_pain(marks.get(tp_id))
+        self._curve.set_dips(self.pain.dips)
+        self._pain_legend.setVisible(self._pain_on)
+        if self._pain_on:
+            lane = layout.lane(PAIN_LANE)
+            right = layout.width - layout.metrics.margin
+            self._pain_legend.set_legend(
+                right - layout.grid_left - 24, self.pain.dip_threshold, self.pain.ranked
+            )
+            height = self._pain_legend.boundingRect().height()
+            self._pain_legend.setPos(layout.grid_left + 12, lane.y + (lane.height - height) / 2)
 
     def _sync_headers(self, journey: Journey, layout: Layout) -> None:
         wanted = {s.id: s for s in journey.stages()}
