@@ -111,7 +111,9 @@ def cmd_export(args: argparse.Namespace) -> None:
     exporter = exporter_for(out)
     if exporter is None and suffix in PICTURE_SUFFIXES:
         view = (args.snapshot, None, args.colour_by)
-        exporter = _picture_exporter(suffix, args.scale, args.transparent, args.page, view)
+        exporter = _picture_exporter(
+            suffix, args.scale, args.transparent, args.page, view, not args.no_painpoints
+        )
     if exporter is None:
         raise UsageError(
             f"cannot export to {suffix or 'a file without a suffix'} "
@@ -127,13 +129,19 @@ def _picture_exporter(
     transparent: bool = False,
     page: str = "A4",
     view: tuple[str | None, str | None, str | None] = (None, None, None),
+    painpoints: bool = True,
 ) -> Callable[[Journey, Path], None] | None:
     try:
         from cjo_desktop.canvas import export as picture
     except ImportError:  # Qt is not installed: the picture formats are not offered
         return None
     return picture.exporter(
-        suffix, scale=scale, transparent=transparent, page=page, metric_view=view
+        suffix,
+        scale=scale,
+        transparent=transparent,
+        page=page,
+        metric_view=view,
+        painpoints=painpoints,
     )
 
 
@@ -226,6 +234,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--colour-by", metavar="METRIC", help="pictures: colour the cards by a metric, e.g. nps"
+    )
+    p.add_argument(
+        "--no-painpoints",
+        action="store_true",
+        help="pictures: leave out the pain-point outlines, icons and legend",
     )
     p.set_defaults(run=cmd_export)
     add_metric_commands(verbs)

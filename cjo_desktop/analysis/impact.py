@@ -37,18 +37,24 @@ class Ranked:
     basis: str
 
 
-def _affected(journey: Journey, snapshot: Snapshot | None, tp_id: str) -> tuple[float, str] | None:
-    """People at the touchpoint: its visitors metric, else what flows into it (loops aside)."""
+def _arrivals(journey: Journey) -> dict[str, int]:
+    """Touchpoint id -> people arriving by counted flows (loops aside), once per ranking."""
+    arriving: dict[str, int] = {}
+    for f in journey.flows():
+        if f.target is not None and f.target != f.source and f.count is not None:
+            arriving[f.target] = arriving.get(f.target, 0) + f.count
+    return arriving
+
+
+def _affected(
+    snapshot: Snapshot | None, tp_id: str, arriving: dict[str, int]
+) -> tuple[float, str] | None:
+    """People at the touchpoint: its visitors metric, else what flows into it."""
     v = snapshot.value(tp_id, VISITORS) if snapshot else None
     if v is not None and v.value is not None and v.value > 0:
         return v.value, "visitors"
-    counts = [
-        f.count
-        for f in journey.flows()
-        if f.target == tp_id and f.source != tp_id and f.count is not None
-    ]
-    if sum(counts) > 0:
-        return float(sum(counts)), "arriving (flow counts)"
+    if arriving.get(tp_id, 0) > 0:
+        return float(arriving[tp_id]), "arriving (flow counts)"
     return None
 
 
@@ -144,6 +150,7 @@ def rank(
     goal = goal if goal is not None and goal in journey else None
     chance = reach_probabilities(journey, goal) if goal else {}
     bought = after_goal(journey, goal) if goal else set()
+    arriving = _arrivals(journey)
     order = {tp.id: i for i, tp in enumerate(journey.touchpoints())}
     names = {tp.id: tp.name for tp in journey.touchpoints()}
     keyed: list[tuple[tuple[int, float, int, int, int], Ranked]] = []
@@ -151,7 +158,7 @@ def rank(
         if item.tp_id not in order:
             continue  # a manual pain point on a touchpoint that is gone
         name = names[item.tp_id]
-        people = _affected(journey, snapshot, item.tp_id)
+        people = _affected(snapshot, item.tp_id, arriving)
         share = _share_lost(
             journey, snapshot, item.tp_id, item.metric, people[0] if people else None
         )

@@ -49,11 +49,12 @@ class ExportOptions:
     transparent: bool = False
     page: str = "A4"
     metric_view: MetricView = (None, None, None)  # what the cards show, as on screen
+    painpoints: bool = True  # pain-point highlighting, as on screen
 
 
 def render(journey: Journey, options: ExportOptions) -> bytes:
     """The picture's bytes; GUI thread only. Raises ValueError for an impossible request."""
-    scene = scene_for(journey, options.metric_view)
+    scene = scene_for(journey, options.metric_view, painpoints=options.painpoints)
     try:
         if options.format == "PNG":
             return png_bytes(scene, options.scale, options.transparent)
@@ -197,6 +198,7 @@ class Exporter(QObject):
             options = dataclasses.replace(
                 options,
                 metric_view=(scene.metric_snapshot, scene.badge_metric, scene.colour_metric),
+                painpoints=scene.painpoints_visible(),
             )
         try:
             data = render(self.document.journey, options)

@@ -85,3 +85,15 @@ def test_bad_scale_and_unknown_suffix_are_usage_errors(tmp_path: Path) -> None:
     )
     result = cjo("export", str(EXAMPLE), "-o", str(tmp_path / "m.bmp"))
     assert result.returncode == 2 and ".png" in result.stderr
+
+
+def test_pictures_can_leave_out_the_pain_points(tmp_path: Path) -> None:
+    """The example flags two pain points by hand and its feelings dip, so its picture shows
+    the pain-point legend and the dip marks unless asked not to."""
+    with_marks, without = tmp_path / "with.svg", tmp_path / "without.svg"
+    assert cjo("export", str(EXAMPLE), "-o", str(with_marks)).returncode == 0
+    result = cjo("export", str(EXAMPLE), "-o", str(without), "--no-painpoints")
+    assert result.returncode == 0, result.stderr
+    marked, plain = with_marks.read_text(encoding="utf-8"), without.read_text(encoding="utf-8")
+    assert "dip \N{MINUS SIGN}3" in marked and "dip of 2 or more" in marked
+    assert "dip \N{MINUS SIGN}3" not in plain and "dip of 2 or more" not in plain

@@ -75,11 +75,17 @@ def test_a_fired_rule_marks_its_card_with_its_severity(qtbot: QtBot) -> None:
 def test_rank_numbers_follow_the_impact_ranking(qtbot: QtBot) -> None:
     j = journey()
     scene = scene_of(qtbot, j)
+    j.add_pain_point("A", "low", "Slow page")  # unpriced (no drop-off at A): the last row
+    scene.flush()
     rows = rank_map(j, chosen_snapshot(j, None))
-    order = list(dict.fromkeys(r.touchpoint_id for r in rows))
-    assert order[0] == "A"  # 400 of 1,000 detractors outweigh 40% of B's 50
-    for position, tp in enumerate(order, 1):
-        assert scene.cards[tp].pain.rank == position  # type: ignore[union-attr]
+    assert rows[0].touchpoint_id == "A"  # 400 of 1,000 detractors outweigh 40% of B's 50
+    assert (rows[-1].touchpoint_id, rows[-1].source) == ("A", "manual")
+    first_row: dict[str, int] = {}
+    for number, row in enumerate(rows, 1):
+        first_row.setdefault(row.touchpoint_id, number)
+    assert first_row == {"A": 1, "B": 2}  # a card's "#n" is its costliest row in the panel
+    for tp, number in first_row.items():
+        assert scene.cards[tp].pain.rank == number  # type: ignore[union-attr]
     assert scene.pain.ranked
 
 
