@@ -252,6 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not as noise when Python exits
     except MapFileError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -240,6 +240,12 @@ class UndoMachine(MetricRules, PainPointRules, RuleBasedStateMachine):
                 "tags": tag_lists,
                 "position": positions,
             }
+        elif item_id in self.j and self.j.kind_of(item_id).value == "pain point":
+            severities = st.sampled_from(["high", "medium", "low", "huge"])
+            fields = {"description": names, "severity": severities, "strategy": texts}
+        elif item_id in self.j and self.j.kind_of(item_id).value == "opportunity":
+            efforts = st.sampled_from(["S", "M", "L", "XL"])
+            fields = {**fields, "effort": efforts, "impact": st.integers(-1, 101)}
         elif item_id in self.j and self.j.kind_of(item_id).value == "emotion":
             personas = [None, *[p.id for p in self.j.personas()]]
             fields = {"valence": valences, "label": texts, "persona_id": st.sampled_from(personas)}
