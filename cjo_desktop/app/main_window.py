@@ -217,6 +217,12 @@ class MainWindow(QMainWindow):
         self.document.journeyReplaced.connect(self.view.show_start)
         self.document.undo_stack.indexChanged.connect(self._update_title)
         self.scene.selectionChanged.connect(self._update_selection_actions)
+        pains = self.painpoints  # a double-clicked note opens its own dialog
+        self.scene.noteActivated.connect(
+            lambda key: (
+                pains.edit_pain_point if self.scene.notes[key].is_pain else pains.edit_opportunity
+            )(key)
+        )
         self.workshop.done.connect(self.view.setFocus)
         self.find_bar.closed.connect(self.view.setFocus)
         v.zoomChanged.connect(lambda zoom: self.zoom_label.setText(f"{zoom:.0%}"))

@@ -4,19 +4,22 @@ The map is a grid: stage columns left to right, lanes top to bottom (one lane pe
 touchpoint cards, then the emotion curve, pain points and opportunities). Within a stage each
 automatically placed card gets its own slot, ordered by the flows (topological where the flows
 inside the stage are acyclic; the user's order breaks ties and orders cycles), so every card
-has its own x and the emotion curve reads left to right. A card the user placed by hand keeps
+has its own x and the emotion curve reads left to right. Pain points and opportunities are
+notes in their lanes under their card, stacked where cards share a column (see
+:func:`_place_notes`); those lanes grow to the tallest stack. A card the user placed by hand keeps
 its position, stored relative to its stage column and its channel lane so it stays in its cell
 when other columns or lanes grow.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from cjo_desktop.canvas.style import METRICS, Metrics
-from cjo_desktop.domain import Journey, Touchpoint
+from cjo_desktop.domain import Journey, Opportunity, PainPoint, Touchpoint
 
 EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"
@@ -91,6 +94,8 @@ class Layout:
     card_lane: dict[str, str] = field(default_factory=dict)
     channel_names: dict[str, str] = field(default_factory=dict)  # lane key -> channel as typed
     curve: list[CurvePoint] = field(default_factory=list)
+    notes: dict[str, Rect] = field(default_factory=dict)  # pain point / opportunity id -> box
+    note_lane: dict[str, str] = field(default_factory=dict)  # ... -> PAIN_LANE or OPPORTUNITY_LANE
 
     def column_at(self, x: float) -> Column | None:
         """The stage column under ``x``; beyond the ends, the first or last column."""
@@ -179,12 +184,37 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
     for key, title in lane_titles.items():
         lanes.append(Lane(key, title, y, heights[key]))
         y += heights[key]
-    for key, title, height in (
-        (EMOTION_LANE, "Emotion", m.emotion_lane_height),
-        (PAIN_LANE, "Pain points", m.extra_lane_height),
-        (OPPORTUNITY_LANE, "Opportunities", m.extra_lane_height),
+    lanes.append(Lane(EMOTION_LANE, "Emotion", y, m.emotion_lane_height))
+    y += m.emotion_lane_height
+
+    lane_y = {lane.key: lane.y for lane in lanes}
+    cards: dict[str, Rect] = {}
+    card_lane: dict[str, str] = {}
+    for stage, column in zip(stages, columns, strict=True):
+        for tp in sequences[stage.id]:
+            key = channel_key(tp.channel)
+            card_lane[tp.id] = key
+            if tp.position is None:
+                cx = column.x + m.stage_padding + slot_of[tp.id] * (m.card_width + m.slot_gap)
+                cy = lane_y[key] + m.lane_padding
+            else:
+                cx, cy = column.x + tp.position.x, lane_y[key] + tp.position.y
+            cards[tp.id] = Rect(cx, cy, m.card_width, m.card_height)
+
+    notes: dict[str, Rect] = {}
+    note_lane: dict[str, str] = {}
+    for key, title, items in (
+        (PAIN_LANE, "Pain points", journey.pain_points()),
+        (OPPORTUNITY_LANE, "Opportunities", journey.opportunities()),
     ):
+        placed, deepest = _place_notes(items, cards, y, m)
+        height = max(
+            m.extra_lane_height,
+            2 * m.note_padding + deepest * m.note_height + max(0, deepest - 1) * m.note_gap,
+        )
         lanes.append(Lane(key, title, y, height))
+        notes.update(placed)
+        note_lane.update(dict.fromkeys(placed, key))
         y += height
 
     layout = Layout(
@@ -196,21 +226,40 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
         lanes_top=lanes_top,
         columns=columns,
         lanes=lanes,
+        cards=cards,
+        card_lane=card_lane,
         channel_names=channel_names,
+        notes=notes,
+        note_lane=note_lane,
     )
-    lane_y = {lane.key: lane.y for lane in lanes}
-    for stage, column in zip(stages, columns, strict=True):
-        for tp in sequences[stage.id]:
-            key = channel_key(tp.channel)
-            layout.card_lane[tp.id] = key
-            if tp.position is None:
-                cx = column.x + m.stage_padding + slot_of[tp.id] * (m.card_width + m.slot_gap)
-                cy = lane_y[key] + m.lane_padding
-            else:
-                cx, cy = column.x + tp.position.x, lane_y[key] + tp.position.y
-            layout.cards[tp.id] = Rect(cx, cy, m.card_width, m.card_height)
     layout.curve = _emotion_curve(journey, layout, stages_order=[s.id for s in stages])
     return layout
+
+
+def _place_notes(
+    items: Sequence[PainPoint | Opportunity], cards: dict[str, Rect], top: float, m: Metrics
+) -> tuple[dict[str, Rect], int]:
+    """Each note under its card, a card's notes stacked; cards whose notes would overlap
+    (cards of one column in different channel lanes share an x) share one stack, which starts
+    at the leftmost of them. Returns the notes' boxes and the deepest stack's count."""
+    by_card: dict[str, list[str]] = {}
+    for item in items:
+        if item.touchpoint_id in cards:
+            by_card.setdefault(item.touchpoint_id, []).append(item.id)
+    order = sorted(by_card, key=lambda tp: (cards[tp].x, cards[tp].y))
+    placed: dict[str, Rect] = {}
+    deepest = 0
+    stack_x, depth = float("-inf"), 0
+    for tp in order:
+        x = cards[tp].x
+        if x >= stack_x + m.note_width + m.note_gap:
+            stack_x, depth = x, 0  # clear of the stack on the left: a stack of its own
+        for note_id in by_card[tp]:
+            y = top + m.note_padding + depth * (m.note_height + m.note_gap)
+            placed[note_id] = Rect(stack_x, y, m.note_width, m.note_height)
+            depth += 1
+        deepest = max(deepest, depth)
+    return placed, deepest
 
 
 def _emotion_curve(journey: Journey, layout: Layout, stages_order: list[str]) -> list[CurvePoint]:

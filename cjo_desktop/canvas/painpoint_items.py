@@ -162,8 +162,9 @@ def paint_dip(painter: QPainter, point: QPointF, radius: float, fall: float) -> 
 
 
 class PainLegend(QGraphicsItem):
-    """The key to the marks, drawn in the map's "Pain points" lane (no card ever sits there),
-    so it never covers a card nor the metric legend in the title row."""
+    """The key to the marks, drawn under the map's last lane (the scene grows by its height),
+    so it never covers a card, a pain point's or opportunity's note, nor the metric legend
+    in the title row."""
 
     ROW = 24.0
     PAD = 8.0

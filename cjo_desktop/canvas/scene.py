@@ -16,16 +16,19 @@ from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
-from cjo_desktop.canvas.layout import EMOTION_LANE, PAIN_LANE, Layout, compute_layout
+from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
 from cjo_desktop.canvas.metric_view import CardMetric, card_metrics, legend
+from cjo_desktop.canvas.note_items import NoteItem, opportunity_tooltip, pain_tooltip
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
 from cjo_desktop.canvas.painpoint_view import PainView, affects_marks, pain_view
 from cjo_desktop.canvas.routing import LabelPlacer, Router, RowIndex
 from cjo_desktop.canvas.stage_header import StageHeader
-from cjo_desktop.domain import Change, Journey, Snapshot
+from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
 
 FlowKey = tuple[str, str | None]
+#: Between the last lane and the pain-point legend under it.
+LEGEND_GAP = 8.0
 
 
 class JourneyScene(QGraphicsScene):
@@ -36,6 +39,8 @@ class JourneyScene(QGraphicsScene):
     mouseReleased = Signal(object)
     #: Pain-point highlighting was switched on or off (the app keeps its menu check in step).
     painpointsVisibleChanged = Signal(bool)
+    #: A pain point's or opportunity's note was double-clicked (its id): open its dialog.
+    noteActivated = Signal(str)
 
     def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
         """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
@@ -66,6 +71,9 @@ class JourneyScene(QGraphicsScene):
         self.cards: dict[str, TouchpointCard] = {}
         self.flows: dict[FlowKey, FlowItem] = {}
         self.headers: dict[str, StageHeader] = {}
+        #: Pain points' and opportunities' notes by id; they stay when highlighting is off
+        #: (they are what the team wrote; the switch only toggles the marks).
+        self.notes: dict[str, NoteItem] = {}
         self._frozen = 0
         self._pending = False
 
@@ -95,8 +103,10 @@ class JourneyScene(QGraphicsScene):
             self.relayout()
 
     def _clear_items(self) -> None:
-        for item in [*self.cards.values(), *self.flows.values(), *self.headers.values()]:
+        items = [*self.cards.values(), *self.flows.values(), *self.headers.values()]
+        for item in [*items, *self.notes.values()]:
             self.removeItem(item)
+        self.notes.clear()
         self.cards.clear()
         self.flows.clear()
         self.headers.clear()
@@ -124,8 +134,8 @@ class JourneyScene(QGraphicsScene):
         self._curve.set_curve(
             layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
         )
-        self._sync_pain(journey, layout)
-        self.setSceneRect(QRectF(0, 0, layout.width, layout.height))
+        self._sync_notes(journey, layout)
+        self._sync_pain(journey, layout)  # sets the scene's rect, which the legend extends
         if self._overview_on:
             self._overview.set_paths(item.path for item in self.flows.values())
         self.layoutChanged.emit()
@@ -168,13 +178,51 @@ class JourneyScene(QGraphicsScene):
         self._curve.set_dips(self.pain.dips)
         self._pain_legend.setVisible(self._pain_on)
         if self._pain_on:
-            lane = layout.lane(PAIN_LANE)
-            right = layout.width - layout.metrics.margin
+            m = layout.metrics
+            right = layout.width - m.margin
             self._pain_legend.set_legend(
                 right - layout.grid_left - 24, self.pain.dip_threshold, self.pain.ranked
             )
-            height = self._pain_legend.boundingRect().height()
-            self._pain_legend.setPos(layout.grid_left + 12, lane.y + (lane.height - height) / 2)
+            # Under the last lane, in the margin the scene grows by: clear of cards, notes and
+            # the metric legend in the title row whatever the lanes hold; right of the lane
+            # labels, which the report repeats at the left of every part of a wide map.
+            self._pain_legend.setPos(layout.grid_left + 12, layout.height - m.margin + LEGEND_GAP)
+        self._set_rect(layout)
+
+    def _set_rect(self, layout: Layout) -> None:
+        height = layout.height
+        if self._pain_legend.isVisible():
+            height += LEGEND_GAP + self._pain_legend.boundingRect().height()
+        self.setSceneRect(QRectF(0, 0, layout.width, height))
+
+    def _sync_notes(self, journey: Journey, layout: Layout) -> None:
+        """A note per manual pain point and per opportunity, where the layout put it."""
+        for key in set(self.notes) - set(layout.notes):
+            self.removeItem(self.notes.pop(key))
+        if not layout.notes:
+            return
+        names = {t.id: t.name for t in journey.touchpoints()}
+        items: list[PainPoint | Opportunity] = [*journey.pain_points(), *journey.opportunities()]
+        for item in items:
+            rect = layout.notes.get(item.id)
+            if rect is None:
+                continue
+            note = self.notes.get(item.id)
+            if note is None:
+                note = self.notes[item.id] = NoteItem(item, rect.w, rect.h)
+                if self._cached:
+                    note.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+                self.addItem(note)
+            where = names.get(item.touchpoint_id, "")
+            if isinstance(item, PainPoint):
+                tip = pain_tooltip(item, where)
+            else:
+                answer = item.pain_point
+                if answer in journey and isinstance(journey.item(answer), PainPoint):
+                    answer = journey.pain_point(answer).description
+                tip = opportunity_tooltip(item, where, answer)
+            note.set_item(item, (rect.w, rect.h), tip)
+            note.setPos(rect.x, rect.y)
 
     def _sync_headers(self, journey: Journey, layout: Layout) -> None:
         wanted = {s.id: s for s in journey.stages()}
@@ -276,6 +324,10 @@ class JourneyScene(QGraphicsScene):
     def selected_flows(self) -> list[FlowKey]:
         return [i.flow_key for i in self.selectedItems() if isinstance(i, FlowItem)]
 
+    def selected_notes(self) -> list[str]:
+        """Ids of the selected pain points' and opportunities' notes."""
+        return [i.item_id for i in self.selectedItems() if isinstance(i, NoteItem)]
+
     def select_ids(self, ids: Iterable[str | FlowKey], *, clear: bool = True) -> None:
         """Select items by model id; listeners hear one selectionChanged, not one per item."""
         blocked = self.blockSignals(True)
@@ -287,7 +339,7 @@ class JourneyScene(QGraphicsScene):
                 if isinstance(key, tuple):
                     item = self.flows.get(key)
                 else:
-                    item = self.cards.get(key) or self.headers.get(key)
+                    item = self.cards.get(key) or self.headers.get(key) or self.notes.get(key)
                 if item is not None:
                     item.setSelected(True)
         finally:

@@ -68,7 +68,11 @@ class Metrics:
     lane_gap: float = 0
     stage_padding: float = 20
     emotion_lane_height: float = 150
-    extra_lane_height: float = 70  # pain points, opportunities
+    extra_lane_height: float = 70  # pain points, opportunities (when they hold no notes)
+    note_width: float = 236  # a card and most of the gap to the next slot's card
+    note_height: float = 64  # a pain point's or an opportunity's note in its lane
+    note_gap: float = 8  # between stacked notes
+    note_padding: float = 12  # above the first note and below the last
     min_stage_width: float = 220
 
 

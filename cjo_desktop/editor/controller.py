@@ -205,6 +205,7 @@ class EditorController(QObject):
         keys += self.scene.selected_stages()
         keys += self.scene.selected_touchpoints()
         keys += self.scene.selected_flows()
+        keys += self.scene.selected_notes()  # pain points and opportunities: RemoveItems takes them
         return keys
 
     def select_all(self) -> None:

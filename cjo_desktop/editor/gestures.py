@@ -4,7 +4,8 @@
   (a card dropped in another column changes stage, in another channel lane changes channel);
 - drag from a card's handle to another card: AddFlow;
 - drag a stage header sideways: MoveStage;
-- double-click a card or header: rename in place; double-click an empty cell: a new card there.
+- double-click a card or header: rename in place; double-click an empty cell: a new card there;
+- double-click a pain point's or opportunity's note: the scene's noteActivated (its dialog).
 
 The filter sits on the scene, so the scene and its items stay free of editing logic.
 """
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsSceneMou
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.layout import Lane, Layout, insertion_index
+from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.commands import AddTouchpoint, Move, MoveStage
 from cjo_desktop.domain import Position
@@ -193,6 +195,10 @@ class Gestures(QObject):
 
     # -------------------------------------------------------- double-click
     def _double_click(self, pos: QPointF) -> bool:
+        note = next((i for i in self.scene.items(pos) if isinstance(i, NoteItem)), None)
+        if note is not None:
+            self.scene.noteActivated.emit(note.item_id)
+            return True
         card = self.scene.card_at(pos)
         if card is not None:
             self.controller.rename(card.touchpoint_id)

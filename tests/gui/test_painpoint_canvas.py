@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 from cjo_desktop.analysis.impact import chosen_snapshot, rank_map
 from cjo_desktop.canvas.card import TAB_RIGHT
 from cjo_desktop.canvas.export import export_picture, scene_for
-from cjo_desktop.canvas.layout import PAIN_LANE
 from cjo_desktop.canvas.painpoint_view import pain_view
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.painpoints import SetPainPointSettings
@@ -135,14 +134,17 @@ def test_the_switch_hides_and_shows_marks_dips_and_legend(qtbot: QtBot) -> None:
     assert legend.isVisible() and scene.cards["A"].pain is not None and scene._curve.dips
 
 
-def test_the_legend_sits_in_the_pain_lane_clear_of_cards(qtbot: QtBot) -> None:
+def test_the_legend_sits_under_the_lanes_clear_of_cards_and_notes(qtbot: QtBot) -> None:
+    """Under the last lane, inside the picture: the lanes now hold the pain points' notes."""
     scene = scene_of(qtbot, journey())
     assert scene.layout is not None
     legend = scene._pain_legend.sceneBoundingRect()
-    lane = scene.layout.lane(PAIN_LANE)
-    assert lane.y <= legend.top() and legend.bottom() <= lane.y + lane.height
-    assert not any(legend.intersects(c.sceneBoundingRect()) for c in scene.cards.values())
-    assert legend.left() >= scene.layout.grid_left
+    last = scene.layout.lanes[-1]
+    assert legend.top() >= last.y + last.height
+    assert scene.sceneRect().contains(legend)
+    items = [*scene.cards.values(), *scene.notes.values()]
+    assert not any(legend.intersects(i.sceneBoundingRect()) for i in items)
+    assert legend.left() >= scene.layout.grid_left  # the report repeats the labels' strip
 
 
 def test_editing_rules_rehighlights_and_undo_restores(qtbot: QtBot) -> None:
@@ -194,7 +196,9 @@ def test_a_picture_with_highlighting_differs_from_one_without(tmp_path: Path) ->
     export_picture(j, on, scale=1)
     export_picture(j, off, scale=1, painpoints=False)
     a, b = QImage(str(on)), QImage(str(off))
-    assert a.size() == b.size() and a != b
+    # The legend sits under the lanes, so only the picture with highlighting is taller.
+    assert a.width() == b.width() and a.height() > b.height()
+    assert a.copy(0, 0, b.width(), b.height()) != b
     assert not scene_for(j, painpoints=False).pain.marks
     assert scene_for(j).cards["A"].pain is not None
 
