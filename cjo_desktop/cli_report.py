@@ -26,6 +26,7 @@ def cmd_report(args: argparse.Namespace) -> None:
         baseline=args.baseline,
         latest=args.latest,
         value_per_customer=args.value_per_customer,
+        author=args.author,
     )
     try:
         pages = make_report(journey, out, options)
@@ -78,4 +79,5 @@ def add_commands(verbs: Any) -> None:
         metavar="AMOUNT",
         help="prices each customer lost (default: the map's setting)",
     )
+    p.add_argument("--author", default="", metavar="NAME", help="who prepared the report")
     p.set_defaults(run=cmd_report)

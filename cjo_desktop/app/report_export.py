@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from cjo_desktop.app import file_ops
+from cjo_desktop.app import file_ops, preferences
 from cjo_desktop.app.workers import Job, run_job
 from cjo_desktop.io import FILE_SUFFIX
 
@@ -58,7 +58,7 @@ def export_report(window: Any) -> Job | None:
     if isinstance(scene, JourneyScene):
         view = (scene.metric_snapshot, scene.badge_metric, scene.colour_metric)
     try:
-        data = gather(journey, ReportOptions())
+        data = gather(journey, ReportOptions(author=preferences.load().author))
         pictures = render_map(journey, view)
     except (JourneyError, ValueError) as exc:
         file_ops.show_error(window, "Cannot export report", f"{path}: {exc}")

@@ -198,6 +198,8 @@ def build_pdf(
         "Creator": "cjo-desktop",
         "CreationDate": stamp,
     }
+    if data.author:
+        metadata["Author"] = data.author
     with style.chart_style(), PdfPages(buffer, metadata=metadata) as pdf:
         steps: list[tuple[str, Callable[[], Figure]]] = [
             (
@@ -209,6 +211,7 @@ def build_pdf(
                     data.snapshot_words,
                     contents,
                     value_words,
+                    data.author,
                 ),
             )
         ]

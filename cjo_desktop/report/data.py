@@ -32,6 +32,7 @@ class ReportOptions:
     value_per_customer: float | None = None
     date: dt.date | None = None
     top_rows: int = TOP_ROWS
+    author: str = ""  # who prepared it: the title page and the PDF's metadata
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class ReportData:
     baseline: Snapshot | None
     latest: Snapshot | None
     top_rows: int
+    author: str = ""
 
 
 def report_date(options: ReportOptions) -> dt.date:
@@ -104,5 +106,13 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
     baseline, latest = compared_pair(journey, options.baseline, options.latest)
     ranked = rank_map(journey, snapshot, value_per_customer=options.value_per_customer)
     return ReportData(
-        journey, report_date(options), snapshot, words, ranked, baseline, latest, options.top_rows
+        journey,
+        report_date(options),
+        snapshot,
+        words,
+        ranked,
+        baseline,
+        latest,
+        options.top_rows,
+        options.author.strip()[:200],
     )

@@ -72,6 +72,7 @@ def title_page(
     data_words: str,
     contents: Sequence[Entry],
     value_words: str,
+    author: str = "",
 ) -> Figure:
     fig = Figure(figsize=PAGE_SIZE)
     x = MARGIN_IN / W + 0.02
@@ -94,6 +95,8 @@ def title_page(
         ("Data", data_words),
         ("Pricing", value_words),
     ]
+    if author:
+        facts.insert(2, ("Prepared by", author))
     for label, text in facts:
         wrapped = style.wrap(text, 110)[:3]
         fig.text(x, 1 - y / H, label, size=10, color=MUTED, va="top", weight="bold")

@@ -37,7 +37,7 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def report(measured: Path) -> Path:
     out = measured.with_name("report.pdf")
-    result = run_cjo("report", measured, "-o", out)
+    result = run_cjo("report", measured, "-o", out, "--author", "Ana Consultant")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"wrote {out} (")
     return out
@@ -58,6 +58,9 @@ def _pages(pdf: Path) -> int:
 def test_the_page_count_matches_the_contents(report: Path) -> None:
     title = _text(report, 1)
     assert "Trailhead Outfitters" in title and "Weekend hiker" in title
+    assert "Prepared by" in title and "Ana Consultant" in title
+    info = subprocess.run(["pdfinfo", str(report)], capture_output=True, text=True, check=True)
+    assert re.search(r"^Author:\s+Ana Consultant$", info.stdout, re.M)
     sections = [
         "The map",
         "Emotion curve",
