@@ -9,17 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Okabe & Ito (2008), "Color Universal Design".
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#7F7F7F",
-}
+# Shared with the report's charts; re-exported so callers keep reading them here.
+from cjo_desktop.palette import (
+    FONT_FAMILIES as FONT_FAMILIES,
+)
+from cjo_desktop.palette import (
+    GRID as GRID,
+)
+from cjo_desktop.palette import (
+    HEADER_FILL as HEADER_FILL,
+)
+from cjo_desktop.palette import (
+    INK as INK,
+)
+from cjo_desktop.palette import (
+    LANE_FILL as LANE_FILL,
+)
+from cjo_desktop.palette import (
+    MUTED as MUTED,
+)
+from cjo_desktop.palette import (
+    OKABE_ITO as OKABE_ITO,
+)
+from cjo_desktop.palette import (
+    VALENCE_COLOURS as VALENCE_COLOURS,
+)
 
 #: Channel keywords -> (colour, icon name). The first keyword found in a channel's name wins.
 CHANNEL_KINDS: list[tuple[tuple[str, ...], str, str]] = [
@@ -50,7 +64,6 @@ def channel_style(channel: str) -> tuple[str, str]:
 
 
 #: Valence -2..+2 on a diverging, colour-blind-safe scale (vermillion - grey - blue).
-VALENCE_COLOURS = {-2: "#D55E00", -1: "#E8A37A", 0: "#9A9A9A", 1: "#6FA8D6", 2: "#0072B2"}
 
 
 @dataclass(frozen=True)
@@ -78,18 +91,12 @@ class Metrics:
 
 METRICS = Metrics()
 
-INK = "#1F2328"
-MUTED = "#57606A"
-GRID = "#D0D7DE"
-LANE_FILL = ("#FFFFFF", "#F6F8FA")
-HEADER_FILL = "#24292F"
 HEADER_TEXT = "#FFFFFF"
 CARD_FILL = "#FFFFFF"
 SELECTION = "#0969DA"
 FLOW = "#57606A"
 DROPOFF = "#B35900"
 
-FONT_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Arial"]
 TITLE_PX = 26
 HEADER_PX = 17
 CARD_TITLE_PX = 15

@@ -1,10 +1,9 @@
 """The charts' look: the canvas's colours and type, on A4 landscape pages.
 
-``charts`` and ``canvas`` are independent layers (neither imports the other), so the few
-colours the charts share with the map are repeated here; a test checks that they still equal
-``cjo_desktop.canvas.style``. matplotlib is used through its object API only (``Figure``, no
-pyplot), so building charts in a worker thread touches no global figure state; the defaults
-below are applied with :func:`chart_style` while a figure is built and saved.
+The colours and fonts shared with the map come from :mod:`cjo_desktop.palette`. matplotlib
+is used through its object API only (``Figure``, no pyplot), so building charts in a worker
+thread touches no global figure state; the defaults below are applied with
+:func:`chart_style` while a figure is built and saved.
 """
 
 from __future__ import annotations
@@ -21,24 +20,31 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.transforms import ScaledTranslation
 
-# --- shared with cjo_desktop.canvas.style (tests/charts check they agree)
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky": "#56B4E9",
-    "green": "#009E73",
-    "yellow": "#F0E442",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "purple": "#CC79A7",
-    "grey": "#7F7F7F",
-}
-VALENCE_COLOURS = {-2: "#D55E00", -1: "#E8A37A", 0: "#9A9A9A", 1: "#6FA8D6", 2: "#0072B2"}
-INK = "#1F2328"
-MUTED = "#57606A"
-GRID = "#D0D7DE"
-LANE_FILL = ("#FFFFFF", "#F6F8FA")
-HEADER_FILL = "#24292F"
-FONT_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Arial"]
+# Shared with the report's charts; re-exported so callers keep reading them here.
+from cjo_desktop.palette import (
+    FONT_FAMILIES as FONT_FAMILIES,
+)
+from cjo_desktop.palette import (
+    GRID as GRID,
+)
+from cjo_desktop.palette import (
+    HEADER_FILL as HEADER_FILL,
+)
+from cjo_desktop.palette import (
+    INK as INK,
+)
+from cjo_desktop.palette import (
+    LANE_FILL as LANE_FILL,
+)
+from cjo_desktop.palette import (
+    MUTED as MUTED,
+)
+from cjo_desktop.palette import (
+    OKABE_ITO as OKABE_ITO,
+)
+from cjo_desktop.palette import (
+    VALENCE_COLOURS as VALENCE_COLOURS,
+)
 
 #: As the metric view colours cards: blue better, vermillion worse.
 BETTER = OKABE_ITO["blue"]
