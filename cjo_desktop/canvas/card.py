@@ -6,6 +6,8 @@ command and the scene then puts the card where the model says.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
@@ -228,8 +230,10 @@ class TouchpointCard(QGraphicsItem):
         elided when pain-point tabs share the edge."""
         fm = metrics(style.CARD_TEXT_PX, True)
         painter.setFont(font(style.CARD_TEXT_PX, True))
-        width = min(fm.horizontalAdvance(self._badge) + 14, right - 10)
-        text = fm.elidedText(self._badge, Qt.TextElideMode.ElideRight, width - 11)
+        room = right - 10 - 11
+        text = fit_badge(self._badge, fm.horizontalAdvance, room)
+        text = text or fm.elidedText(short_badge(self._badge), Qt.TextElideMode.ElideRight, room)
+        width = min(fm.horizontalAdvance(text) + 14, right - 10)
         box = QRectF(10, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4)
         painter.setPen(QPen(QColor(style.GRID), 1))
         painter.setBrush(QBrush(QColor("#FFFFFF")))
@@ -250,3 +254,16 @@ class TouchpointCard(QGraphicsItem):
         text = f"{v:+.0f}" if float(v).is_integer() else f"{v:+.1f}"
         text = "0" if abs(v) < 0.05 else text
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text.replace("-", "\N{MINUS SIGN}"))
+
+
+def short_badge(badge: str) -> str:
+    """The value without its n: "NPS -12 · n=181" -> "NPS -12"."""
+    return badge.split(" \N{MIDDLE DOT} ")[0]
+
+
+def fit_badge(badge: str, width: Callable[[str], float], room: float) -> str | None:
+    """The fullest form of the badge that fits ``room``: whole, then with the n kept but the
+    dot dropped ("NPS -12 n=181"), then without the n (the tooltip has both); None if even
+    that does not fit."""
+    forms = [badge, badge.replace(" \N{MIDDLE DOT} ", " "), short_badge(badge)]
+    return next((f for f in forms if width(f) <= room), None)
