@@ -164,6 +164,9 @@ class InspectorDock(QDockWidget):
         self.tp_feeling_label = self._add(
             form, "Feeling &label", "Feeling label", QLineEdit(), self._commit_feeling_label
         )
+        self.tp_pains = self._add(form, "Pain points", "Touchpoint pain points", QLabel())
+        self.tp_pains.setWordWrap(True)
+        self.tp_pains.setTextFormat(Qt.TextFormat.PlainText)
 
     def _build_stage_page(self) -> None:
         form = self._form("stage", "Stage properties")
@@ -261,6 +264,7 @@ class InspectorDock(QDockWidget):
         self.tp_feeling_label.setPlaceholderText(
             "" if valence is None else DEFAULT_EMOTION_LABELS[valence]
         )
+        self.tp_pains.setText(_pain_lines(journey, tp_id))
         self._pages.setCurrentWidget(self._page["touchpoint"])
 
     def _show_flow(self, journey: Journey, key: tuple[str, str | None], same: bool) -> None:
@@ -371,3 +375,14 @@ class InspectorDock(QDockWidget):
 def _feeling(journey: Journey, tp_id: str) -> Emotion | None:
     """The feeling of everyone (no persona) at a touchpoint: the one the inspector edits."""
     return next((e for e in journey.emotions(tp_id) if e.persona_id is None), None)
+
+
+def _pain_lines(journey: Journey, tp_id: str) -> str:
+    """The card's flagged pain points and its opportunities, one line each (edit them from
+    Edit > Pain Points or the Pain points panel)."""
+    lines = [f"\N{WARNING SIGN} {p.severity}: {p.description}" for p in journey.pain_points(tp_id)]
+    lines += [
+        f"+ {o.name} (effort {o.effort}, wins back {o.impact}%)"
+        for o in journey.opportunities(tp_id)
+    ]
+    return "\n".join(lines) or "none flagged (Ctrl+Shift+P flags one)"

@@ -386,3 +386,16 @@ def test_find_selects_and_steps_through_matches(qtbot: QtBot, ed: Editor, find: 
     with qtbot.waitSignal(find.closed):
         qtbot.keyClick(find.field, Qt.Key.Key_Escape)
     assert not find.isVisible()
+
+
+def test_inspector_lists_a_cards_pain_points_and_opportunities(
+    qtbot: QtBot, ed: Editor, inspector: InspectorDock
+) -> None:
+    ed.scene.select_ids(["tp-checkout-shipping"])
+    qtbot.waitUntil(lambda: inspector.tp_name.text() == "Checkout: shipping")
+    text = inspector.tp_pains.text()
+    assert "high: Shipping costs appear only at checkout" in text
+    assert "+ Delivery cost on the product page (effort S, wins back 40%)" in text
+    ed.scene.select_ids(["tp-cart"])
+    qtbot.waitUntil(lambda: inspector.tp_name.text() == "Cart")
+    assert inspector.tp_pains.text().startswith("none flagged")
