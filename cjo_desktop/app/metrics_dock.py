@@ -171,6 +171,7 @@ class MetricsDock(QDockWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.selectionModel().selectionChanged.connect(self._select_on_canvas)
+        self._following = False
         form = QFormLayout()
         form.addRow("&Snapshot:", self.snapshot_combo)
         form.addRow("Compare &with:", self.compare_combo)
@@ -186,6 +187,7 @@ class MetricsDock(QDockWidget):
         document.journeyChanged.connect(self._on_change)
         document.journeyReplaced.connect(self.refresh_soon)
         scene.layoutChanged.connect(self._on_layout)
+        scene.selectionChanged.connect(self._follow_canvas)
         self.refresh()
 
     def _combo(self, name: str, slot: Callable[[], object]) -> QComboBox:
@@ -336,11 +338,34 @@ class MetricsDock(QDockWidget):
             ids[self.proxy.index(index.row(), 1).data(ID_ROLE)] = None
         return list(ids)
 
+    def _follow_canvas(self) -> None:
+        """A card chosen on the map becomes the current row here; ``_following`` marks a
+        selection one side is making for the other, so neither echoes it back."""
+        if self._following or not self.isVisible():
+            return
+        chosen = self._scene.selected_touchpoints()
+        if len(chosen) != 1:
+            return
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 1)
+            if index.data(ID_ROLE) == chosen[0]:
+                self._following = True
+                try:
+                    self.table.selectRow(row)
+                    self.table.scrollTo(index)
+                finally:
+                    self._following = False
+                return
+
     def _select_on_canvas(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         ids = self.selected_touchpoints()
-        if not ids:
+        if not ids or self._following:
             return
-        self._scene.select_ids(ids)
+        self._following = True  # the map follows the table now, not the other way round
+        try:
+            self._scene.select_ids(ids)
+        finally:
+            self._following = False
         card = self._scene.cards.get(ids[0])
         if card is not None:
             self._view.centerOn(card)

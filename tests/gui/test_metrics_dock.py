@@ -185,3 +185,14 @@ def test_the_window_docks_it_and_ctrl_c_copies_cells(window: MainWindow, qtbot: 
     assert lines[1].split("\t")[0] == dock.proxy.index(0, nps).data()
     first_three = {tp.id for tp in window.document.journey.touchpoints()[:3]}
     assert set(window.scene.selected_touchpoints()) == first_three  # rows select their cards
+
+
+def test_a_card_chosen_on_the_map_becomes_the_current_row(panel: Panel, qtbot: QtBot) -> None:
+    import_survey(panel.document, "survey-2025-q1.csv", Q1)
+    qtbot.waitUntil(lambda: "NPS" in panel.columns())
+    panel.dock.table.clearFocus()
+    panel.scene.select_ids([PAYMENT])
+    assert panel.dock.selected_touchpoints() == [PAYMENT]
+    assert panel.scene.selected_touchpoints() == [PAYMENT]  # no echo back to the map
+    panel.scene.select_ids([PAYMENT, "tp-cart"])
+    assert panel.dock.selected_touchpoints() == [PAYMENT]  # many on the map: the table waits
