@@ -25,6 +25,7 @@ from cjo_desktop.domain.model import Item
 TOUCHPOINT_FIELDS = frozenset({"channel", "description", "owner", "tags", "position"})
 
 _STAGE, _TP = "probe-stage", "probe-touchpoint"
+TP = _TP  # the scratch touchpoint of _with_touchpoint()
 
 
 def _with_touchpoint() -> Journey:

@@ -4,6 +4,7 @@ settings (rules, value per customer): each an undoable step like any other edit.
 from __future__ import annotations
 
 from cjo_desktop.commands._base import Composite, JourneyCommand, check_new_id, describe, quote
+from cjo_desktop.commands._probe import TP, _with_touchpoint
 from cjo_desktop.domain import (
     Journey,
     JourneyError,
@@ -13,13 +14,6 @@ from cjo_desktop.domain import (
     PainPointSettings,
 )
 from cjo_desktop.domain.painpoints import Effort, Severity
-
-
-def _probe_touchpoint() -> tuple[Journey, str]:
-    scratch = Journey()
-    scratch.add_stage("probe", id="probe-stage")
-    scratch.add_touchpoint("probe-stage", "probe", id="probe-touchpoint")
-    return scratch, "probe-touchpoint"
 
 
 class AddPainPoint(JourneyCommand):
@@ -35,7 +29,7 @@ class AddPainPoint(JourneyCommand):
         pain_point_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        scratch, tp = _probe_touchpoint()
+        scratch, tp = _with_touchpoint(), TP
         scratch.add_pain_point(tp, severity, description, strategy=strategy)
         super().__init__(journey, f"Flag pain point at {describe(journey, touchpoint_id)}", parent)
         if self.standalone:
@@ -51,10 +45,7 @@ class AddPainPoint(JourneyCommand):
         )
 
     def redo(self) -> None:
-        p = self.pain_point
-        self.journey.add_pain_point(
-            p.touchpoint_id, p.severity, p.description, strategy=p.strategy, id=p.id
-        )
+        self.journey.restore_note(self.pain_point)
 
     def undo(self) -> None:
         self.journey.remove_pain_point(self.pain_point.id)
@@ -86,10 +77,7 @@ class RemovePainPoint(JourneyCommand):
         self.journey.remove_pain_point(self.pain_point.id)
 
     def undo(self) -> None:
-        p = self.pain_point
-        self.journey.add_pain_point(
-            p.touchpoint_id, p.severity, p.description, strategy=p.strategy, id=p.id
-        )
+        self.journey.restore_note(self.pain_point)
         super().undo()
 
 
@@ -108,7 +96,7 @@ class AddOpportunity(JourneyCommand):
         opportunity_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        scratch, tp = _probe_touchpoint()
+        scratch, tp = _with_touchpoint(), TP
         scratch.add_opportunity(
             tp, "probe-rule", name, effort=effort, impact=impact, description=description
         )
@@ -129,7 +117,7 @@ class AddOpportunity(JourneyCommand):
         )
 
     def redo(self) -> None:
-        _add_opportunity(self.journey, self.opportunity)
+        self.journey.restore_note(self.opportunity)
 
     def undo(self) -> None:
         self.journey.remove_opportunity(self.opportunity.id)
@@ -148,7 +136,7 @@ class RemoveOpportunity(JourneyCommand):
         self.journey.remove_opportunity(self.opportunity.id)
 
     def undo(self) -> None:
-        _add_opportunity(self.journey, self.opportunity)
+        self.journey.restore_note(self.opportunity)
 
 
 class SetPainPointSettings(JourneyCommand):
@@ -176,15 +164,3 @@ class SetPainPointSettings(JourneyCommand):
 
     def undo(self) -> None:
         self.journey.set_painpoint_settings(self._old)
-
-
-def _add_opportunity(journey: Journey, o: Opportunity) -> None:
-    journey.add_opportunity(
-        o.touchpoint_id,
-        o.pain_point,
-        o.name,
-        effort=o.effort,
-        impact=o.impact,
-        description=o.description,
-        id=o.id,
-    )

@@ -30,19 +30,9 @@ def clone(journey: Journey, snapshots: dict[str, Snapshot]) -> Journey:
         twin.add_flow(f.source, f.target, count=f.count, label=f.label)
     for snapshot in snapshots.values():
         twin.add_metric_snapshot(snapshot)
-    for p in journey.pain_points():
-        twin.add_pain_point(
-            p.touchpoint_id, p.severity, p.description, strategy=p.strategy, id=p.id
-        )
-    for o in journey.opportunities():
-        twin.add_opportunity(
-            o.touchpoint_id,
-            o.pain_point,
-            o.name,
-            effort=o.effort,
-            impact=o.impact,
-            description=o.description,
-            id=o.id,
-        )
+    for pain in journey.pain_points():
+        twin.restore_note(pain)
+    for idea in journey.opportunities():
+        twin.restore_note(idea)
     twin.set_painpoint_settings(journey.painpoint_settings())
     return twin

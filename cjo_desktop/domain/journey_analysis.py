@@ -147,6 +147,27 @@ class AnalysisMixin:
         self._detach(item, Kind.OPPORTUNITY)
         return item
 
+    def restore_note(self, item: pp.PainPoint | pp.Opportunity) -> None:
+        """Add a pain point or opportunity back whole, id and all (undo, copies)."""
+        if isinstance(item, pp.PainPoint):
+            self.add_pain_point(
+                item.touchpoint_id,
+                item.severity,
+                item.description,
+                strategy=item.strategy,
+                id=item.id,
+            )
+        else:
+            self.add_opportunity(
+                item.touchpoint_id,
+                item.pain_point,
+                item.name,
+                effort=item.effort,
+                impact=item.impact,
+                description=item.description,
+                id=item.id,
+            )
+
     # ------------------------------------------------------------------ settings
     def painpoint_settings(self) -> pp.PainPointSettings:
         return self._settings
