@@ -1,8 +1,8 @@
 """New, Open, Save, Save As, Open Recent and the "save your changes?" question.
 
 Every dialog goes through a module-level function (``ask_open_path``, ``ask_save_path``,
-``ask_save_changes``, ``ask_template``, ``show_error``) so tests replace them with
-``monkeypatch`` and never block on a modal window.
+``ask_save_changes``, ``ask_overwrite``, ``ask_template``, ``show_error``) so tests replace
+them with ``monkeypatch`` and never block on a modal window.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import FILE_SUFFIX, SCHEMA_VERSION, MapFileError, load_map
+from cjo_desktop.io.files import FileChangedError
 from cjo_desktop.io.templates import new_from_template, templates
 
 MAP_FILTER = "Journey maps (*.cjo.json);;JSON (*.json);;All files (*)"
@@ -53,6 +54,24 @@ def ask_save_changes(parent: QWidget | None, name: str) -> Button:
         Button.Save | Button.Discard | Button.Cancel,
         Button.Save,
     )
+
+
+def ask_overwrite(parent: QWidget | None, path: Path) -> Button:
+    """Another program changed the file since it was opened here. Save (overwrite it; its
+    version is kept as FILE.bak), SaveAll (shown as "Save As…") or Cancel, Cancel the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "File changed on disk",
+        f"{path.name} was changed by another program since you opened or saved it here.\n\n"
+        "Overwrite it with your version? Its current version will be kept as "
+        f"{path.name}.bak.",
+        Button.Save | Button.SaveAll | Button.Cancel,
+        parent,
+    )
+    box.button(Button.Save).setText("&Overwrite")
+    box.button(Button.SaveAll).setText("Save &As…")
+    box.setDefaultButton(Button.Cancel)
+    return Button(box.exec())
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
@@ -192,9 +211,21 @@ class FileOps(QObject):
             return self.save()
         return answer == Button.Discard
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, *, overwrite: bool = False) -> bool:
         try:
-            self.document.save(path)
+            self.document.save(path, overwrite=overwrite)
+        except FileChangedError:
+            answer = ask_overwrite(self.window, path)
+            if answer == Button.Save:
+                return self._save_to(path, overwrite=True)
+            if answer == Button.SaveAll:  # "Save As…"
+                return self.save_as()
+            self.message.emit("The map was not saved")
+            return False
+        except MapFileError as exc:  # locked by another program, or the lock cannot be made
+            show_error(self.window, "Cannot save map", str(exc))
+            self.message.emit("The map was not saved")
+            return False
         except (OSError, ValueError) as exc:  # a full disk, or something the file cannot hold
             reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
             show_error(self.window, "Cannot save map", f"{path}: {reason}")

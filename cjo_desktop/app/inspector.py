@@ -16,12 +16,12 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +37,7 @@ from cjo_desktop.commands import (
     UpdateItem,
 )
 from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Change, Emotion, Journey, JourneyError
+from cjo_desktop.domain.limits import MAX_COUNT
 from cjo_desktop.editor.document import Document
 
 #: The valence combo: ``None`` (no feeling recorded) then -2..+2 with their everyday words.
@@ -127,7 +128,7 @@ class InspectorDock(QDockWidget):
         widget.setAccessibleName(name)
         form.addRow(label, widget)
         if commit is not None:
-            if isinstance(widget, QLineEdit | TextBox | QSpinBox):
+            if isinstance(widget, QLineEdit | TextBox | QDoubleSpinBox):
                 widget.editingFinished.connect(commit)
             self._commits[widget] = commit
         return widget
@@ -178,9 +179,11 @@ class InspectorDock(QDockWidget):
         self.flow_from = self._add(form, "From", "Flow source", QLabel())
         self.flow_to = self._add(form, "To", "Flow target", QLabel())
         self.flow_count = self._add(
-            form, "&Count", "Flow count", QSpinBox(), self._commit_flow_count
+            form, "&Count", "Flow count", QDoubleSpinBox(), self._commit_flow_count
         )
-        self.flow_count.setRange(UNKNOWN_COUNT, 2**31 - 1)
+        # A double: counts go past a 32-bit spin box's 2,147,483,647, up to the map's limit.
+        self.flow_count.setDecimals(0)
+        self.flow_count.setRange(UNKNOWN_COUNT, MAX_COUNT)
         self.flow_count.setSpecialValueText("unknown")
         self.flow_count.setGroupSeparatorShown(True)
         self.flow_label = self._add(
@@ -365,7 +368,7 @@ class InspectorDock(QDockWidget):
             self._push(lambda: UpdateFlow(journey, source, target, **changes))
 
     def _commit_flow_count(self) -> None:
-        value = self.flow_count.value()
+        value = round(self.flow_count.value())
         self._flow_edit("count", None if value == UNKNOWN_COUNT else value)
 
     def _commit_flow_label(self) -> None:

@@ -139,7 +139,7 @@ def parse_value(text: str) -> float | None:
     return value
 
 
-def problems(rows: Sequence[RuleRow], pricing: Pricing) -> list[str]:
+def problems(rows: Sequence[RuleRow], pricing: Pricing, journey: Journey) -> list[str]:
     """What stops these rows and fields from being the map's settings, in words; [] if none."""
     out: list[str] = []
     names = [r.name.strip() for r in rows]
@@ -161,15 +161,16 @@ def problems(rows: Sequence[RuleRow], pricing: Pricing) -> list[str]:
     if out:
         return out
     try:
-        settings_from(rows, pricing)
+        settings_from(rows, pricing, journey)
     except (JourneyError, ValueError) as exc:
         text = str(exc)
         out.append(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
     return out
 
 
-def settings_from(rows: Sequence[RuleRow], pricing: Pricing) -> PainPointSettings:
-    """The settings the dialog stands for; raises JourneyError or ValueError when invalid."""
+def settings_from(rows: Sequence[RuleRow], pricing: Pricing, journey: Journey) -> PainPointSettings:
+    """The settings the dialog stands for on ``journey``; raises JourneyError or ValueError
+    when invalid."""
     rules = tuple(
         Rule(
             r.name.strip(),
@@ -190,7 +191,7 @@ def settings_from(rows: Sequence[RuleRow], pricing: Pricing) -> PainPointSetting
         pricing.period.strip(),
         pricing.goal,
     )
-    Journey().set_painpoint_settings(settings)  # the domain's own length and name checks
+    journey.check_painpoint_settings(settings)  # the domain's own checks
     return settings
 
 
@@ -392,7 +393,7 @@ class RulesDialog(QDialog):
         )
 
     def settings(self) -> PainPointSettings:
-        return settings_from(self.rows(), self.pricing())
+        return settings_from(self.rows(), self.pricing(), self._journey)
 
     def add_rule(self) -> None:
         names = {r.name for r in self.rows()}
@@ -460,7 +461,7 @@ class RulesDialog(QDialog):
         """Show what is wrong (if anything) and allow OK only when nothing is."""
         if self._filling:
             return []
-        found = problems(self.rows(), self.pricing())
+        found = problems(self.rows(), self.pricing(), self._journey)
         self.problem.setText("\n".join(found))
         self.problem.setVisible(bool(found))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -10,7 +10,6 @@ any other input raises :class:`FragmentError` (a ``ValueError``) saying what is 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn, TypeGuard
@@ -27,6 +26,8 @@ from cjo_desktop.domain import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.limits import MAX_COORDINATE
 
 MIME_TYPE = "application/x-cjo-fragment+json"
 FORMAT = "cjo-fragment"
@@ -217,9 +218,10 @@ def _valence(value: Any, where: str) -> int:
 
 
 def _count(value: Any, where: str) -> int | None:
-    if value is not None and (not _whole(value) or value < 0):
-        _fail(f"{where} must be a whole number of 0 or more, or null")
-    return None if value is None else int(value)
+    try:
+        return check.count(value, where)
+    except JourneyError as exc:
+        _fail(str(exc))
 
 
 def _tags(value: Any, where: str) -> tuple[str, ...]:
@@ -233,13 +235,12 @@ def _position(value: Any, where: str) -> Position | None:
         return None
     if not isinstance(value, dict) or set(value) != {"x", "y"}:
         _fail(f"{where} must be null or an object with x and y")
-    coords = []
     for axis in ("x", "y"):
-        v = value[axis]
-        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            _fail(f"{where}.{axis} must be a finite number")
-        coords.append(float(v))
-    return Position(coords[0], coords[1])
+        try:
+            check.number(value[axis], f"{where}.{axis}", MAX_COORDINATE)
+        except JourneyError as exc:
+            _fail(str(exc))
+    return Position(float(value["x"]), float(value["y"]))
 
 
 #: For each record: field -> (required, check). Optional fields default as in the domain.
@@ -281,9 +282,9 @@ def _record(value: Any, where: str, spec: dict[str, tuple[bool, Check]]) -> dict
     if unknown:
         _fail(f"{where} has an unknown field {unknown[0]!r}")
     out: dict[str, Any] = {}
-    for field, (required, check) in spec.items():
+    for field, (required, read) in spec.items():
         if field in value:
-            out[field] = check(value[field], f"{where}.{field}")
+            out[field] = read(value[field], f"{where}.{field}")
         elif required:
             _fail(f"{where} lacks the field {field!r}")
     return out

@@ -151,7 +151,7 @@ class SetPainPointSettings(JourneyCommand):
     ) -> None:
         if not isinstance(settings, PainPointSettings):
             raise JourneyError("pain-point settings must be a PainPointSettings")
-        Journey().set_painpoint_settings(settings)  # the domain's own checks, before the push
+        journey.check_painpoint_settings(settings)  # the domain's own checks, before the push
         super().__init__(journey, text, parent)
         self.settings = settings
         self._old = journey.painpoint_settings()

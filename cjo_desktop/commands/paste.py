@@ -18,6 +18,7 @@ from cjo_desktop.commands.fragment import Fragment, FragmentError, check_fragmen
 from cjo_desktop.commands.stages import AddStage
 from cjo_desktop.commands.touchpoints import AddTouchpoint
 from cjo_desktop.domain import Journey, JourneyError, Kind, Persona, Position, Stage
+from cjo_desktop.domain.limits import MAX_COORDINATE
 
 #: How far a duplicate of a hand-placed card lands from the original, in scene units.
 DUPLICATE_OFFSET = (24.0, 24.0)
@@ -135,7 +136,9 @@ def _is_persona(journey: Journey, item_id: str) -> bool:
 def _shift(position: Position | None, offset: tuple[float, float]) -> Position | None:
     if position is None or offset == (0.0, 0.0):
         return position
-    return Position(position.x + offset[0], position.y + offset[1])
+    limit = MAX_COORDINATE  # a copy of a card at the edge stays where a map can hold it
+    x, y = position.x + offset[0], position.y + offset[1]
+    return Position(min(max(x, -limit), limit), min(max(y, -limit), limit))
 
 
 def _what(fragment: Fragment) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,8 +19,13 @@ from cjo_desktop.commands._base import (
 from cjo_desktop.commands._probe import check_touchpoint
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
-from cjo_desktop.commands.painpoints import RemoveOpportunity, RemovePainPoint
+from cjo_desktop.commands.painpoints import (
+    RemoveOpportunity,
+    RemovePainPoint,
+    SetPainPointSettings,
+)
 from cjo_desktop.domain import Journey, JourneyError, Kind, Position, Touchpoint
+from cjo_desktop.domain import validate as check
 
 #: One card of a drag: ``(touchpoint_id, stage_id, index, position)``; see MoveTouchpoint.
 Move = tuple[str, str, int | None, Position | Keep | None]
@@ -104,6 +110,10 @@ class RemoveTouchpoint(JourneyCommand):
         for pain_point in journey.pain_points(touchpoint_id):
             if pain_point.id not in removing:
                 RemovePainPoint(journey, pain_point.id, parent=self, removing=removing)
+        settings = journey.painpoint_settings()
+        if settings.goal == touchpoint_id:
+            no_goal = dataclasses.replace(settings, goal=None)
+            SetPainPointSettings(journey, no_goal, "Clear the goal", parent=self)
 
     def redo(self) -> None:
         super().redo()
@@ -217,8 +227,8 @@ class MoveTouchpoints(JourneyCommand):
 
 
 def _check_position(position: object) -> None:
-    if not (position is None or isinstance(position, Position | Keep)):
-        raise JourneyError(f"a position must be a Position or None, not {position!r}")
+    if not isinstance(position, Keep):
+        check.position(position)
 
 
 def _simulate(

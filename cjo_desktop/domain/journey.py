@@ -282,11 +282,17 @@ class Journey(AnalysisMixin):
 
     def remove_touchpoint(self, touchpoint_id: str, *, cascade: bool = False) -> Touchpoint:
         """Remove a touchpoint. Its emotions, flows, pain points and opportunities go too with
-        ``cascade``; else they must be gone already (so an undo command can restore each one)."""
+        ``cascade``, and the pain-point goal is cleared if it is the goal; else they must be gone
+        already (so an undo command can restore each one)."""
         tp = self.touchpoint(touchpoint_id)
         flows, emotions = self.flows_of(tp.id), self._emotions_of.get(tp.id, [])
-        if not cascade and (flows or emotions or self._notes_of.get(tp.id)):
-            raise JourneyError(f"touchpoint {tp.name!r} still has emotions, flows or pain points")
+        is_goal = self._settings.goal == tp.id
+        if not cascade and (flows or emotions or self._notes_of.get(tp.id) or is_goal):
+            raise JourneyError(
+                f"touchpoint {tp.name!r} still has emotions, flows or pain points, or is the goal"
+            )
+        if is_goal:
+            self.set_painpoint_settings(dataclasses.replace(self._settings, goal=None))
         for flow in flows:
             self.remove_flow(flow.source, flow.target)
         for emotion_id in list(emotions):

@@ -13,6 +13,7 @@ from cjo_desktop.domain import painpoints as pp
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
+from cjo_desktop.domain.limits import MAX_MONEY
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import Item, Kind, Touchpoint
 
@@ -52,10 +53,7 @@ class AnalysisMixin:
 
     def add_metric_snapshot(self, snapshot: Snapshot, index: int | None = None) -> None:
         label = check.name(snapshot.label, "a snapshot label")
-        for per in snapshot.values.values():
-            for metric in per:
-                check.name(metric, "a metric name")
-                check.text(metric, "a metric name", check.MAX_METRIC_NAME)
+        check.snapshot_numbers(snapshot)
         if label in self._snapshots:
             raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
         order = list(self._snapshots.items())
@@ -172,7 +170,9 @@ class AnalysisMixin:
     def painpoint_settings(self) -> pp.PainPointSettings:
         return self._settings
 
-    def set_painpoint_settings(self, settings: pp.PainPointSettings) -> None:
+    def check_painpoint_settings(self, settings: pp.PainPointSettings) -> None:
+        """Raise JourneyError if :meth:`set_painpoint_settings` would refuse ``settings``;
+        changes nothing."""
         if not isinstance(settings, pp.PainPointSettings):
             raise JourneyError("pain-point settings must be a PainPointSettings")
         for rule in settings.rules:
@@ -180,10 +180,18 @@ class AnalysisMixin:
             check.text(rule.name, "a rule's name", check.MAX_METRIC_NAME)
             check.text(rule.metric, "a rule's metric", check.MAX_METRIC_NAME)
             check.text(rule.description, "a rule's description", check.MAX_NAME)
+            check.number(rule.threshold, f"rule {rule.name[:40]!r}: the threshold")
+        check.number(settings.value_per_customer, "the value per customer", MAX_MONEY, 0)
         check.text(settings.currency, "the currency")
         check.text(settings.period, "the period")
         if settings.goal is not None:
             check.identifier(settings.goal)
+            node = self._graph.nodes.get(settings.goal)
+            if node is None or not isinstance(node["item"], Touchpoint):
+                raise JourneyError(f"the goal {settings.goal!r} is not a touchpoint of this map")
+
+    def set_painpoint_settings(self, settings: pp.PainPointSettings) -> None:
+        self.check_painpoint_settings(settings)
         old, self._settings = self._settings, settings
         self.changed.emit(Change("update", "settings", "painpoints", old, settings))
 

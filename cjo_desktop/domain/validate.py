@@ -12,7 +12,20 @@ from typing import Any
 
 from cjo_desktop.domain import painpoints
 from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.limits import (
+    MAX_COORDINATE,
+    MAX_COUNT,
+    MAX_METRIC_NAME,
+    MAX_NAME,
+    MAX_TAG,
+    MAX_TEXT,
+    MAX_VALUE,
+    describe_number,
+)
+from cjo_desktop.domain.metrics import MetricValue, Snapshot
 from cjo_desktop.domain.model import VALENCE_MAX, VALENCE_MIN, Position
+
+__all__ = ["MAX_METRIC_NAME", "MAX_NAME", "MAX_TAG", "MAX_TEXT"]
 
 
 def insert_index(index: int | None, length: int) -> int:
@@ -23,11 +36,6 @@ def insert_index(index: int | None, length: int) -> int:
     return index
 
 
-#: The longest texts a map file holds: an edit that the file could not save is refused here.
-MAX_NAME = 500
-MAX_TEXT = 20_000
-MAX_TAG = 200
-MAX_METRIC_NAME = 200
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}")
 
 
@@ -73,20 +81,81 @@ def valence(value: object) -> int:
     return value
 
 
-def count(value: object) -> int | None:
+def count(value: object, what: str = "a flow count") -> int | None:
+    """A whole number of people or rows, 0 to MAX_COUNT, or None where unknown."""
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise JourneyError(f"a flow count must be a whole number of 0 or more, not {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
+        raise JourneyError(
+            f"{what} must be a whole number from 0 to {describe_number(MAX_COUNT)}, "
+            f"not {_shown(value)}"
+        )
     return value
+
+
+def number(
+    value: object, what: str, limit: float = MAX_VALUE, low: float | None = None
+) -> float | None:
+    """A finite number from ``low`` (default ``-limit``) to ``limit``, or None where undefined."""
+    if value is None:
+        return None
+    low = -limit if low is None else low
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not low <= value <= limit
+    ):
+        raise JourneyError(
+            f"{what} must be a number from {describe_number(low)} to "
+            f"{describe_number(limit)}, not {_shown(value)}"
+        )
+    return value
+
+
+def metric_value(value: MetricValue, what: str) -> None:
+    """Every number of one metric value within the map's ranges (see :mod:`limits`)."""
+    if not isinstance(value, MetricValue):
+        raise JourneyError(f"{what} must be a MetricValue, not {type(value).__name__}")
+    number(value.value, f"{what}: the value")
+    count(value.n, f"{what}: n")
+    number(value.ci_low, f"{what}: the interval's low end")
+    number(value.ci_high, f"{what}: the interval's high end")
+    for key, x in value.detail.items():
+        text(key, f"{what}: a detail name", MAX_METRIC_NAME)
+        number(x, f"{what}: {key[:40]!r}")
+
+
+def snapshot_numbers(snapshot: Snapshot) -> None:
+    """Every metric name and number of ``snapshot`` is one a map can hold."""
+    for tp_id, per in snapshot.values.items():
+        for metric, value in per.items():
+            name(metric, "a metric name")
+            text(metric, "a metric name", MAX_METRIC_NAME)
+            metric_value(value, f"{metric[:40]!r} at {tp_id[:64]!r}")
+    for metric, value in snapshot.summary.items():
+        name(metric, "a metric name")
+        text(metric, "a metric name", MAX_METRIC_NAME)
+        metric_value(value, f"journey-wide {metric[:40]!r}")
 
 
 def position(value: object) -> Position | None:
     if value is None:
         return None
-    if isinstance(value, Position) and math.isfinite(value.x) and math.isfinite(value.y):
-        return value
-    raise JourneyError(f"a position must be a Position or None, not {value!r}")
+    if not isinstance(value, Position):
+        raise JourneyError(f"a position must be a Position or None, not {_shown(value)}")
+    number(value.x, "a position's x", MAX_COORDINATE)
+    number(value.y, "a position's y", MAX_COORDINATE)
+    return value
+
+
+def _shown(value: object) -> str:
+    """A value quoted in a message, cut short: a number can have thousands of digits (and
+    Python refuses to write out more than a few thousand)."""
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"a number of about {round(value.bit_length() * math.log10(2)):,} digits"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
 def clean_field(key: str, value: Any) -> Any:

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from cjo_desktop.domain import Change, Journey
-from cjo_desktop.io import SCHEMA_VERSION, save_map
-from cjo_desktop.io.files import load_map_versioned, write_atomic
+from cjo_desktop.io import SCHEMA_VERSION
+from cjo_desktop.io.files import read_map, replace_map
 from cjo_desktop.io.templates import new_from_template
 
 
@@ -33,6 +33,9 @@ class Document(QObject):
         super().__init__(parent)
         self.journey = journey if journey is not None else new_from_template("blank")
         self.path: Path | None = None
+        #: SHA-256 of the file as this document last read or wrote it (None: no such file):
+        #: a save over a file that no longer has it would overwrite someone else's change.
+        self.disk_sha256: str | None = None
         self.upgraded_from: int | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -54,12 +57,14 @@ class Document(QObject):
         return not self.undo_stack.isClean()
 
     # ------------------------------------------------------------------ files
-    def replace(self, journey: Journey, path: Path | None) -> None:
-        """Show another journey (after Open or New): a fresh history, unmodified."""
+    def replace(self, journey: Journey, path: Path | None, disk_sha256: str | None = None) -> None:
+        """Show another journey (after Open or New): a fresh history, unmodified.
+        ``disk_sha256`` is the SHA-256 of ``path``'s bytes that ``journey`` came from."""
         self.undo_stack.clear()
         self.journey.changed.disconnect(self._relay)
         self.journey = journey
         journey.changed.connect(self._relay)
+        self.disk_sha256 = disk_sha256
         self.journeyReplaced.emit()
         self._set_path(path)
         self.undo_stack.setClean()
@@ -69,19 +74,24 @@ class Document(QObject):
         """Load ``path``; raises MapFileError and leaves the document as it was on bad input.
         ``upgraded_from`` tells whether the file was in an older format (upgraded in memory;
         saving writes the current one)."""
-        journey, version = load_map_versioned(path)
-        self.upgraded_from = version if version < SCHEMA_VERSION else None
-        self.replace(journey, path)
+        loaded = read_map(path)
+        self.upgraded_from = loaded.version if loaded.version < SCHEMA_VERSION else None
+        self.replace(loaded.journey, path, loaded.sha256)
 
-    def save(self, path: Path | None = None) -> None:
-        """Write atomically to ``path`` (default: the current file); raises OSError on failure,
-        in which case the document stays modified."""
+    def save(self, path: Path | None = None, *, overwrite: bool = False) -> None:
+        """Write atomically to ``path`` (default: the current file), keeping the version it
+        replaces as FILE.bak. Raises OSError or MapFileError on failure, and
+        :class:`FileChangedError` when the current file was changed by someone else since this
+        document read or wrote it (``overwrite=True`` saves anyway, after the user said so); the
+        document then stays modified. Save As to another file never checks: the file dialog
+        asked already."""
         target = path or self.path
         if target is None:
             raise ValueError("the document has no file yet; choose one with Save As")
-        if target.is_file():  # the version being replaced stays beside it as FILE.bak
-            write_atomic(target.with_name(target.name + ".bak"), target.read_bytes())
-        save_map(self.journey, target)
+        check = not overwrite and target == self.path
+        self.disk_sha256 = replace_map(
+            self.journey, target, self.disk_sha256, check=check, who="cjo-desktop"
+        )
         self.saved.emit(target)
         self._set_path(target)
         self.undo_stack.setClean()

@@ -25,6 +25,7 @@ from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.commands import AddTouchpoint, Move, MoveStage
 from cjo_desktop.domain import Position
+from cjo_desktop.domain.limits import MAX_COORDINATE
 
 if TYPE_CHECKING:
     from cjo_desktop.editor.controller import EditorController
@@ -145,8 +146,8 @@ class Gestures(QObject):
             if column is None:
                 continue
             lane = _nearest_lane(lanes, center.y())
-            x = max(0.0, top_left.x() - column.x)
-            y = max(0.0, top_left.y() - lane.y)
+            x = min(max(0.0, top_left.x() - column.x), MAX_COORDINATE)
+            y = min(max(0.0, top_left.y() - lane.y), MAX_COORDINATE)
             tp = journey.touchpoint(card.touchpoint_id)
             index = None
             if column.stage_id != tp.stage_id:

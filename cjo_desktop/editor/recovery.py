@@ -6,6 +6,12 @@ loses focus: a crash or a power cut then costs at most those seconds. Each docum
 recovery map (a plain ``*.cjo.json``) and a small JSON note saying which file it belongs to and
 when it was written. A clean save or close removes both; anything left at the next start is
 work that was lost, and is offered back.
+
+Recovery files belong to the live instance that writes them: it holds a ``QLockFile`` beside
+them for as long as it runs, so another instance started meanwhile never offers them as lost
+or deletes them. A crashed instance's lock is stale (its process is gone) and its work is
+offered. Only the recovery copy and its note, inside the recovery folder, are ever deleted,
+whatever a note says.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QSettings, QStandardPaths, QTimer
 
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import FILE_SUFFIX, MapFileError, dumps_map, load_map
@@ -25,6 +31,15 @@ from cjo_desktop.io.files import write_atomic
 
 DEFAULT_SECONDS = 30
 NOTE_SUFFIX = ".recovery.json"
+LOCK_SUFFIX = ".lock"
+
+
+def _owner_lock(folder: Path, stem: str) -> QLockFile:
+    """The lock that says a live instance owns recovery ``stem``. Never stale by age (an editor
+    runs for days); stale only when its process is gone, which QLockFile checks."""
+    lock = QLockFile(str(folder / f"{stem}{LOCK_SUFFIX}"))
+    lock.setStaleLockTime(0)
+    return lock
 
 
 def recovery_folder() -> Path:
@@ -46,40 +61,54 @@ def autosave_seconds() -> int:
 
 @dataclass(frozen=True)
 class Recovered:
-    """Work found after a crash: the recovery map, the file it belonged to, when written."""
+    """Work found after a crash: the recovery map, the file it belonged to (and the SHA-256 of
+    that file as the crashed window had read it), when it was written. While it exists this
+    instance owns it (``lock``), so no other instance offers it too."""
 
     map_path: Path
     note_path: Path
     original: Path | None
+    original_sha256: str | None
     title: str
     saved_at: str
+    lock: QLockFile
 
     def discard(self) -> None:
         self.map_path.unlink(missing_ok=True)
         self.note_path.unlink(missing_ok=True)
+        self.lock.unlock()
 
 
 def find_recovered(folder: Path | None = None) -> list[Recovered]:
-    """Every recovery left behind, newest first; unreadable leftovers are skipped."""
+    """Every recovery left behind by an instance that is gone, newest first; work of a running
+    instance and unreadable leftovers are skipped."""
     folder = folder or recovery_folder()
     found: list[Recovered] = []
     for note in sorted(folder.glob(f"*{NOTE_SUFFIX}")) if folder.is_dir() else []:
+        stem = note.name.removesuffix(NOTE_SUFFIX)
+        map_path = folder / f"{stem}{FILE_SUFFIX}"  # the note's own "map" is not trusted
+        if not map_path.is_file():
+            continue
+        lock = _owner_lock(folder, stem)
+        if not lock.tryLock(0):
+            continue  # a live instance owns it
         try:
             data = json.loads(note.read_text(encoding="utf-8"))
-            map_path = folder / str(data["map"])
-            if not map_path.is_file():
-                continue
-            original = Path(data["original"]) if data.get("original") else None
+            original = data.get("original")
+            digest = data.get("original_sha256")
             found.append(
                 Recovered(
                     map_path,
                     note,
-                    original,
-                    str(data.get("title", "")),
-                    str(data.get("saved_at", "")),
+                    Path(original) if isinstance(original, str) and original else None,
+                    digest if isinstance(digest, str) else None,
+                    str(data.get("title", ""))[:500],
+                    str(data.get("saved_at", ""))[:40],
+                    lock,
                 )
             )
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, AttributeError):
+            lock.unlock()
             continue
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
@@ -92,6 +121,7 @@ class AutoSaver(QObject):
         self.document = document
         self.folder = folder or recovery_folder()
         self._stem = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{secrets.token_hex(4)}"
+        self._lock = _owner_lock(self.folder, self._stem)
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.save_now)
         document.journeyChanged.connect(self._changed)
@@ -123,11 +153,15 @@ class AutoSaver(QObject):
             return True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._lock.isLocked() and not self._lock.tryLock(0):
+                return False  # cannot claim the files as ours: write none another may take
             write_atomic(self.map_path, dumps_map(self.document.journey).encode("utf-8"))
+            document = self.document
             note = {
                 "map": self.map_path.name,
-                "original": str(self.document.path) if self.document.path else None,
-                "title": self.document.journey.title,
+                "original": str(document.path) if document.path else None,
+                "original_sha256": document.disk_sha256,
+                "title": document.journey.title,
                 "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
             write_atomic(self.note_path, json.dumps(note, indent=2).encode("utf-8"))
@@ -138,6 +172,8 @@ class AutoSaver(QObject):
     def discard(self) -> None:
         self.map_path.unlink(missing_ok=True)
         self.note_path.unlink(missing_ok=True)
+        if self._lock.isLocked():
+            self._lock.unlock()
 
 
 def restore(recovered: Recovered, document: Document) -> None:
@@ -148,6 +184,6 @@ def restore(recovered: Recovered, document: Document) -> None:
     except MapFileError:
         recovered.discard()
         raise
-    document.replace(journey, recovered.original)
+    document.replace(journey, recovered.original, recovered.original_sha256)
     document.undo_stack.resetClean()  # unsaved: the recovered work is not on disk yet
     document.modifiedChanged.emit(True)

@@ -136,6 +136,9 @@ def _check_pain_points(doc: MapFile, source: str, touchpoints: set[str]) -> None
                 f"pain point {o.pain_point!r} is at another touchpoint",
             )
     settings = doc.painpoint_settings
+    if settings is not None and settings.goal is not None and settings.goal not in touchpoints:
+        where, ref = "painpoint_settings.goal", settings.goal
+        raise MapFileError(source, where, f"unknown touchpoint {ref!r}")
     if settings is not None and settings.rules is not None:
         names: dict[str, int] = {}
         for i, rule in enumerate(settings.rules):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 
 class MapFileError(Exception):
     """A file that cannot be read as asked. ``str()`` is the one line shown to the user."""
 
-    def __init__(self, source: str | Path, where: str, message: str) -> None:
-        self.source = str(source)
+    def __init__(self, source: str | os.PathLike[str], where: str, message: str) -> None:
+        self.source = os.fspath(source)
         self.where = where
         self.message = message
         super().__init__(str(self))

@@ -1,31 +1,35 @@
 """Load and save native map files: strict on the way in, atomic and byte-stable on the way out.
 
 Loading never changes the file and never lets anything but :class:`MapFileError` escape for bad
-input. Saving writes a temporary file in the same folder, flushes and fsyncs it, then renames it
-over the target, so a crash leaves either the old file or the new one, never a mixture.
+input. Saving is atomic (:mod:`cjo_desktop.io.atomic`); saving over a file that was read before
+holds the map's lock and checks that nobody else wrote it meanwhile (:func:`replace_map`).
 """
 
 from __future__ import annotations
 
-import glob
+import hashlib
 import json
 import os
 import re
 import stat
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from cjo_desktop.domain import Journey, JourneyError
+from cjo_desktop.domain.limits import describe_number
+from cjo_desktop.io.atomic import real_target, write_atomic
 from cjo_desktop.io.convert import to_file_model, to_journey
 from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.lock import map_lock
 from cjo_desktop.io.migrate import upgrade
 from cjo_desktop.io.schema import MapFile
+
+__all__ = ["write_atomic"]  # also imported from here by the exports
 
 #: Larger files are refused before reading: no real map comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -93,8 +97,8 @@ def _shown(key: object) -> str:
     return key if len(key) <= _SHOWN_KEY else key[: _SHOWN_KEY - 1] + "\u2026"
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refusing what is too large, not UTF-8, or unreadable."""
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing what is too large, not a regular file, or unreadable."""
     source = str(path)
     try:
         info = path.stat()
@@ -110,14 +114,18 @@ def read_text(path: Path) -> str:
                 f"file is too large ({size / 2**20:.0f} MiB; "
                 f"a map may be at most {MAX_FILE_BYTES // 2**20} MiB)",
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise MapFileError(source, "", "no such file") from None
     except IsADirectoryError:
         raise MapFileError(source, "", "is a folder, not a map file") from None
     except OSError as exc:
         raise MapFileError(source, "", f"cannot read the file ({exc.strerror})") from None
-    return decode(raw, source)
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what is too large, not UTF-8, or unreadable."""
+    return decode(read_bytes(path), str(path))
 
 
 def decode(raw: bytes, source: str) -> str:
@@ -171,6 +179,23 @@ def parse_json(text: str, source: str) -> Any:
     return data
 
 
+#: Range errors, worded as the documented ranges are: "must be at most 1,000,000,000,000".
+_BOUNDS = {
+    "less_than_equal": ("at most", "le"),
+    "greater_than_equal": ("at least", "ge"),
+    "less_than": ("less than", "lt"),
+    "greater_than": ("more than", "gt"),
+}
+
+
+def _number_text(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"{value!r:.60}"
+    if isinstance(value, int) and value.bit_length() > 128:
+        return f"a number of about {round(value.bit_length() * 0.30103):,} digits"
+    return describe_number(value) if float(value).is_integer() else f"{value:g}"
+
+
 def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     errors = exc.errors(include_url=False)
     first = errors[0]
@@ -180,6 +205,10 @@ def _validation_message(exc: ValidationError, source: str) -> MapFileError:
         message = "unknown field"
     elif kind == "missing":
         message = "required field is missing"
+    elif kind in _BOUNDS:
+        bound = first.get("ctx", {}).get(_BOUNDS[kind][1])
+        message = f"must be {_BOUNDS[kind][0]} {_number_text(bound)}"
+        message += f" (found {_number_text(first['input'])})"
     else:
         message = first["msg"][:1].lower() + first["msg"][1:]
         if kind not in {"string_pattern_mismatch"} and not isinstance(first["input"], dict | list):
@@ -233,9 +262,26 @@ def loads_map(text: str, source: str = "<map>") -> Journey:
     return loads_map_versioned(text, source)[0]
 
 
-def load_map_versioned(path: str | os.PathLike[str]) -> tuple[Journey, int]:
+@dataclass(frozen=True)
+class LoadedMap:
+    """A map as read from its file: the journey, the format version the file was written in,
+    and the SHA-256 of its bytes (to tell later whether someone else changed the file)."""
+
+    journey: Journey
+    version: int
+    sha256: str
+
+
+def read_map(path: str | os.PathLike[str]) -> LoadedMap:
     path = Path(path)
-    return loads_map_versioned(read_text(path), str(path))
+    raw = read_bytes(path)
+    journey, version = loads_map_versioned(decode(raw, str(path)), str(path))
+    return LoadedMap(journey, version, hashlib.sha256(raw).hexdigest())
+
+
+def load_map_versioned(path: str | os.PathLike[str]) -> tuple[Journey, int]:
+    loaded = read_map(path)
+    return loaded.journey, loaded.version
 
 
 def load_map(path: str | os.PathLike[str]) -> Journey:
@@ -250,63 +296,44 @@ def dumps_map(journey: Journey) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that readers see the old or the new bytes, nothing else."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+def save_map(journey: Journey, path: str | os.PathLike[str]) -> str:
+    """Write the map atomically (through a symbolic link to its target); returns the SHA-256
+    of the bytes written, which :func:`replace_map` later checks the file against."""
+    data = dumps_map(journey).encode("utf-8")
+    write_atomic(path, data)
+    return hashlib.sha256(data).hexdigest()
+
+
+class FileChangedError(MapFileError):
+    """The file on disk is no longer the version the caller read: someone else wrote it."""
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str | None:
+    """SHA-256 of the file's bytes; None when there is no file."""
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_folder(folder)
-    _sweep_leftovers(folder, path.name)
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
 
 
-#: A temporary file older than this was left by a save that died (a kill, a power cut); a
-#: save still running in another process is seconds old.
-LEFTOVER_SECONDS = 600
-
-
-def _sweep_leftovers(folder: Path, name: str) -> None:
-    """Remove the hidden ``.NAME.*.tmp`` files that killed saves of this file left behind."""
-    now = time.time()
-    for leftover in folder.glob(f".{glob.escape(name)}.*.tmp"):
-        try:
-            if now - leftover.stat().st_mtime > LEFTOVER_SECONDS:
-                leftover.unlink()
-        except OSError:
-            continue  # gone already, or not ours to remove
-
-
-def save_map(journey: Journey, path: str | os.PathLike[str]) -> None:
-    write_atomic(path, dumps_map(journey).encode("utf-8"))
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable; not every platform can open a folder."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def replace_map(
+    journey: Journey,
+    path: str | os.PathLike[str],
+    base_sha256: str | None,
+    *,
+    check: bool = True,
+    who: str = "cjo",
+) -> str:
+    """Save over ``path`` with the map's lock held, keeping the version it replaces as
+    ``FILE.bak``. With ``check``, refuse (FileChangedError) unless the file is still the one
+    whose SHA-256 is ``base_sha256`` (None: there was no file), so another writer's change is
+    never overwritten silently. Returns the SHA-256 of what was written."""
+    target = real_target(path)
+    with map_lock(target, who=who):
+        if check and file_sha256(target) != base_sha256:
+            raise FileChangedError(
+                path, "", "was changed by another program since it was opened or saved here"
+            )
+        if target.is_file():
+            write_atomic(target.with_name(target.name + ".bak"), target.read_bytes())
+        return save_map(journey, target)

@@ -11,6 +11,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cjo_desktop.domain.limits import (
+    MAX_COORDINATE,
+    MAX_COUNT,
+    MAX_METRIC_NAME,
+    MAX_MONEY,
+    MAX_NAME,
+    MAX_TAG,
+    MAX_TEXT,
+    MAX_VALUE,
+)
+
 SCHEMA_VERSION = 3
 SCHEMA_ID = "https://cjo-desktop.org/schema/map-v3.json"
 FILE_SUFFIX = ".cjo.json"
@@ -22,8 +33,14 @@ Id = Annotated[
         description="A stable identifier: letters, digits, '_', '.', ':' or '-', 1 to 64 long.",
     ),
 ]
-Name = Annotated[str, Field(min_length=1, max_length=500, pattern=r"\S")]
-Text = Annotated[str, Field(max_length=20_000)]
+Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME, pattern=r"\S")]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+MetricName = Annotated[str, Field(min_length=1, max_length=MAX_METRIC_NAME)]
+#: Numbers are finite (the models refuse NaN and infinities) and bounded, so every sum and
+#: product the program forms from them stays a finite float (see domain/limits.py).
+Coordinate = Annotated[float, Field(ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Number = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
 Word = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 Severity = Literal["high", "medium", "low"]
 
@@ -35,8 +52,8 @@ class FileModel(BaseModel):
 
 
 class PositionModel(FileModel):
-    x: float = Field(description="Horizontal position in scene units.", allow_inf_nan=False)
-    y: float = Field(description="Vertical position in scene units.", allow_inf_nan=False)
+    x: Coordinate = Field(description="Horizontal position in scene units.")
+    y: Coordinate = Field(description="Vertical position in scene units.")
 
 
 class PersonaModel(FileModel):
@@ -58,7 +75,7 @@ class TouchpointModel(FileModel):
     channel: Text = Field("", description="Channel, e.g. web, mobile app, email, store, phone.")
     description: Text = Field("", description="What the customer does or meets here.")
     owner: Text = Field("", description="The team or person responsible for this touchpoint.")
-    tags: list[Annotated[str, Field(max_length=200)]] = Field(
+    tags: list[Annotated[str, Field(max_length=MAX_TAG)]] = Field(
         default_factory=list, description="Free keywords for filtering and search."
     )
     position: PositionModel | None = Field(
@@ -81,7 +98,7 @@ class FlowModel(FileModel):
     target: Id | None = Field(
         description="Id of the touchpoint they go to; null is a drop-off (they leave the journey)."
     )
-    count: int | None = Field(None, ge=0, description="How many customers took this flow.")
+    count: Count | None = Field(None, description="How many customers took this flow.")
     label: Text = Field("", description="A short note shown on the arrow.")
 
 
@@ -99,28 +116,26 @@ class ProvenanceModel(FileModel):
 
 class MetricValueModel(FileModel):
     touchpoint: Id = Field(description="Id of the touchpoint the value belongs to.")
-    metric: Annotated[str, Field(min_length=1, max_length=200)] = Field(
+    metric: MetricName = Field(
         description="Metric name: nps, csat_top2, csat_mean, ces_mean, visitors, conversion, "
         "dropoff, or a column name of the imported data."
     )
-    value: float | None = Field(description="The value; null where it is not defined.")
-    n: int | None = Field(None, ge=0, description="How many responses or rows stand behind it.")
-    ci_low: float | None = Field(None, description="Lower end of the 95% interval.")
-    ci_high: float | None = Field(None, description="Upper end of the 95% interval.")
-    detail: dict[str, float] = Field(
+    value: Number | None = Field(description="The value; null where it is not defined.")
+    n: Count | None = Field(None, description="How many responses or rows stand behind it.")
+    ci_low: Number | None = Field(None, description="Lower end of the 95% interval.")
+    ci_high: Number | None = Field(None, description="Upper end of the 95% interval.")
+    detail: dict[MetricName, Number] = Field(
         default_factory=dict, description="Counts behind the value, e.g. promoters."
     )
 
 
 class SummaryValueModel(FileModel):
-    metric: Annotated[str, Field(min_length=1, max_length=200)] = Field(
-        description="Journey-wide metric name, e.g. csat_mean_weighted."
-    )
-    value: float | None = Field(description="The value; null where it is not defined.")
-    n: int | None = Field(None, ge=0, description="How many responses stand behind it.")
-    ci_low: float | None = Field(None, description="Lower end of the 95% interval.")
-    ci_high: float | None = Field(None, description="Upper end of the 95% interval.")
-    detail: dict[str, float] = Field(default_factory=dict, description="Numbers behind it.")
+    metric: MetricName = Field(description="Journey-wide metric name, e.g. csat_mean_weighted.")
+    value: Number | None = Field(description="The value; null where it is not defined.")
+    n: Count | None = Field(None, description="How many responses stand behind it.")
+    ci_low: Number | None = Field(None, description="Lower end of the 95% interval.")
+    ci_high: Number | None = Field(None, description="Upper end of the 95% interval.")
+    detail: dict[MetricName, Number] = Field(default_factory=dict, description="Numbers behind it.")
 
 
 class SnapshotModel(FileModel):
@@ -163,13 +178,15 @@ class RuleModel(FileModel):
         "'valence_dip' (how far the feeling fell from the previous touchpoint)."
     )
     op: Literal["<", "<=", ">", ">="] = Field(description="How the value meets the threshold.")
-    threshold: float = Field(description="The value the metric is compared with.")
+    threshold: Number = Field(description="The value the metric is compared with.")
     severity: Severity = Field(description="Severity of what the rule finds.")
     min_n: int = Field(
         30, ge=0, le=1_000_000_000, description="Fewest responses before the rule may fire."
     )
     enabled: bool = Field(True, description="Whether the rule is applied.")
-    description: Annotated[str, Field(max_length=500)] = Field("", description="The rule in words.")
+    description: Annotated[str, Field(max_length=MAX_NAME)] = Field(
+        "", description="The rule in words."
+    )
 
 
 class PainPointSettingsModel(FileModel):
@@ -177,7 +194,10 @@ class PainPointSettingsModel(FileModel):
         None, description="The map's pain-point rules; absent means the program's defaults."
     )
     value_per_customer: float | None = Field(
-        None, ge=0, description="What one customer is worth: average order value, CLTV..."
+        None,
+        ge=0,
+        le=MAX_MONEY,
+        description="What one customer is worth: average order value, CLTV...",
     )
     currency: Annotated[str, Field(max_length=8)] = Field("€", description="Currency shown.")
     period: Annotated[str, Field(min_length=1, max_length=40, pattern=r"\S")] = Field(

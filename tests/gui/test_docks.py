@@ -226,6 +226,17 @@ def test_inspector_edits_a_flow_count(qtbot: QtBot, ed: Editor, inspector: Inspe
     assert ed.document.undo_stack.count() == 2
 
 
+def test_inspector_shows_and_edits_counts_past_32_bits(
+    qtbot: QtBot, ed: Editor, inspector: InspectorDock
+) -> None:
+    key = ("tp-cart", "tp-checkout-shipping")
+    ed.journey.update_flow(*key, count=3_000_000_000)
+    ed.scene.select_ids([key])
+    qtbot.waitUntil(lambda: inspector.flow_count.value() == 3_000_000_000)
+    retype(qtbot, inspector.flow_count, "999999999999")
+    assert ed.journey.flow(*key).count == 999_999_999_999
+
+
 def test_inspector_map_stage_and_many(qtbot: QtBot, ed: Editor, inspector: InspectorDock) -> None:
     assert inspector.map_title.text() == ed.journey.title
     retype(qtbot, inspector.map_title, "Trailhead, revisited")

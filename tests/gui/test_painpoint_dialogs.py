@@ -26,6 +26,8 @@ from cjo_desktop.app.painpoint_rules import (
     settings_from,
 )
 from cjo_desktop.domain import DEFAULT_RULES, PainPointSettings
+from cjo_desktop.io import load_map
+from cjo_desktop.io.templates import example_path
 from tests.gui.test_painpoint_dock import AD, SHIPPING, import_data, settle
 
 ACCEPT = QDialog.DialogCode.Accepted
@@ -256,19 +258,33 @@ def test_cancel_and_unchanged_rules_push_nothing(
 
 def test_rows_become_settings_and_problems_are_plain_words() -> None:
     rows = rows_of(DEFAULT_RULES)
-    settings = settings_from(rows, Pricing("85", "€", "month", "tp-order-confirmation"))
+    example = load_map(example_path())
+    settings = settings_from(rows, Pricing("85", "€", "month", "tp-order-confirmation"), example)
     assert settings == PainPointSettings(DEFAULT_RULES, 85.0, "€", "month", "tp-order-confirmation")
-    assert settings_from(rows, Pricing("1 200,50")).value_per_customer == 1200.5
-    assert problems(rows, Pricing()) == []
+    assert settings_from(rows, Pricing("1 200,50"), example).value_per_customer == 1200.5
+    assert problems(rows, Pricing(), example) == []
     twice = [*rows, RuleRow("csat_low", "csat_mean", "<", 3.0, "low")]
-    assert problems(twice, Pricing()) == ["Two rules are named 'csat_low': rule names must differ."]
+    assert problems(twice, Pricing(), example) == [
+        "Two rules are named 'csat_low': rule names must differ."
+    ]
     blank = [RuleRow(" ", "", "<", 0.0, "low")]
-    assert problems(blank, Pricing(period=" ")) == [
+    assert problems(blank, Pricing(period=" "), example) == [
         "Rule 1 needs a name.",
         "Rule 1 needs a metric.",
         "Name the period the counts run over, e.g. month.",
     ]
-    assert problems(rows, Pricing("-3")) == ["The value per customer must be 0 or more."]
+    assert problems(rows, Pricing("-3"), example) == ["The value per customer must be 0 or more."]
+
+
+def test_a_goal_that_is_not_a_touchpoint_is_a_problem() -> None:
+    rows = rows_of(DEFAULT_RULES)
+    example = load_map(example_path())
+    found = problems(rows, Pricing("85", "€", "month", "tp-gone"), example)
+    assert found == ["The goal 'tp-gone' is not a touchpoint of this map."]
+    found = problems(rows, Pricing("2e9"), example)
+    assert found == [
+        "The value per customer must be a number from 0 to 1,000,000,000, not 2000000000.0."
+    ]
 
 
 def test_the_menu_holds_the_commands_with_their_keys(window: MainWindow) -> None:

@@ -48,14 +48,10 @@ def test_work_killed_while_dirty_comes_back_at_the_next_start(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    script = tmp_path / "crash.py"
-    script.write_text(CHILD)
-    result = subprocess.run(
-        [sys.executable, str(script), str(saved_map)], timeout=60, capture_output=True, text=True
-    )
-    assert result.returncode == -9, result.stderr  # killed, as in a crash
+    crash_with_unsaved_work(tmp_path, saved_map)  # killed, as in a crash
     (found,) = find_recovered(private_recovery_folder)
     assert found.original == saved_map and found.title
+    found.lock.unlock()  # this look was the test's; the window below looks for itself
 
     asked: list[int] = []
     monkeypatch.setattr(
@@ -69,10 +65,37 @@ def test_work_killed_while_dirty_comes_back_at_the_next_start(
     assert window.document.journey.touchpoint("tp-cart").name == "Basket"
     assert window.document.path == saved_map and window.document.is_modified
     assert load_map(saved_map).touchpoint("tp-cart").name == "Cart"  # the file is untouched
-    assert len(find_recovered(private_recovery_folder)) == 1  # protected again right away
+    assert window.autosaver.map_path.exists()  # protected again right away, by this window
+    assert find_recovered(private_recovery_folder) == []  # which owns it: not lost work
+    assert not found.map_path.exists() and not found.note_path.exists()
+
+
+def crash_with_unsaved_work(tmp_path: Path, saved_map: Path) -> None:
+    script = tmp_path / "crash.py"
+    script.write_text(CHILD)
+    result = subprocess.run(
+        [sys.executable, str(script), str(saved_map)], timeout=60, capture_output=True, text=True
+    )
+    assert result.returncode == -9, result.stderr
 
 
 def test_discarding_recovered_work_deletes_it(
+    qtbot: QtBot,
+    saved_map: Path,
+    private_recovery_folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    crash_with_unsaved_work(tmp_path, saved_map)
+    monkeypatch.setattr(recovery_ui, "ask_restore", lambda _p, _items: False)
+    other = MainWindow()
+    qtbot.addWidget(other)
+    recovery_ui.offer_recovery(other)
+    assert find_recovered(private_recovery_folder) == []
+    assert list(private_recovery_folder.iterdir()) == []
+
+
+def test_the_work_of_another_window_of_this_instance_is_not_offered(
     qtbot: QtBot, saved_map: Path, private_recovery_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = MainWindow()
@@ -80,11 +103,11 @@ def test_discarding_recovered_work_deletes_it(
     window.open_file(saved_map)
     window.document.push(UpdateItem(window.document.journey, "tp-cart", name="Basket"))
     assert window.autosaver.save_now()
-    monkeypatch.setattr(recovery_ui, "ask_restore", lambda _p, _items: False)
+    monkeypatch.setattr(recovery_ui, "ask_restore", lambda *_: pytest.fail("offered"))
     other = MainWindow()
     qtbot.addWidget(other)
-    recovery_ui.offer_recovery(other)
-    assert find_recovered(private_recovery_folder) == []
+    assert recovery_ui.offer_recovery(other) == []
+    assert window.autosaver.map_path.exists() and window.autosaver.note_path.exists()
 
 
 def test_an_edit_arms_the_autosave_and_a_save_clears_it(

@@ -357,7 +357,8 @@ def test_a_save_sweeps_old_leftovers_of_killed_saves(tmp_path: Path) -> None:
     import time
 
     from cjo_desktop.domain import Journey
-    from cjo_desktop.io.files import LEFTOVER_SECONDS, save_map
+    from cjo_desktop.io.atomic import LEFTOVER_SECONDS
+    from cjo_desktop.io.files import save_map
 
     target = tmp_path / "m.cjo.json"
     stale = tmp_path / ".m.cjo.json.abc123.tmp"

@@ -15,7 +15,7 @@ from cjo_desktop.io.exports.mermaid import write_mermaid
 from cjo_desktop.io.exports.metrics_table import write_metrics_csv
 from cjo_desktop.io.files import save_map
 
-Exporter = Callable[[Journey, Path], None]
+Exporter = Callable[[Journey, Path], object]
 
 #: Suffix -> (exporter, what it writes), for help texts and dispatch.
 EXPORTERS: dict[str, tuple[Exporter, str]] = {

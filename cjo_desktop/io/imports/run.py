@@ -16,6 +16,7 @@ from pathlib import Path
 
 from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
 from cjo_desktop.domain import Journey, JourneyError, MetricValue, Provenance, Snapshot
+from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.metrics import (
     CES_MEAN,
     CSAT_MEAN,
@@ -180,6 +181,10 @@ def run_import(
         values = _with_direction(values, spec)
     summary = _summary(values, spec.weights) if spec.kind == "responses" else {}
     snapshot = rounded(Snapshot(label, provenance, values, summary))
+    try:  # the same ranges the map file holds, checked before the map is touched
+        check.snapshot_numbers(snapshot)
+    except JourneyError as exc:
+        raise TableError(str(path), "", f"cannot be imported: {exc}") from None
     return ImportResult(snapshot, dict(keys.new_touchpoints), flow_counts, report)
 
 

@@ -7,14 +7,20 @@ exact line numbers for every message.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
+from cjo_desktop.domain.limits import MAX_COUNT, MAX_METRIC_NAME, MAX_VALUE, describe_number
 from cjo_desktop.domain.metrics import MetricValue
-from cjo_desktop.domain.validate import MAX_METRIC_NAME
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Table, detect_decimal_comma, parse_number
+
+K = TypeVar("K")
+_MAX = describe_number(MAX_COUNT)
+_COUNT_RANGE = f"count (a whole number from 0 to {_MAX})"
+_VALUE_RANGE = f"values run from -{describe_number(MAX_VALUE)} to {describe_number(MAX_VALUE)}"
 
 #: Words that mean "left the journey" in the target column of flow rows.
 EXIT_WORDS = {"", "exit", "(exit)", "drop-off", "dropoff", "drop off", "left", "-", "none"}
@@ -56,15 +62,18 @@ def read_aggregated(
             if not text:
                 continue
             try:
-                parsed[table.header[i]] = MetricValue(parse_number(text, comma[i]))
+                x = parse_number(text, comma[i])
             except ValueError:
+                x = None
+            if x is None or abs(x) > MAX_VALUE:
                 if not spec.skip_invalid:
-                    raise table.error(
-                        row.line, table.header[i], f"{text!r} is not a number"
-                    ) from None
+                    why = "is not a number" if x is None else f"is out of range ({_VALUE_RANGE})"
+                    raise table.error(row.line, table.header[i], f"{text[:40]!r} {why}")
                 bad = True
+                continue
+            parsed[table.header[i]] = MetricValue(x)
         if bad:
-            report.skip("a value that is not a number", row.line)
+            report.skip("a value that is not a number in range", row.line)
             continue
         tp = keys.resolve(key)
         if tp is None:
@@ -84,14 +93,22 @@ def _count(
         x = parse_number(text, False)
     except ValueError:
         x = -1.0
-    if x < 0 or x != int(x):
+    if x < 0 or x != int(x) or x > MAX_COUNT:
         if not spec.skip_invalid:
-            raise table.error(
-                line, table.header[column], f"{text!r} is not a count (a whole number of 0 or more)"
-            )
-        report.skip("a count that is not a whole number", line)
+            raise table.error(line, table.header[column], f"{text[:40]!r} is not a {_COUNT_RANGE}")
+        report.skip("a count that is not a whole number in range", line)
         return None
     return int(x)
+
+
+def _add(totals: dict[K, int], key: K, count: int, table: Table, line: int, column: int) -> None:
+    """Counts of one key add up; the sum must stay a count a map can hold."""
+    total = totals.get(key, 0) + count
+    if total > MAX_COUNT:
+        raise table.error(
+            line, table.header[column], f"the counts up to here add up to more than {_MAX}"
+        )
+    totals[key] = total
 
 
 def read_funnel(
@@ -102,6 +119,8 @@ def read_funnel(
     if spec.source and spec.target:
         src, dst = table.column_index(spec.source), table.column_index(spec.target)
         cnt = table.column_index(spec.count or "count")
+        leaving: dict[str, int] = {}  # a touchpoint's visitors are what leaves or arrives
+        arriving: dict[str, int] = {}
         for row in table.rows():
             report.rows_read += 1
             count = _count(table, row.line, cnt, row.cells[cnt].strip(), spec, report)
@@ -115,7 +134,10 @@ def read_funnel(
                 continue
             report.rows_used += 1
             pair = (source, target)
-            result.flow_counts[pair] = result.flow_counts.get(pair, 0) + count
+            _add(result.flow_counts, pair, count, table, row.line, cnt)
+            _add(leaving, source, count, table, row.line, cnt)
+            if target is not None:
+                _add(arriving, target, count, table, row.line, cnt)
         flows: dict[tuple[str | None, str | None], int] = {
             (a, b): n for (a, b), n in result.flow_counts.items()
         }
@@ -135,7 +157,7 @@ def read_funnel(
             report.skip("key matches no touchpoint", row.line)
             continue
         report.rows_used += 1
-        visitors[tp] = visitors.get(tp, 0) + count
+        _add(visitors, tp, count, table, row.line, vis)
     steps = [tp for tp in order if tp in visitors] + [tp for tp in visitors if tp not in order]
     result.values = funnel_from_visitors(steps, visitors)
     return result
