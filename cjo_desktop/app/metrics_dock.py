@@ -44,6 +44,7 @@ from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Change, MetricValue, Snapshot
 from cjo_desktop.domain.metrics import VISITORS, higher_is_better
 from cjo_desktop.editor.document import Document
+from cjo_desktop.io.exports.metrics_table import pasted_cell
 
 Std = QKeySequence.StandardKey
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the number a column sorts by (None: no value)
@@ -120,7 +121,8 @@ class MetricsTable(QTableView):
         super().keyPressEvent(event)
 
     def copy_selection(self) -> str:
-        """The selected cells as tab-separated text with their column names, on the clipboard."""
+        """The selected cells as tab-separated text with their column names, on the clipboard,
+        safe to paste into a spreadsheet (no formulas run, no cell split in two)."""
         model, indexes = self.model(), self.selectionModel().selectedIndexes()
         if not indexes:
             return ""
@@ -128,10 +130,10 @@ class MetricsTable(QTableView):
         columns = sorted({i.column() for i in indexes})
         chosen = {(i.row(), i.column()) for i in indexes}
         header = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
-        lines = ["\t".join(header)]
+        lines = ["\t".join(pasted_cell(h) for h in header)]
         for r in rows:
             cells = [model.index(r, c).data() if (r, c) in chosen else "" for c in columns]
-            lines.append("\t".join(str(cell or "") for cell in cells))
+            lines.append("\t".join(pasted_cell(str(cell or "")) for cell in cells))
         text = "\n".join(lines)
         QApplication.clipboard().setText(text)
         return text

@@ -35,6 +35,18 @@ def safe_cell(value: object) -> object:
     return value
 
 
+def pasted_cell(text: str) -> str:
+    """One cell of tab-separated text for the clipboard: tabs and line breaks (which would start
+    another cell or row) become spaces, and text a spreadsheet would run as a formula gets a
+    leading apostrophe, while a number such as -12.5 stays a number."""
+    text = " ".join(text.replace("\t", " ").splitlines())
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return str(safe_cell(text))
+    return text
+
+
 def chosen_snapshot(journey: Journey, label: str | None) -> Snapshot | None:
     """The named snapshot, or the latest import when no label is given (None if none)."""
     if label is not None:
