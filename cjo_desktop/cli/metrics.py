@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from cjo_desktop.cli.options import (
     map_text,
     text,
 )
-from cjo_desktop.cli.output import out, out_data, out_json, write_file
+from cjo_desktop.cli.output import flush, out, out_data, out_json, write_file
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
 from cjo_desktop.io.errors import printable
@@ -54,15 +55,23 @@ def spec_from_args(args: argparse.Namespace) -> ImportSpec:
     )
 
 
-def import_into_map(map_path: Path, data: Path, spec: ImportSpec, out_path: Path) -> ImportResult:
+def import_into_map(
+    map_path: Path,
+    data: Path,
+    spec: ImportSpec,
+    out_path: Path,
+    announce: Callable[[ImportResult], None] = lambda result: None,
+) -> ImportResult:
     """The read-modify-write of an import, in one place: load the map, import, apply, save
-    (to ``out_path``, which may be ``map_path``). Nothing is saved if any step fails."""
+    (to ``out_path``, which may be ``map_path``). ``announce`` runs just before the save, so
+    an output that fails stops the save too. Nothing is saved if any step fails."""
     journey = load_map(map_path)
     result = run_import(journey, data, spec)
     try:
         apply_import(journey, result)
     except JourneyError as exc:
         raise MapFileError(map_path, "", f"{exc}; choose another label with --snapshot") from None
+    announce(result)
     write_file(lambda p: save_map(journey, p), out_path)
     return result
 
@@ -70,12 +79,20 @@ def import_into_map(map_path: Path, data: Path, spec: ImportSpec, out_path: Path
 def cmd_import_metrics(args: argparse.Namespace) -> None:
     map_path = Path(args.map)
     out_path = Path(args.out) if args.out else map_path
-    result = import_into_map(map_path, Path(args.data), spec_from_args(args), out_path)
+    import_into_map(map_path, Path(args.data), spec_from_args(args), out_path, _print_report)
+    out(f"saved {out_path}")
+
+
+def _print_report(result: ImportResult) -> None:
     assert result.report is not None
-    out("\n".join([*result.report.lines(), f"saved {out_path}"]))
+    for line in result.report.lines():
+        out(line)
+    flush()
 
 
-def _table(records: list[dict[str, Any]], columns: list[str]) -> str:
+def _table(records: list[dict[str, Any]], columns: list[str]) -> list[str]:
+    """Aligned columns; cells are escaped first, so the widths are what the terminal shows."""
+
     def cell(v: Any) -> str:
         if v is None:
             return "-"
@@ -87,7 +104,7 @@ def _table(records: list[dict[str, Any]], columns: list[str]) -> str:
     ]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join(lines)
+    return lines
 
 
 def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...]) -> None:
@@ -96,7 +113,8 @@ def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...
     elif fmt == "csv":
         out_data(records_csv([{k: r[k] for k in keys} for r in records]))
     elif records:
-        out(_table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]))
+        for line in _table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]):
+            out(line)
     else:
         out("no metrics: import some with 'cjo import-metrics'")
 

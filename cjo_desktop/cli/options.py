@@ -59,7 +59,7 @@ def map_text(what: str) -> Callable[[str], str]:
 def amount(value: str) -> float:
     """A money amount, 0 to MAX_MONEY: no NaN, no infinity, no negative price."""
     try:
-        number = float(text(value))
+        number = float(value)
     except ValueError:
         number = math.nan
     if not 0 <= number <= MAX_MONEY:
@@ -74,7 +74,7 @@ def number_between(low: float, high: float) -> Callable[[str], float]:
 
     def parse(value: str) -> float:
         try:
-            number = float(text(value))
+            number = float(value)
         except ValueError:
             number = math.nan
         if not low <= number <= high:

@@ -23,9 +23,10 @@ class OutputError(Exception):
     """Standard output cannot take what the command prints (closed, full, failing)."""
 
 
-def out(text: str = "") -> None:
-    """One or more lines of text for a person."""
-    _write("\n".join(printable(line) for line in text.split("\n")) + "\n")
+def out(line: str = "") -> None:
+    """One line of text for a person: a line break inside (a name may hold one) is escaped
+    like any other control, so it cannot start a line that looks like output."""
+    _write(printable(line) + "\n")
 
 
 def out_json(data: Any) -> None:
