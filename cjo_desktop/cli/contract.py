@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except JourneyError as exc:  # the map refused an edit: bad input, named by its file
         err(str(MapFileError(_subject(args), "", str(exc))))
         return 1
+    except OSError as exc:  # the system refused something no command expected to fail
+        err(f"{exc.filename or 'cjo'}: {exc.strerror or exc}")
+        return 1
     except KeyboardInterrupt:
         err("interrupted")
         return INTERRUPTED

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from cjo_desktop.cli.options import UsageError, known_metric, known_snapshot, number_between, text
-from cjo_desktop.cli.output import out, write_file
+from cjo_desktop.cli.output import check_target, out, write_file
 from cjo_desktop.domain import Journey, Snapshot
 from cjo_desktop.io import load_map
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
@@ -29,6 +29,7 @@ def cmd_export(args: argparse.Namespace) -> None:
         _unknown_suffix(suffix)
     if not picture and (args.snapshot is not None or args.colour_by is not None):
         raise UsageError("--snapshot and --colour-by apply to pictures (.png, .svg, .pdf) only")
+    check_target(path)
     journey = load_map(args.file)  # before Qt loads: a bad map is refused quickly
     if exporter is None:
         view = _metric_view(journey, args)

@@ -15,7 +15,7 @@ from cjo_desktop.cli.options import (
     map_text,
     text,
 )
-from cjo_desktop.cli.output import flush, out, out_data, out_json, write_file
+from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json, write_file
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
 from cjo_desktop.io.errors import printable
@@ -79,6 +79,7 @@ def import_into_map(
 def cmd_import_metrics(args: argparse.Namespace) -> None:
     map_path = Path(args.map)
     out_path = Path(args.out) if args.out else map_path
+    check_target(out_path)  # before the work, and before its report is printed
     import_into_map(map_path, Path(args.data), spec_from_args(args), out_path, _print_report)
     out(f"saved {out_path}")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -110,6 +111,7 @@ def _failure(exc: Exception) -> OutputError:
 
 def write_file(write: Callable[[Path], None], out: Path) -> None:
     """Run ``write(out)``; a file the system refuses is bad input naming it."""
+    check_target(out)
     try:
         write(out)
     except OSError as exc:
@@ -126,3 +128,16 @@ def err(message: str) -> None:
         stream.flush()
     except (OSError, ValueError):  # standard error is full or closed too: the status says it
         pass
+
+
+def check_target(out: Path) -> None:
+    """An output that exists must be a regular file. Saves replace the file by renaming a
+    finished copy over it, which would turn ``/dev/full`` or a named pipe into a plain file."""
+    try:
+        mode = out.stat().st_mode
+    except OSError:  # not there yet (or unreachable: the write will say so)
+        return
+    if stat.S_ISDIR(mode):
+        raise MapFileError(out, "", "is a folder, not a file")
+    if not stat.S_ISREG(mode):
+        raise MapFileError(out, "", "is not a regular file (a device, pipe or socket)")

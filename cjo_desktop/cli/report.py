@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from cjo_desktop.cli.options import UsageError, amount, known_snapshot, text
-from cjo_desktop.cli.output import out
+from cjo_desktop.cli.output import check_target, out
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map
 
@@ -23,6 +23,7 @@ def cmd_report(args: argparse.Namespace) -> None:
             f"cannot write a report to {path.suffix.lower() or 'a file without a suffix'} "
             "(choose .pdf)"
         )
+    check_target(path)
     journey = load_map(args.file)
     for label in (args.snapshot, args.baseline, args.latest):
         if label is not None:

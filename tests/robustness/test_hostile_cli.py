@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,33 @@ def test_an_unreadable_map_is_refused(tmp_path: Path, shop: Path) -> None:
         assert not problems, "\n".join(problems)
     finally:
         path.chmod(0o644)
+
+
+def test_outputs_that_are_not_regular_files_are_refused_and_kept(
+    tmp_path: Path, shop: Path
+) -> None:
+    """A save renames a finished copy over its target: `cjo new /dev/full --force` replaced
+    the device with a plain file. Pipes stand in for devices here."""
+    shutil.copy(shop, tmp_path / "m.cjo.json")
+    shutil.copy(SURVEY, tmp_path / "s.csv")
+    for name in ("p.cjo.json", "p.csv", "p.png", "p.pdf"):
+        os.mkfifo(tmp_path / name)
+    (tmp_path / "d.cjo.json").mkdir()
+    before = _snapshot(tmp_path)
+    cases = [
+        Case("new --force", ["new", "p.cjo.json", "--force"], 1),
+        Case("new over a folder", ["new", "d.cjo.json", "--force"], 1),
+        Case("export .csv", ["export", "m.cjo.json", "-o", "p.csv"], 1),
+        Case("export .png", ["export", "m.cjo.json", "-o", "p.png"], 1),
+        Case("report", ["report", "m.cjo.json", "-o", "p.pdf"], 1),
+        Case("import -o", ["import-metrics", "m.cjo.json", "s.csv", "-o", "p.cjo.json"], 1),
+    ]
+    results = run_all(cases, tmp_path)
+    problems = breaches(results)
+    assert not problems, "\n".join(problems)
+    assert all(r.stdout == "" for _, r in results)  # refused before the import report
+    assert error_lines(results[0][1].stderr) == [
+        "error: p.cjo.json: is not a regular file (a device, pipe or socket)"
+    ]
+    assert _snapshot(tmp_path) == before
+    assert all(stat.S_ISFIFO((tmp_path / n).stat().st_mode) for n in ("p.cjo.json", "p.pdf"))

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from hostile_cli import SURVEY, Case, breaches, error_lines, measured_copy, run_all
 
+from cjo_desktop.cli import main, maps
 from cjo_desktop.cli.output import escape_json, finite, out_json
+from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import load_map, save_map
 
 HOSTILE = [
@@ -184,3 +186,32 @@ def test_json_output_has_no_nan_and_escapes_what_a_terminal_obeys(
     back = json.loads(text, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
     assert back == {"impact": None, "rows": [None, None, 1.5], "name": "".join(HOSTILE)}
     assert escape_json('"\U000e0041"') == '"\\udb40\\udc41"'  # beyond the BMP: a pair
+
+
+@pytest.mark.parametrize(
+    ("failure", "line"),
+    [
+        (
+            FileNotFoundError(2, "No such file or directory", "/opt/cjo/resources"),
+            "error: /opt/cjo/resources: No such file or directory",
+        ),
+        (
+            JourneyError("a flow count must be a whole number"),
+            "error: m.cjo.json: a flow count must be a whole number",
+        ),
+    ],
+    ids=["a broken installation", "a map that refuses an edit"],
+)
+def test_failures_no_command_expects_are_still_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    failure: Exception,
+    line: str,
+) -> None:
+    def fail(*args: object) -> None:
+        raise failure
+
+    monkeypatch.setattr(maps, "load_map", fail)
+    assert main(["info", "m.cjo.json"]) == 1
+    captured = capsys.readouterr()
+    assert (captured.out, captured.err) == ("", line + "\n")
