@@ -23,4 +23,16 @@ def _one_line(text: str) -> str:
     """Escape line breaks and other unprintable characters (a key may hold them) as ``\\n``."""
     if text.isprintable():
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() else _escaped(c) for c in text)
+
+
+def _escaped(c: str) -> str:
+    if "\udc80" <= c <= "\udcff":  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{ord(c) - 0xDC00:02x}"
+    return repr(c)[1:-1]
+
+
+def printable(text: str) -> str:
+    """``text`` with what a terminal would obey (ESC, other controls, bidi overrides) and lone
+    surrogates (a file name that is not UTF-8) escaped, exactly as error lines show them."""
+    return _one_line(text)

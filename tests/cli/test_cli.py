@@ -86,9 +86,10 @@ def test_new_with_unknown_template_fails(tmp_path: Path) -> None:
 
 def test_validate_reports_ok_with_counts(workdir: Path, made: Journey) -> None:
     out = ok("validate", "m.cjo.json", cwd=workdir)
+    dropoffs = sum(f.is_dropoff for f in made.flows())
     assert out == (
         f"m.cjo.json: ok ({len(made.stages())} stages, {len(made.touchpoints())} "
-        f"touchpoints, {len(made.flows())} flows)\n"
+        f"touchpoints, {len(made.flows()) - dropoffs} flows, {dropoffs} drop-offs)\n"
     )
 
 

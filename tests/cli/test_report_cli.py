@@ -114,10 +114,13 @@ def test_bad_maps_and_unwritable_outputs_are_one_error_line(tmp_path: Path) -> N
     for args in (
         (bad, "-o", tmp_path / "r.pdf"),
         (example_path(), "-o", tmp_path / "missing" / "r.pdf"),
-        (example_path(), "-o", tmp_path / "r.png"),
     ):
         result = run_cjo("report", *args)
         assert result.returncode == 1, result.stderr
         assert result.stderr.count("\n") == 1 and result.stderr.startswith("error:")
         assert "Traceback" not in result.stderr
+    wrong = run_cjo("report", example_path(), "-o", tmp_path / "r.png")
+    assert wrong.returncode == 2  # a wrong suffix is wrong usage, as in `cjo export`
+    assert wrong.stderr.startswith("usage: cjo report")
+    assert "cjo report: error: cannot write a report to .png (choose .pdf)" in wrong.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.cjo.json"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from cjo_desktop.cli import build_parser
-from cjo_desktop.cli_metrics import spec_from_args
+from cjo_desktop.cli.metrics import spec_from_args
 from cjo_desktop.io import MapFileError, load_map
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.tables import TableError

@@ -13,6 +13,7 @@ import pytest
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.matching import Matcher, normalize
+from cjo_desktop.io.imports.report import SharedKey
 from cjo_desktop.io.imports.run import UNSORTED, ImportResult, apply_import, run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 
@@ -178,8 +179,13 @@ def test_a_name_shared_by_two_touchpoints_is_not_guessed(
     assert n_of(result, "tp-app-checkout") == 1  # by id it is clear
     assert n_of(result, "tp-cart") == 1
     assert result.report is not None
-    assert result.report.unmatched == {"Checkout": 2}
+    assert result.report.unmatched == {}  # it matches two, not none
+    twins_ids = ("tp-web-checkout", "tp-app-checkout")
+    assert result.report.ambiguous == {"Checkout": SharedKey(twins_ids, 2)}
     assert Matcher(twins).ambiguous == {"checkout"}
+    line = next(x for x in result.report.lines() if "more than one touchpoint" in x)
+    assert "'Checkout' (2 rows) names tp-web-checkout, tp-app-checkout" in line
+    assert "--match id" in line
 
 
 def test_add_missing_does_not_copy_a_shared_name(twins: Journey, write_csv: WriteCsv) -> None:
@@ -187,7 +193,8 @@ def test_add_missing_does_not_copy_a_shared_name(twins: Journey, write_csv: Writ
     path = write_csv("t.csv", ["touchpoint", "nps"], nps_rows("Checkout", "Gift card"))
     result = do_import(twins, path, add_missing=True)
     assert list(result.new_touchpoints.values()) == ["Gift card"]
-    assert result.report is not None and result.report.unmatched == {"Checkout": 1}
+    assert result.report is not None and result.report.unmatched == {}
+    assert result.report.ambiguous["Checkout"].rows == 1
 
 
 def test_resolver_caches_per_distinct_key_and_counts_rows(journey: Journey) -> None:

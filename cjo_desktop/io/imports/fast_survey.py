@@ -7,8 +7,10 @@ and converts scores itself, so "4,5" or "n/a" is found rather than silently turn
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.analysis.survey import SurveyAccumulator
@@ -41,13 +43,32 @@ def read_fast(
     import polars as pl
 
     try:
-        return _read(pl, path, delimiter, spec, keys, report)
+        with _source(path) as source:
+            return _read(pl, source, delimiter, spec, keys, report)
     except pl.exceptions.PolarsError:  # bytes that are not UTF-8, a ragged row...
         raise NeedsExactReader from None
 
 
+@contextlib.contextmanager
+def _source(path: Path) -> Iterator[Path | BinaryIO]:
+    """What polars reads: the path, or an open file when the name is not UTF-8 (polars takes
+    only text names; the system takes any bytes)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as handle:
+            yield handle
+        return
+    yield path
+
+
 def _read(
-    pl: Any, path: Path, delimiter: str, spec: ImportSpec, keys: KeyResolver, report: ImportReport
+    pl: Any,
+    path: Path | BinaryIO,
+    delimiter: str,
+    spec: ImportSpec,
+    keys: KeyResolver,
+    report: ImportReport,
 ) -> SurveyResult:
     """One pass over the file: per key, the row counts, the bad values and the sums."""
     key = spec.key or ""

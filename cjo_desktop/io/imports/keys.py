@@ -10,6 +10,7 @@ from __future__ import annotations
 from cjo_desktop.domain import Journey, Kind
 from cjo_desktop.domain.validate import MAX_NAME
 from cjo_desktop.io.imports.matching import Match, Matcher, normalize
+from cjo_desktop.io.imports.report import SharedKey
 
 
 class KeyResolver:
@@ -21,6 +22,7 @@ class KeyResolver:
         self._first_spelling: dict[str, str] = {}
         self.new_touchpoints: dict[str, str] = {}  # new id -> name, in first-seen order
         self.unmatched: dict[str, int] = {}  # key as first written -> rows
+        self.shared: dict[str, SharedKey] = {}  # key naming several touchpoints -> them, rows
 
     def resolve(self, key: str, rows: int = 1) -> str | None:
         k = normalize(key)
@@ -36,7 +38,12 @@ class KeyResolver:
         tp = self._cache[k]
         if tp is None:
             spelling = self._first_spelling[k]
-            self.unmatched[spelling] = self.unmatched.get(spelling, 0) + rows
+            touchpoints = self._matcher.sharing(key)
+            if touchpoints:
+                shared = self.shared.setdefault(spelling, SharedKey(tuple(touchpoints)))
+                shared.rows += rows
+            else:
+                self.unmatched[spelling] = self.unmatched.get(spelling, 0) + rows
         return tp
 
     def _fresh_id(self) -> str:

@@ -30,12 +30,14 @@ class Matcher:
     def __post_init__(self) -> None:
         self._by_id = {normalize(t.id): t.id for t in self.journey.touchpoints()}
         self._by_name: dict[str, str] = {}
+        self._named: dict[str, list[str]] = {}
         self.ambiguous: set[str] = set()
         for tp in self.journey.touchpoints():
             name = normalize(tp.name)
             if name in self._by_name:
                 self.ambiguous.add(name)
             self._by_name.setdefault(name, tp.id)
+            self._named.setdefault(name, []).append(tp.id)
 
     def find(self, key: str) -> str | None:
         """The touchpoint id for ``key``, or None (a name shared by two touchpoints is not
@@ -46,6 +48,14 @@ class Matcher:
         if self.mode in ("name", "auto") and k in self._by_name and k not in self.ambiguous:
             return self._by_name[k]
         return None
+
+    def sharing(self, key: str) -> list[str]:
+        """The ids of the touchpoints that share the name ``key`` when it is matched by name
+        and is ambiguous (else empty): such a key matches too much, not nothing."""
+        k = normalize(key)
+        if self.mode == "id" or k not in self.ambiguous or self.find(key) is not None:
+            return []
+        return list(self._named[k])
 
     def resolve(self, keys: Iterable[tuple[str, int]]) -> dict[str, str]:
         """Resolve distinct keys (with their row counts): normalized key -> touchpoint id."""

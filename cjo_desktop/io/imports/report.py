@@ -25,6 +25,14 @@ class Skips:
 
 
 @dataclass
+class SharedKey:
+    """A key that names several touchpoints (their ids), and the rows it could not place."""
+
+    touchpoints: tuple[str, ...]
+    rows: int = 0
+
+
+@dataclass
 class ImportReport:
     source: str
     kind: str
@@ -32,6 +40,7 @@ class ImportReport:
     rows_used: int = 0
     skipped: dict[str, Skips] = field(default_factory=dict)  # reason -> rows
     unmatched: dict[str, int] = field(default_factory=dict)  # key as written -> rows
+    ambiguous: dict[str, SharedKey] = field(default_factory=dict)  # key as written -> shared
     added_touchpoints: list[str] = field(default_factory=list)
     added_flows: list[str] = field(default_factory=list)
     without_data: list[str] = field(default_factory=list)  # touchpoint names
@@ -61,6 +70,16 @@ class ImportReport:
             listed = "; ".join(f"{k!r} ({n} rows)" for k, n in keys[:20])
             rest = f"; and {len(keys) - 20} more" if len(keys) > 20 else ""
             out.append(f"keys that matched no touchpoint: {listed}{rest}")
+        if self.ambiguous:
+            shared = sorted(self.ambiguous.items(), key=lambda kv: (-kv[1].rows, kv[0]))
+            listed = "; ".join(
+                f"{k!r} ({s.rows} rows) names {', '.join(s.touchpoints)}" for k, s in shared[:20]
+            )
+            rest = f"; and {len(shared) - 20} more" if len(shared) > 20 else ""
+            out.append(
+                f"keys naming more than one touchpoint, rows not used: {listed}{rest} "
+                "(write the touchpoint ids in the key column and match by id: --match id)"
+            )
         if self.added_touchpoints:
             out.append(f"touchpoints added to 'Unsorted': {', '.join(self.added_touchpoints)}")
         if self.added_flows:

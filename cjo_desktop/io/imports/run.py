@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -157,6 +158,7 @@ def run_import(
         report.notes[:0] = [n for n in table.notes if n not in report.notes]  # after the rows:
         # a reader may learn mid-file that it is not UTF-8
     report.unmatched = dict(keys.unmatched)
+    report.ambiguous = dict(keys.shared)
     report.added_touchpoints = list(keys.new_touchpoints.values())
     names = {t.id: t.name for t in journey.touchpoints()} | keys.new_touchpoints
     report.added_flows = [
@@ -166,10 +168,12 @@ def run_import(
     ]
     report.without_data = [t.name for t in journey.touchpoints() if t.id not in values]
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    label = spec.snapshot or f"{path.name} {now:%Y-%m-%d %H:%M}"
+    # a file name that is not UTF-8 still names the snapshot, its odd bytes written as \xff
+    name = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+    label = spec.snapshot or f"{name} {now:%Y-%m-%d %H:%M}"
     report.snapshot = label
     provenance = Provenance(
-        source=path.name,
+        source=name,
         sha256=sha,
         sheet=sheet,
         imported_at=now.isoformat(),

@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 from typing import Any
 
 from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
-from cjo_desktop.domain import JourneyError
-from cjo_desktop.io import MapFileError, load_map
+from cjo_desktop.cli.options import amount, known_snapshot, text
+from cjo_desktop.cli.output import out, out_data, out_json
+from cjo_desktop.io import load_map
 from cjo_desktop.io.exports.metrics_table import safe_cell
 
 KEYS = ("rank", "touchpoint_id", "touchpoint", "source", "severity", "impact", "explanation")
@@ -37,25 +37,24 @@ def records(points: list[Ranked]) -> list[dict[str, Any]]:
 
 def cmd_painpoints(args: argparse.Namespace) -> None:
     journey = load_map(args.file)
-    try:
-        snapshot = chosen_snapshot(journey, args.snapshot)
-    except JourneyError as exc:
-        raise MapFileError(args.file, "", str(exc)) from None
+    if args.snapshot is not None:
+        known_snapshot(journey, args.file, args.snapshot)
+    snapshot = chosen_snapshot(journey, args.snapshot)
     points = rank_map(journey, snapshot, value_per_customer=args.value_per_customer)
     rows = records(points)
     if args.format == "json":
-        print(json.dumps([{k: r[k] for k in KEYS[1:]} for r in rows], indent=2, ensure_ascii=False))
+        out_json([{k: r[k] for k in KEYS[1:]} for r in rows])
     elif args.format == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        table = io.StringIO()
+        writer = csv.writer(table, lineterminator="\n")
         writer.writerow(KEYS)
         writer.writerows([safe_cell(r[k]) for k in KEYS] for r in rows)
-        print(out.getvalue(), end="")
+        out_data(table.getvalue())
     elif not rows:
-        print("no pain points: no rule fires on this map's data and feelings")
+        out("no pain points: no rule fires on this map's data and feelings")
     else:
         for r in rows:
-            print(
+            out(
                 f"{r['rank']:>3}. [{r['severity']}] {r['touchpoint']} ({r['source']}): "
                 f"{r['explanation']}"
             )
@@ -66,19 +65,20 @@ def add_commands(verbs: Any) -> None:
         "painpoints",
         help="rank a map's pain points by impact",
         description="Apply the map's pain-point rules (by default: NPS below 0, CSAT top-2 "
-        "below 70%%, CES at or above 5, drop-off at or above 30%%, a feeling of -1 or worse, a "
+        "below 70%, CES at or above 5, drop-off at or above 30%, a feeling of -1 or worse, a "
         "dip of 2) to its metrics and feelings, add the pain points flagged by hand, and rank "
         "them by estimated impact with the map's value per customer.",
     )
     p.add_argument("file", metavar="MAP")
     p.add_argument(
         "--snapshot",
+        type=text,
         metavar="LABEL",
         help="use this metric snapshot (default: all, the latest value winning)",
     )
     p.add_argument(
         "--value-per-customer",
-        type=float,
+        type=amount,
         metavar="AMOUNT",
         help="e.g. the average order value or CLTV: prices each customer lost (default: the "
         "map's setting)",

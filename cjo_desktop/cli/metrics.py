@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from cjo_desktop.analysis.scales import Scale
+from cjo_desktop.cli.options import (
+    UsageError,
+    column_value,
+    known_snapshot,
+    map_text,
+    text,
+)
+from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json, write_file
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
+from cjo_desktop.io.errors import printable
 from cjo_desktop.io.exports.metrics_table import (
     COMPARE_KEYS,
     RECORD_KEYS,
@@ -18,17 +26,10 @@ from cjo_desktop.io.exports.metrics_table import (
     metric_records,
     records_csv,
 )
-from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.run import ImportResult, apply_import, run_import
 from cjo_desktop.io.imports.segments import segment_records
 from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
 from cjo_desktop.io.tables import open_table
-
-
-def _segment(text: str) -> tuple[str, str]:
-    column, sep, value = text.partition("=")
-    if not sep or not column.strip() or not value.strip():
-        raise argparse.ArgumentTypeError(f"expected COLUMN=VALUE, not {text!r}")
-    return column.strip(), value.strip()
 
 
 def spec_from_args(args: argparse.Namespace) -> ImportSpec:
@@ -54,31 +55,49 @@ def spec_from_args(args: argparse.Namespace) -> ImportSpec:
     )
 
 
-def cmd_import_metrics(args: argparse.Namespace) -> None:
-    map_path = Path(args.map)
+def import_into_map(
+    map_path: Path,
+    data: Path,
+    spec: ImportSpec,
+    out_path: Path,
+    announce: Callable[[ImportResult], None] = lambda result: None,
+) -> ImportResult:
+    """The read-modify-write of an import, in one place: load the map, import, apply, save
+    (to ``out_path``, which may be ``map_path``). ``announce`` runs just before the save, so
+    an output that fails stops the save too. Nothing is saved if any step fails."""
     journey = load_map(map_path)
-    spec = spec_from_args(args)
-    result = run_import(journey, Path(args.data), spec)
+    result = run_import(journey, data, spec)
     try:
         apply_import(journey, result)
     except JourneyError as exc:
         raise MapFileError(map_path, "", f"{exc}; choose another label with --snapshot") from None
-    out = Path(args.out) if args.out else map_path
-    try:
-        save_map(journey, out)
-    except OSError as exc:
-        raise MapFileError(out, "", f"cannot write the file ({exc.strerror or exc})") from None
+    announce(result)
+    write_file(lambda p: save_map(journey, p), out_path)
+    return result
+
+
+def cmd_import_metrics(args: argparse.Namespace) -> None:
+    map_path = Path(args.map)
+    out_path = Path(args.out) if args.out else map_path
+    check_target(out_path)  # before the work, and before its report is printed
+    import_into_map(map_path, Path(args.data), spec_from_args(args), out_path, _print_report)
+    out(f"saved {out_path}")
+
+
+def _print_report(result: ImportResult) -> None:
     assert result.report is not None
     for line in result.report.lines():
-        print(line)
-    print(f"saved {out}")
+        out(line)
+    flush()
 
 
-def _table(records: list[dict[str, Any]], columns: list[str]) -> str:
+def _table(records: list[dict[str, Any]], columns: list[str]) -> list[str]:
+    """Aligned columns; cells are escaped first, so the widths are what the terminal shows."""
+
     def cell(v: Any) -> str:
         if v is None:
             return "-"
-        return f"{v:.1f}" if isinstance(v, float) else str(v)
+        return printable(f"{v:.1f}" if isinstance(v, float) else str(v))
 
     rows = [[cell(r[c]) for c in columns] for r in records]
     widths = [
@@ -86,34 +105,36 @@ def _table(records: list[dict[str, Any]], columns: list[str]) -> str:
     ]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
-    return "\n".join(lines)
+    return lines
 
 
 def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...]) -> None:
     if fmt == "json":
-        print(json.dumps([{k: r[k] for k in keys} for r in records], indent=2, ensure_ascii=False))
+        out_json([{k: r[k] for k in keys} for r in records])
     elif fmt == "csv":
-        sys.stdout.write(records_csv([{k: r[k] for k in keys} for r in records]))
+        out_data(records_csv([{k: r[k] for k in keys} for r in records]))
     elif records:
-        print(_table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]))
+        for line in _table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]):
+            out(line)
     else:
-        print("no metrics: import some with 'cjo import-metrics'")
+        out("no metrics: import some with 'cjo import-metrics'")
 
 
 def cmd_metrics(args: argparse.Namespace) -> None:
     journey = load_map(args.file)
-    try:
-        if args.compare:
-            records = compare_records(journey, args.snapshot, args.compare)
-        else:
-            records = metric_records(journey, args.snapshot)
-    except JourneyError as exc:
-        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
-        raise MapFileError(args.file, "", f"{exc} (snapshots: {labels})") from None
+    for label in (args.snapshot, args.compare):
+        if label is not None:
+            known_snapshot(journey, args.file, label)
+    if args.compare:
+        records = compare_records(journey, args.snapshot, args.compare)
+    else:
+        records = metric_records(journey, args.snapshot)
     _print_records(records, args.format, RECORD_KEYS + (COMPARE_KEYS if args.compare else ()))
 
 
 def cmd_segments(args: argparse.Namespace) -> None:
+    if args.kind not in (None, "responses"):
+        raise UsageError("a per-segment table needs survey responses (--kind responses)")
     journey = load_map(args.map)
     spec = spec_from_args(args)
     if spec.kind != "responses":
@@ -127,21 +148,21 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
     """The map, the data file and how to read it: shared by import-metrics and segments."""
     p.add_argument("map", metavar="MAP")
     p.add_argument("data", metavar="DATA", help="a .csv, .tsv, .txt or .xlsx file")
-    p.add_argument("--sheet", help="the worksheet of an .xlsx file (default: the first)")
+    p.add_argument("--sheet", type=text, help="the worksheet of an .xlsx file (default: the first)")
     p.add_argument(
         "--kind",
         choices=["aggregated", "responses", "funnel"],
         help="what the rows are (default: guessed from the column names)",
     )
-    p.add_argument("--key", metavar="COL", help="the column naming the touchpoint")
+    p.add_argument("--key", type=text, metavar="COL", help="the column naming the touchpoint")
     p.add_argument(
         "--match",
         choices=["id", "name", "auto"],
         default="auto",
         help="match keys to touchpoint ids or names (default: either)",
     )
-    p.add_argument("--nps", metavar="COL", help="NPS answers, 0-10")
-    p.add_argument("--csat", metavar="COL", help="CSAT answers")
+    p.add_argument("--nps", type=text, metavar="COL", help="NPS answers, 0-10")
+    p.add_argument("--csat", type=text, metavar="COL", help="CSAT answers")
     p.add_argument("--csat-scale", type=int, choices=[5], default=5, help="CSAT scale 1-5")
     p.add_argument(
         "--csat-best",
@@ -149,7 +170,7 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
         default="high",
         help="which end of the CSAT scale is best (default high)",
     )
-    p.add_argument("--ces", metavar="COL", help="CES answers")
+    p.add_argument("--ces", type=text, metavar="COL", help="CES answers")
     p.add_argument("--ces-scale", type=int, choices=[5, 7], default=7, help="CES scale 1-5 or 1-7")
     p.add_argument(
         "--ces-best",
@@ -157,8 +178,10 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
         default="low",
         help="which end of the CES scale is best (default low: least effort)",
     )
-    p.add_argument("--segment", type=_segment, metavar="COL=VALUE", help="only these rows")
-    p.add_argument("--date", metavar="COL", help="a date column: gives the snapshot its period")
+    p.add_argument("--segment", type=column_value, metavar="COL=VALUE", help="only these rows")
+    p.add_argument(
+        "--date", type=text, metavar="COL", help="a date column: gives the snapshot its period"
+    )
 
 
 def add_commands(verbs: Any) -> None:
@@ -170,7 +193,12 @@ def add_commands(verbs: Any) -> None:
         "the import report. Without -o the map is saved in place, atomically.",
     )
     _data_arguments(p)
-    p.add_argument("--snapshot", metavar="LABEL", help="the snapshot's label")
+    p.add_argument(
+        "--snapshot",
+        type=map_text("a snapshot label"),
+        metavar="LABEL",
+        help="the snapshot's label (default: the data file's name and the time)",
+    )
     p.add_argument(
         "--add-missing",
         action="store_true",
@@ -190,9 +218,10 @@ def add_commands(verbs: Any) -> None:
         description="One record per touchpoint and metric of a snapshot (default: the latest).",
     )
     p.add_argument("file", metavar="MAP")
-    p.add_argument("--snapshot", metavar="LABEL")
+    p.add_argument("--snapshot", type=text, metavar="LABEL", help="default: the latest")
     p.add_argument(
         "--compare",
+        type=text,
         metavar="BASELINE",
         help="another snapshot: adds its value, the difference and better/worse",
     )
@@ -206,6 +235,6 @@ def add_commands(verbs: Any) -> None:
         "column and print the table (the map is not changed).",
     )
     _data_arguments(p)
-    p.add_argument("--column", required=True, metavar="COL", help="the segment column")
+    p.add_argument("--column", type=text, required=True, metavar="COL", help="the segment column")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_segments)

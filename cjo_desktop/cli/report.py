@@ -10,15 +10,24 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from cjo_desktop.cli.options import UsageError, amount, known_snapshot, text
+from cjo_desktop.cli.output import check_target, out
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.io import MapFileError, load_map
 
 
 def cmd_report(args: argparse.Namespace) -> None:
-    out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        raise MapFileError(out, "", "a report is a PDF: name the output *.pdf")
+    path = Path(args.out)
+    if path.suffix.lower() != ".pdf":
+        raise UsageError(
+            f"cannot write a report to {path.suffix.lower() or 'a file without a suffix'} "
+            "(choose .pdf)"
+        )
+    check_target(path)
     journey = load_map(args.file)
+    for label in (args.snapshot, args.baseline, args.latest):
+        if label is not None:
+            known_snapshot(journey, args.file, label)
     from cjo_desktop.report import ReportOptions, make_report
 
     options = ReportOptions(
@@ -29,24 +38,14 @@ def cmd_report(args: argparse.Namespace) -> None:
         author=args.author,
     )
     try:
-        pages = make_report(journey, out, options)
+        pages = make_report(journey, path, options)
     except JourneyError as exc:
         raise MapFileError(args.file, "", str(exc)) from None
     except OSError as exc:
-        raise MapFileError(out, "", f"cannot write the file ({exc.strerror or exc})") from None
+        raise MapFileError(path, "", f"cannot write the file ({exc.strerror or exc})") from None
     except (ValueError, RuntimeError, MemoryError) as exc:  # a map the charts cannot draw
         raise MapFileError(args.file, "", f"cannot draw the report ({exc})") from None
-    print(f"wrote {out} ({pages} pages)")
-
-
-def _amount(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an amount, not {text!r}") from None
-    if not value >= 0 or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"the value must be 0 or more, not {text!r}")
-    return value
+    out(f"wrote {path} ({pages} pages)")
 
 
 def add_commands(verbs: Any) -> None:
@@ -62,22 +61,26 @@ def add_commands(verbs: Any) -> None:
     p.add_argument("-o", "--output", dest="out", metavar="OUT.pdf", required=True)
     p.add_argument(
         "--snapshot",
+        type=text,
         metavar="LABEL",
         help="the metrics shown (default: all snapshots, the latest value winning)",
     )
     p.add_argument(
-        "--baseline", metavar="LABEL", help="compared from (default: the first snapshot)"
+        "--baseline", type=text, metavar="LABEL", help="compared from (default: the first snapshot)"
     )
     p.add_argument(
         "--latest",
+        type=text,
         metavar="LABEL",
         help="compared to (default: the last snapshot with survey values like the baseline's)",
     )
     p.add_argument(
         "--value-per-customer",
-        type=_amount,
+        type=amount,
         metavar="AMOUNT",
         help="prices each customer lost (default: the map's setting)",
     )
-    p.add_argument("--author", default="", metavar="NAME", help="who prepared the report")
+    p.add_argument(
+        "--author", type=text, default="", metavar="NAME", help="who prepared the report"
+    )
     p.set_defaults(run=cmd_report)
