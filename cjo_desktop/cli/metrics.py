@@ -13,11 +13,13 @@ from cjo_desktop.cli.options import (
     column_value,
     known_snapshot,
     map_text,
+    number_between,
     text,
 )
 from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json, write_file
-from cjo_desktop.domain import JourneyError
+from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
+from cjo_desktop.io.atomic import real_target
 from cjo_desktop.io.errors import printable
 from cjo_desktop.io.exports.metrics_table import (
     COMPARE_KEYS,
@@ -26,9 +28,11 @@ from cjo_desktop.io.exports.metrics_table import (
     metric_records,
     records_csv,
 )
+from cjo_desktop.io.files import update_map
 from cjo_desktop.io.imports.run import ImportResult, apply_import, run_import
 from cjo_desktop.io.imports.segments import segment_records
 from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+from cjo_desktop.io.lock import DEFAULT_WAIT
 from cjo_desktop.io.tables import open_table
 
 
@@ -61,26 +65,48 @@ def import_into_map(
     spec: ImportSpec,
     out_path: Path,
     announce: Callable[[ImportResult], None] = lambda result: None,
+    wait: float = DEFAULT_WAIT,
 ) -> ImportResult:
-    """The read-modify-write of an import, in one place: load the map, import, apply, save
-    (to ``out_path``, which may be ``map_path``). ``announce`` runs just before the save, so
-    an output that fails stops the save too. Nothing is saved if any step fails."""
-    journey = load_map(map_path)
-    result = run_import(journey, data, spec)
+    """The read-modify-write of an import: load the map, import, apply, save to ``out_path``.
+    In place (``out_path`` is the map, or a link to it) all of it holds the map's lock, so two
+    imports take turns instead of one losing the other's snapshot, and the version replaced
+    stays as MAP.bak. ``announce`` runs just before the save, so an output that fails stops
+    the save too. Nothing is saved if any step fails."""
+
+    def edit(journey: Journey) -> ImportResult:
+        result = run_import(journey, data, spec)
+        label = result.snapshot.label
+        if any(s.label == label for s in journey.metric_snapshots()):
+            raise MapFileError(
+                map_path,
+                "",
+                f"a metric snapshot labelled {label!r} exists already; "
+                "choose another label with --snapshot",
+            )
+        try:
+            apply_import(journey, result)
+        except JourneyError as exc:
+            raise MapFileError(map_path, "", str(exc)) from None
+        announce(result)
+        return result
+
+    if real_target(out_path).absolute() != real_target(map_path).absolute():
+        journey = load_map(map_path)
+        result = edit(journey)
+        write_file(lambda p: save_map(journey, p), out_path)
+        return result
     try:
-        apply_import(journey, result)
-    except JourneyError as exc:
-        raise MapFileError(map_path, "", f"{exc}; choose another label with --snapshot") from None
-    announce(result)
-    write_file(lambda p: save_map(journey, p), out_path)
-    return result
+        return update_map(map_path, edit, wait=wait, who="cjo import-metrics")
+    except OSError as exc:  # read-only, or the folder refuses the new file
+        raise MapFileError(map_path, "", f"cannot write the file ({exc.strerror or exc})") from None
 
 
 def cmd_import_metrics(args: argparse.Namespace) -> None:
     map_path = Path(args.map)
     out_path = Path(args.out) if args.out else map_path
     check_target(out_path)  # before the work, and before its report is printed
-    import_into_map(map_path, Path(args.data), spec_from_args(args), out_path, _print_report)
+    spec = spec_from_args(args)
+    import_into_map(map_path, Path(args.data), spec, out_path, _print_report, args.wait)
     out(f"saved {out_path}")
 
 
@@ -210,6 +236,14 @@ def add_commands(verbs: Any) -> None:
         help="skip rows with a non-number or out-of-scale value (they are counted)",
     )
     p.add_argument("-o", "--output", dest="out", metavar="OUT", help="write the map here")
+    p.add_argument(
+        "--wait",
+        type=number_between(0, 24 * 3600),
+        default=DEFAULT_WAIT,
+        metavar="SECONDS",
+        help="how long to wait while another program changes the same map "
+        f"(default {DEFAULT_WAIT:.0f})",
+    )
     p.set_defaults(run=cmd_import_metrics)
 
     p = verbs.add_parser(

@@ -14,12 +14,9 @@ from collections.abc import Callable
 
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
 from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.limits import MAX_MONEY
 from cjo_desktop.io import MapFileError
 from cjo_desktop.io.errors import printable
-
-#: The largest money amount an option takes (a value per customer, say). A billion per customer
-#: is beyond any real business and keeps every product with a customer count finite.
-MAX_MONEY = 1e9
 
 
 class UsageError(Exception):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import math
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from cjo_desktop.io.atomic import check_replaceable, real_target
 from cjo_desktop.io.errors import MapFileError, printable
 
 
@@ -109,7 +109,7 @@ def _failure(exc: Exception) -> OutputError:
     return OutputError("cannot write to standard output: it is closed")
 
 
-def write_file(write: Callable[[Path], None], out: Path) -> None:
+def write_file(write: Callable[[Path], object], out: Path) -> None:
     """Run ``write(out)``; a file the system refuses is bad input naming it."""
     check_target(out)
     try:
@@ -134,10 +134,6 @@ def check_target(out: Path) -> None:
     """An output that exists must be a regular file. Saves replace the file by renaming a
     finished copy over it, which would turn ``/dev/full`` or a named pipe into a plain file."""
     try:
-        mode = out.stat().st_mode
-    except OSError:  # not there yet (or unreachable: the write will say so)
-        return
-    if stat.S_ISDIR(mode):
-        raise MapFileError(out, "", "is a folder, not a file")
-    if not stat.S_ISREG(mode):
-        raise MapFileError(out, "", "is not a regular file (a device, pipe or socket)")
+        check_replaceable(real_target(out))
+    except OSError as exc:
+        raise MapFileError(out, "", exc.strerror or str(exc)) from None

@@ -32,14 +32,18 @@ def real_target(path: str | os.PathLike[str]) -> Path:
 
 
 def check_replaceable(path: Path) -> None:
-    """Raise PermissionError if ``path`` exists and is read-only (no write permission bit, or
-    not writable by us): replacing it through its folder would defeat the user's intent."""
+    """Raise OSError (with a ``strerror`` a user can read) if ``path`` exists and may not be
+    replaced: a folder, a device, pipe or socket (renaming over ``/dev/full`` would turn it
+    into a plain file), or a file the user made read-only (no write permission bit, or not
+    writable by us), which replacing it through its folder would quietly defeat."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
         return
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "is not a regular file (a device, pipe or socket)", str(path))
     if not mode & _WRITE_BITS or not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only", str(path))
 

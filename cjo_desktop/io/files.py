@@ -13,23 +13,25 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.domain.limits import describe_number
-from cjo_desktop.io.atomic import real_target, write_atomic
+from cjo_desktop.io.atomic import check_replaceable, real_target, write_atomic
 from cjo_desktop.io.convert import to_file_model, to_journey
 from cjo_desktop.io.errors import MapFileError
-from cjo_desktop.io.lock import map_lock
+from cjo_desktop.io.lock import DEFAULT_WAIT, map_lock
 from cjo_desktop.io.migrate import upgrade
 from cjo_desktop.io.schema import MapFile
 
 __all__ = ["write_atomic"]  # also imported from here by the exports
+
+T = TypeVar("T")
 
 #: Larger files are refused before reading: no real map comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -330,10 +332,37 @@ def replace_map(
     never overwritten silently. Returns the SHA-256 of what was written."""
     target = real_target(path)
     with map_lock(target, who=who):
-        if check and file_sha256(target) != base_sha256:
-            raise FileChangedError(
-                path, "", "was changed by another program since it was opened or saved here"
-            )
-        if target.is_file():
-            write_atomic(target.with_name(target.name + ".bak"), target.read_bytes())
-        return save_map(journey, target)
+        return _save_over(journey, path, target, base_sha256, check)
+
+
+def update_map(
+    path: str | os.PathLike[str],
+    edit: Callable[[Journey], T],
+    *,
+    wait: float = DEFAULT_WAIT,
+    who: str = "cjo",
+) -> T:
+    """Change a map file in place: read it, ``edit`` the journey, save it, with the map's lock
+    held throughout so that two programs changing one map take turns instead of one dropping
+    the other's change. A read-only map is refused before anything is read; nothing is written
+    if ``edit`` raises. The replaced version stays as ``FILE.bak``."""
+    target = real_target(path)
+    check_replaceable(target)
+    with map_lock(target, wait, who):
+        loaded = read_map(path)
+        result = edit(loaded.journey)
+        _save_over(loaded.journey, path, target, loaded.sha256, True)
+        return result
+
+
+def _save_over(
+    journey: Journey, path: str | os.PathLike[str], target: Path, base: str | None, check: bool
+) -> str:
+    """The locked part of a save over a file: the check, the backup, the write."""
+    if check and file_sha256(target) != base:
+        raise FileChangedError(
+            path, "", "was changed by another program since it was opened or saved here"
+        )
+    if target.is_file():
+        write_atomic(target.with_name(target.name + ".bak"), target.read_bytes())
+    return save_map(journey, target)

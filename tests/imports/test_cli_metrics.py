@@ -57,7 +57,8 @@ def test_import_saves_in_place_and_prints_the_report(
     assert lines[0] == f"import of {survey} (responses) into snapshot 'Q1'"
     assert lines[1] == "rows read: 3200, used: 3200, skipped: 0"
     assert lines[-1] == f"saved {example_map.name}"
-    assert [p.name for p in tmp_path.iterdir()] == [example_map.name]  # no temporary files
+    bak = f"{example_map.name}.bak"  # the version the import replaced, and no temporary files
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([example_map.name, bak])
     snap = load_map(example_map).metric_snapshot("Q1")
     assert snap.provenance.source == "survey-2025-q1.csv"
     assert snap.provenance.period == "2025-01-01..2025-03-28"
