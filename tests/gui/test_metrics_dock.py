@@ -20,6 +20,7 @@ from cjo_desktop.commands import UpdateItem
 from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map
+from cjo_desktop.io.exports.metrics_table import pasted_cell
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
@@ -182,7 +183,8 @@ def test_the_window_docks_it_and_ctrl_c_copies_cells(window: MainWindow, qtbot: 
     lines = QApplication.clipboard().text().split("\n")
     assert lines[0] == "NPS\tCSAT top-2"
     assert len(lines) == 4 and all(line.count("\t") == 1 for line in lines)
-    assert lines[1].split("\t")[0] == dock.proxy.index(0, nps).data()
+    shown = dock.proxy.index(0, nps).data()  # "+37 (n=60, ...)" would run as a formula
+    assert lines[1].split("\t")[0] == pasted_cell(shown) == f"'{shown}"
     first_three = {tp.id for tp in window.document.journey.touchpoints()[:3]}
     assert set(window.scene.selected_touchpoints()) == first_three  # rows select their cards
 
