@@ -21,7 +21,6 @@ from typing import Any
 
 import matplotlib
 from matplotlib.axes import Axes
-from matplotlib.axis import Axis
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
@@ -191,7 +190,7 @@ class _ShownFormatter(Formatter):
     def __init__(self, inner: Formatter) -> None:
         self.inner = inner
 
-    def set_axis(self, axis: Axis | None) -> None:
+    def set_axis(self, axis: Any) -> None:
         super().set_axis(axis)
         self.inner.set_axis(axis)
 
@@ -222,11 +221,13 @@ def show_text(fig: Figure) -> None:
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             for ticker in (axis.major, axis.minor):
-                if not isinstance(ticker.formatter, _ShownFormatter):
+                inner = ticker.formatter
+                if inner is not None and not isinstance(inner, _ShownFormatter):
                     # Direct, not set_major_formatter(): that would mark the axis's own
                     # formatter as chosen by us and stop unit conversion from updating it.
-                    ticker.formatter = _ShownFormatter(ticker.formatter)
-                    ticker.formatter.set_axis(axis)
+                    wrapped = _ShownFormatter(inner)
+                    wrapped.set_axis(axis)
+                    ticker.formatter = wrapped
 
 
 class Page(Figure):
