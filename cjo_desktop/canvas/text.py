@@ -29,7 +29,8 @@ def families() -> list[str]:
         if family not in installed:
             return False
         raw = QRawFont.fromFont(QFont(family))  # the family's own font, without fallbacks
-        return raw.familyName() == family and all(raw.supportsCharacter(ord(c)) for c in OWN_SYMBOLS)
+        has = raw.supportsCharacter
+        return raw.familyName() == family and all(has(ord(c)) for c in OWN_SYMBOLS)
 
     face = text_face(usable)
     return [face, *(f for f in FONT_FAMILIES if f != face)]
