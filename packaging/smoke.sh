@@ -3,6 +3,8 @@
 #   - cjo --version and cjo-desktop --version name the version of this checkout;
 #   - the bundled resources are found (cjo templates) and the bundled example exports to a
 #     PNG that is big and not blank, and to an SVG carrying the map's title;
+#   - names in Chinese, Japanese, Korean, Arabic, Hindi, Thai and emoji draw as letters, not
+#     boxes, and the report embeds its fonts and gives the names back;
 #   - metric imports work (CSV through polars, XLSX through openpyxl);
 #   - the editor starts offscreen, shows its window and quits (CJO_EXIT_WHEN_SHOWN=1);
 #   - start-up time until the main window is shown, built app against `python -m cjo_desktop`
@@ -81,6 +83,58 @@ title=$("$cjo" info "$example" | sed -n 1p) # sed reads all: no SIGPIPE
 title=${title%%[&<>\"\']*} # the part that needs no XML escaping
 grep -qF "$title" "$work/example.svg" || fail "the SVG lacks the map title ($title)"
 step "ok  SVG export ($(($(wc -c <"$work/example.svg") / 1024)) KiB) shows '$title'"
+
+# Names in other scripts draw as letters, not as empty boxes. Per script, a map named in it
+# must give another picture than the same map with every letter replaced by one no font has
+# (U+10FFFD, drawn as a box), and the report must draw every glyph (matplotlib warns of each
+# missing one), embed its fonts and give the names back. The app uses the system's fonts
+# (packaging/README.md, "Fonts"): on a machine without them this step fails.
+python3 - "$example" "$work" <<'EOF' || fail "could not write the maps named in other scripts"
+import json, sys
+from pathlib import Path
+
+src, work = Path(sys.argv[1]), Path(sys.argv[2])
+scripts = {
+    "cjk": "客户旅程 カスタマー",
+    "korean": "고객 여정",
+    "arabic": "رحلة العميل",
+    "hindi": "ग्राहक यात्रा",
+    "thai": "การเดินทาง",
+    "emoji": "😀🚀🛒",
+}
+for script, name in [*scripts.items(), ("all", None)]:
+    for box in (False, True):
+        m = json.loads(src.read_text(encoding="utf-8"))
+        for k, item in enumerate(m["stages"] + m["touchpoints"] + m["personas"]):
+            words = name or list(scripts.values())[k % len(scripts)]
+            item["name"] = "".join(c if c == " " or not box else "\U0010fffd" for c in words)
+        m["title"] = m["stages"][0]["name"]
+        out = work / f"{script}{'-boxes' if box else ''}.cjo.json"
+        out.write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+EOF
+for script in cjk korean arabic hindi thai emoji; do
+  for map in "$script" "$script-boxes"; do
+    "$cjo" export "$work/$map.cjo.json" -o "$work/$map.png" --scale 1 >/dev/null || fail "$map PNG"
+  done
+  cmp -s "$work/$script.png" "$work/$script-boxes.png" &&
+    fail "names in $script draw as empty boxes: install the fonts (packaging/README.md)"
+done
+"$cjo" report "$work/all.cjo.json" -o "$work/all.pdf" >/dev/null 2>"$work/report.err" ||
+  fail "report of the map named in other scripts"
+! grep -m1 "missing from font" "$work/report.err" ||
+  fail "the report draws some names as boxes: install the fonts (packaging/README.md)"
+if command -v pdffonts >/dev/null 2>&1; then
+  pdffonts "$work/all.pdf" | awk 'NR > 2 && $(NF-4) != "yes" {bad = 1} END {exit bad}' ||
+    fail "the report does not embed all its fonts"
+  pdftotext "$work/all.pdf" "$work/all.txt"
+  for name in 客户旅程 고객 رحلة; do
+    grep -qF "$name" "$work/all.txt" || fail "the report lacks the name $name"
+  done
+  fonts=$(pdffonts "$work/all.pdf" | awk 'NR > 2' | wc -l)
+  step "ok  names in 6 scripts drawn, not boxes; the report embeds its $fonts fonts"
+else
+  step "ok  names in 6 scripts drawn, not boxes (no pdffonts: the report's fonts not checked)"
+fi
 
 "$cjo" import-metrics "$example" "$data/survey-2025-q1.csv" -o "$work/m1.cjo.json" >/dev/null ||
   fail "CSV survey import (polars)"

@@ -126,6 +126,8 @@ class InspectorDock(QDockWidget):
     def _add(self, form: QFormLayout, label: str, name: str, widget: W, commit: Commit = None) -> W:
         """Add a labelled field; ``commit`` runs when its edit is finished."""
         widget.setAccessibleName(name)
+        if isinstance(widget, QLabel):  # names shown as typed: "<b>Sale</b>" is not markup
+            widget.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(label, widget)
         if commit is not None:
             if isinstance(widget, QLineEdit | TextBox | QDoubleSpinBox):

@@ -159,6 +159,7 @@ class MetricsDock(QDockWidget):
         self.compare_combo = self._combo("Compare with", self.refresh_soon)
         self.colour_combo = self._combo("Colour cards by", self._choose_colour)
         self.info_label = QLabel(wordWrap=True)
+        self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # file names and labels as typed
         self.info_label.setAccessibleName("Snapshot source")
         self.model = QStandardItemModel(self)
         self.proxy = _SortProxy(self)

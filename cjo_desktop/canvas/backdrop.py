@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.layout import Layout
 from cjo_desktop.canvas.metric_view import Legend, colour
-from cjo_desktop.canvas.text import font
+from cjo_desktop.canvas.text import font, shown
 
 
 class Backdrop(QGraphicsItem):
@@ -34,7 +34,7 @@ class Backdrop(QGraphicsItem):
 
     def set_layout(self, layout: Layout, title: str) -> None:
         self.prepareGeometryChange()
-        self._layout, self._title = layout, title
+        self._layout, self._title = layout, shown(title)
         self._bounds = QRectF(0, 0, layout.width, layout.height)
         self.update()
 

@@ -16,7 +16,7 @@ from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.icons import channel_icon
 from cjo_desktop.canvas.painpoint_view import CardMark
-from cjo_desktop.canvas.text import fit_lines, font, metrics
+from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Touchpoint
 
 HANDLE_RADIUS = 7.0
@@ -74,7 +74,7 @@ class TouchpointCard(QGraphicsItem):
         self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, self._size[0] - 26, 2)
         colour, _ = style.channel_style(touchpoint.channel)
         self._colour = QColor(colour)
-        self.setToolTip(self._tooltip())
+        self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
     def set_metric(self, badge: str, fill: QColor | None, tooltip: str) -> None:
@@ -82,7 +82,7 @@ class TouchpointCard(QGraphicsItem):
         if (badge, fill, tooltip) == (self._badge, self._fill, self._metric_tip):
             return
         self._badge, self._fill, self._metric_tip = badge, fill, tooltip
-        self.setToolTip(self._tooltip())
+        self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
     def set_pain(self, mark: CardMark | None) -> None:
@@ -94,7 +94,7 @@ class TouchpointCard(QGraphicsItem):
         gap = pain.OUTLINE_GAP + 3
         extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
         self._bounds = self._plain_bounds.united(extra) if mark else self._plain_bounds
-        self.setToolTip(self._tooltip())
+        self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
     @property
@@ -203,9 +203,7 @@ class TouchpointCard(QGraphicsItem):
             right -= width + 4
             painter.setPen(QColor(style.MUTED))
             painter.setFont(font(style.CARD_TEXT_PX))
-        text = metrics(style.CARD_TEXT_PX).elidedText(
-            channel, Qt.TextElideMode.ElideRight, right - 36
-        )
+        text = elide(channel, style.CARD_TEXT_PX, False, right - 36)
         painter.drawText(
             QRectF(36, h - 23, right - 36, 18),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

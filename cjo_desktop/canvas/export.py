@@ -11,13 +11,23 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLoggingCategory,
+    QMarginsF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.shown import shown
 from cjo_desktop.io import MapFileError
 from cjo_desktop.io.files import write_atomic
 
@@ -32,6 +42,9 @@ def ensure_app() -> QApplication:
     if app is None:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Qt logs each family it passes over on the way to a font for a script (a Hindi name
+        # is tried in DejaVu Sans first): diagnostics on stderr, not faults in the picture.
+        QLoggingCategory.setFilterRules("qt.text.font.db=false")
         app = QApplication(["cjo"])
     assert isinstance(app, QApplication)
     return app
@@ -92,20 +105,22 @@ def svg_bytes(scene: JourneyScene, title: str) -> bytes:
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(round(rect.width()), round(rect.height())))
     generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle(title)
+    generator.setTitle(shown(title))
     generator.setDescription("Customer journey map exported by cjo-desktop")
     painter = QPainter(generator)
     painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("#FFFFFF"))
     scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
     painter.end()
-    return bytes(data.data())
+    # The items draw text as shown already; this pass keeps the file well-formed XML even for
+    # text that reached the painter another way (QSvgGenerator writes characters unescaped).
+    return shown(bytes(data.data()).decode("utf-8", "replace")).encode("utf-8")
 
 
 def pdf_bytes(scene: JourneyScene, title: str, page: str = "A4") -> bytes:
     """One landscape page with the whole map fitted inside 10 mm margins, as vectors."""
     buffer, data = _buffer()
     writer = QPdfWriter(buffer)
-    writer.setTitle(title)
+    writer.setTitle(shown(title))
     writer.setCreator("cjo-desktop")
     writer.setResolution(300)
     writer.setPageLayout(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.routing import Point, Route
-from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.canvas.text import font, metrics, plain_tooltip
 from cjo_desktop.domain import Flow
 
 ARROW = 9.0
@@ -141,7 +141,7 @@ class FlowItem(QGraphicsItem):
         bounds = bounds.united(self._head.boundingRect())
         self._bounds = bounds.united(self._label_rect) if self._text else bounds
         tip = flow.label or ("drop-off" if flow.is_dropoff else "flow")
-        self.setToolTip(f"{tip}: {self._text}" if self._text else tip)
+        self.setToolTip(plain_tooltip(f"{tip}: {self._text}" if self._text else tip))
         self.update()
 
     @property

@@ -20,6 +20,7 @@ import networkx as nx
 
 from cjo_desktop.canvas.style import METRICS, Metrics
 from cjo_desktop.domain import Journey, Opportunity, PainPoint, Touchpoint
+from cjo_desktop.domain.shown import shown
 
 EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"
@@ -152,7 +153,7 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
     for stage in stages:
         for tp in sequences[stage.id]:
             channel_names.setdefault(channel_key(tp.channel), tp.channel.strip())
-            title = " ".join(tp.channel.split()) or NO_CHANNEL
+            title = " ".join(shown(tp.channel).split()) or NO_CHANNEL
             lane_titles.setdefault(channel_key(tp.channel), title[:1].upper() + title[1:])
     if not lane_titles:
         lane_titles[channel_key("")] = "Touchpoints"

@@ -22,6 +22,7 @@ from cjo_desktop.domain.metrics import (
     NPS,
     VISITORS,
 )
+from cjo_desktop.domain.shown import shown
 
 GOOD = QColor("#0072B2")
 BAD = QColor("#D55E00")
@@ -112,7 +113,7 @@ def badge(metric: str, value: MetricValue) -> str:
     """'NPS 45 · n=100' — the number and how many stand behind it."""
     label = LABELS.get(metric, metric)
     n = f" \N{MIDDLE DOT} n={value.n}" if value.n is not None and metric != VISITORS else ""
-    return f"{label} {format_value(metric, value)}{n}"
+    return shown(f"{label} {format_value(metric, value)}{n}")
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def card_metrics(
     snapshot: Snapshot, badge_metric: str | None, colour_metric: str | None
 ) -> dict[str, CardMetric]:
     """Per touchpoint id: its badge (the colour metric if any, else the badge metric)."""
-    shown = colour_metric or badge_metric
+    on_card = colour_metric or badge_metric
     scale = scale_for(colour_metric, snapshot) if colour_metric else None
     out: dict[str, CardMetric] = {}
     for tp, per in snapshot.values.items():
@@ -142,11 +143,11 @@ def card_metrics(
             )
             for m, v in per.items()
         ]
-        value = per.get(shown) if shown else None
+        value = per.get(on_card) if on_card else None
         fill = None
         if scale is not None and value is not None and value.value is not None:
             fill = colour(scale.position(value.value))
-        text = badge(shown, value) if shown and value is not None else ""
+        text = badge(on_card, value) if on_card and value is not None else ""
         out[tp] = CardMetric(text, fill, f"{snapshot.label}:\n" + "\n".join(lines))
     return out
 
@@ -162,5 +163,5 @@ class Legend:
 def legend(metric: str, snapshot: Snapshot) -> Legend:
     scale = scale_for(metric, snapshot)
     f = lambda x: format_value(metric, MetricValue(x))  # noqa: E731
-    title = f"{LABELS.get(metric, metric)} \N{EM DASH} {snapshot.label}"
+    title = shown(f"{LABELS.get(metric, metric)} \N{EM DASH} {snapshot.label}")
     return Legend(title, f(scale.bad), f(scale.neutral), f(scale.good))

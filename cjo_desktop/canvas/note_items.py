@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.painpoint_view import SEVERITY_LETTERS
-from cjo_desktop.canvas.text import fit_lines, font, metrics
+from cjo_desktop.canvas.text import fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Opportunity, PainPoint
 
 NOTE_PX = 12
@@ -93,7 +93,7 @@ class NoteItem(QGraphicsItem):
             self._lines = fit_lines(item.description, NOTE_PX, False, room, PAIN_LINES)
         else:
             self._lines = fit_lines(item.name, NOTE_PX, True, room, NAME_LINES)
-        self.setToolTip(tip)
+        self.setToolTip(plain_tooltip(tip))
         self.update()
 
     # Qt's interface ----------------------------------------------------------

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import style
-from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.canvas.text import elide, font, metrics, plain_tooltip
 from cjo_desktop.domain import Stage
 
 
@@ -44,7 +44,7 @@ class StageHeader(QGraphicsItem):
         self.prepareGeometryChange()
         self._stage, self._count = stage, count
         self._rect = QRectF(0, 0, width, height)
-        self.setToolTip(stage.description or stage.name)
+        self.setToolTip(plain_tooltip(stage.description or stage.name))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -63,9 +63,7 @@ class StageHeader(QGraphicsItem):
         painter.setFont(name_font)
         count = f"{self._count}"
         count_width = metrics(style.CARD_TEXT_PX).horizontalAdvance(count) + 16
-        name = metrics(style.HEADER_PX, True).elidedText(
-            self._stage.name, Qt.TextElideMode.ElideRight, r.width() - count_width - 24
-        )
+        name = elide(self._stage.name, style.HEADER_PX, True, r.width() - count_width - 24)
         painter.drawText(
             r.adjusted(12, 0, -count_width, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter
 
 from cjo_desktop.canvas import style
 from cjo_desktop.canvas.layout import Layout
-from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.canvas.text import elide, font
 from cjo_desktop.domain import Journey
 
 HEADER_PX = 28
@@ -55,7 +55,6 @@ def paint(
             )
     if headers:
         height = HEADER_PX * unit
-        fm = metrics(text_px, True)
         painter.setFont(font(text_px, True))
         for column in layout.columns:
             box = QRectF(column.x, visible.top(), column.width, height)
@@ -68,7 +67,7 @@ def paint(
             left = max(column.x, visible.left() + (LABEL_PX * unit if labels else 0))
             room = column.x + column.width - left - 16 * unit
             if room * zoom > 24:
-                shown = fm.elidedText(name, Qt.TextElideMode.ElideRight, room)
+                shown = elide(name, text_px, True, room)
                 painter.drawText(
                     QRectF(left + 8 * unit, box.y(), room, height),
                     Qt.AlignmentFlag.AlignVCenter,

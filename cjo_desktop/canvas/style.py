@@ -32,7 +32,13 @@ from cjo_desktop.palette import (
     OKABE_ITO as OKABE_ITO,
 )
 from cjo_desktop.palette import (
+    OWN_SYMBOLS as OWN_SYMBOLS,
+)
+from cjo_desktop.palette import (
     VALENCE_COLOURS as VALENCE_COLOURS,
+)
+from cjo_desktop.palette import (
+    text_face as text_face,
 )
 
 #: Channel keywords -> (colour, icon name). The first keyword found in a channel's name wins.

@@ -4,10 +4,15 @@ The colours and fonts shared with the map come from :mod:`cjo_desktop.palette`. 
 is used through its object API only (``Figure``, no pyplot), so building charts in a worker
 thread touches no global figure state; the defaults below are applied with
 :func:`chart_style` while a figure is built and saved.
+
+Every text on a page is somebody's words (a title "Upgrade from $5 to $10 plan", a currency
+"$$"), never mathtext: :class:`Page` draws them literally, with control characters shown as the
+map shows them, whoever saves the figure and under whichever rcParams.
 """
 
 from __future__ import annotations
 
+import logging
 import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,9 +21,19 @@ from typing import Any
 
 import matplotlib
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
+from matplotlib.text import Text
+from matplotlib.ticker import Formatter
 from matplotlib.transforms import ScaledTranslation
+
+from cjo_desktop.domain.shown import shown
+from cjo_desktop.palette import (
+    FALLBACK_FAMILIES,
+    OWN_SYMBOLS,
+    text_face,
+)
 
 # Shared with the report's charts; re-exported so callers keep reading them here.
 from cjo_desktop.palette import (
@@ -70,16 +85,53 @@ LINE_IN = 1.45 / 72  # line height per point of type, in inches
 @cache
 def font_family() -> str:
     """The canvas's first font that is installed here (DejaVu Sans ships with matplotlib)."""
-    from matplotlib import font_manager
+    return font_families()[0]
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((f for f in FONT_FAMILIES if f in names), "DejaVu Sans")
+
+class _OneWeightFallbacks(logging.Filter):
+    """Fallback faces often come in one weight (WenQuanYi, Symbola): matplotlib then draws
+    bold words in them at 400 and says so once per text; expected, so not worth a line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("findfont: Failed to find font weight")
+
+
+logging.getLogger("matplotlib.font_manager").addFilter(_OneWeightFallbacks())
+
+
+@cache
+def font_families() -> list[str]:
+    """The text face, then the installed fallbacks matplotlib can draw, tried per character
+    (matplotlib >= 3.6): names in Arabic, Chinese or emoji come out as letters, not boxes."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FaceFlags, FT2Font
+
+    manager = font_manager.fontManager
+    names = frozenset(f.name for f in manager.ttflist)
+
+    def font(family: str) -> FT2Font | None:
+        """The family's regular face if installed and drawable (colour bitmap emoji fonts
+        have no outlines to draw)."""
+        if family not in names:
+            return None
+        try:
+            face = FT2Font(manager.findfont(family, fallback_to_default=False))
+        except (ValueError, OSError, RuntimeError):
+            return None
+        return face if face.face_flags & FaceFlags.SCALABLE else None
+
+    def usable(family: str) -> bool:
+        face = font(family)
+        return face is not None and set(map(ord, OWN_SYMBOLS)) <= face.get_charmap().keys()
+
+    face = text_face(usable)
+    return [face, *(f for f in FALLBACK_FAMILIES if f != face and font(f) is not None)]
 
 
 def rc() -> dict[str, Any]:
     """matplotlib defaults in the canvas's style."""
     return {
-        "font.family": "sans-serif",
+        "font.family": font_families(),
         "font.sans-serif": [font_family(), "DejaVu Sans"],
         "font.size": BODY_PT,
         "text.color": INK,
@@ -107,6 +159,7 @@ def rc() -> dict[str, Any]:
         "savefig.facecolor": "#FFFFFF",
         "pdf.fonttype": 42,  # embed TrueType: text stays text (searchable, pdftotext)
         "svg.fonttype": "none",
+        "text.parse_math": False,  # "$5 to $10" is money, not mathtext
     }
 
 
@@ -131,10 +184,66 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+class _ShownFormatter(Formatter):
+    """Tick labels of another formatter, as :func:`shown` (category names, currencies)."""
+
+    def __init__(self, inner: Formatter) -> None:
+        self.inner = inner
+
+    def set_axis(self, axis: Any) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return shown(self.inner(x, pos))
+
+    def format_ticks(self, values: Any) -> list[str]:
+        return [shown(s) for s in self.inner.format_ticks(values)]
+
+    def format_data(self, value: float) -> str:
+        return shown(self.inner.format_data(value))
+
+    def format_data_short(self, value: float) -> str:
+        return shown(self.inner.format_data_short(value))
+
+    def get_offset(self) -> str:
+        return shown(self.inner.get_offset())
+
+
+def show_text(fig: Figure) -> None:
+    """Every text of ``fig`` literal (no mathtext) and as :func:`shown`, tick labels too."""
+    for text in fig.findobj(Text):
+        assert isinstance(text, Text)
+        text.set_parse_math(False)
+        words = text.get_text()
+        if words != shown(words):
+            text.set_text(shown(words))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for ticker in (axis.major, axis.minor):
+                inner = ticker.formatter
+                if inner is not None and not isinstance(inner, _ShownFormatter):
+                    # Direct, not set_major_formatter(): that would mark the axis's own
+                    # formatter as chosen by us and stop unit conversion from updating it.
+                    wrapped = _ShownFormatter(inner)
+                    wrapped.set_axis(axis)
+                    ticker.formatter = wrapped
+
+
+class Page(Figure):
+    """A report page: whoever saves it, its texts are drawn as the words they are."""
+
+    def draw(self, renderer: RendererBase) -> None:
+        show_text(self)
+        # Tick labels are made while drawing: they must not parse math either.
+        with matplotlib.rc_context({"text.parse_math": False}):
+            super().draw(renderer)
+
+
 def new_page(title: str, caption: str = "", subtitle: str = "") -> Figure:
     """An A4 landscape figure with ``title`` at the top and ``caption`` at the bottom; its
     axes are laid out (constrained) in the band between, clear of the report's footer."""
-    fig = Figure(figsize=PAGE_SIZE)
+    fig = Page(figsize=PAGE_SIZE)
     w, h = PAGE_SIZE
     fig.text(MARGIN_IN / w, 1 - 0.42 / h, title, size=TITLE_PT, weight="bold", va="baseline")
     if subtitle:

@@ -74,7 +74,7 @@ def title_page(
     value_words: str,
     author: str = "",
 ) -> Figure:
-    fig = Figure(figsize=PAGE_SIZE)
+    fig = style.Page(figsize=PAGE_SIZE)
     x = MARGIN_IN / W + 0.02
     fig.text(x, 1 - 0.9 / H, "Customer journey report", size=12, color=MUTED, va="baseline")
     lines = style.wrap(title, 52)[:3]
@@ -193,7 +193,7 @@ def table_page(
     note: str,
 ) -> Figure:
     """The rows ``indices`` of the ranking (1-based ranks shown), with wrapped cells."""
-    fig = Figure(figsize=PAGE_SIZE)
+    fig = style.Page(figsize=PAGE_SIZE)
     left = MARGIN_IN
     fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
     fig.text(left / W, 1 - 0.68 / H, subtitle, size=style.SUBTITLE_PT, color=MUTED, va="baseline")

@@ -6,15 +6,21 @@ Nodes carry ``kind`` (stage, touchpoint, emotion, persona, exit) and ``name``; t
 volume, ``count``. Touchpoints carry one ``metric:<name>`` attribute per metric of the latest
 snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
 map id.
+
+Text is written as the map shows it (:func:`cjo_desktop.domain.shown.shown`): a control
+character in a name, which XML 1.0 cannot hold, appears as its visible symbol, so the file is
+always well-formed XML; tabs, line breaks and carriage returns come back exactly.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import networkx as nx
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.shown import shown
 from cjo_desktop.io.files import write_atomic
 
 EXIT_NODE = "_dropoff"
@@ -37,7 +43,7 @@ def to_graph(journey: Journey) -> nx.DiGraph:
         if latest is not None:  # one attribute per metric of the latest import
             for name, value in latest.values.get(tp.id, {}).items():
                 if value.value is not None:
-                    metrics[f"metric:{name}"] = float(value.value)
+                    metrics[f"metric:{shown(name)}"] = float(value.value)
         g.add_node(
             tp.id,
             kind="touchpoint",
@@ -72,9 +78,29 @@ def to_graph(journey: Journey) -> nx.DiGraph:
         if flow.label:
             attrs["label"] = flow.label
         g.add_edge(flow.source, target, **attrs)
+    _show_text(g)
     return g
 
 
+def _show_text(g: nx.DiGraph) -> None:
+    """Every text attribute as :func:`shown` draws it: nothing XML 1.0 cannot hold."""
+    for attrs in [
+        g.graph,
+        *(a for _, a in g.nodes(data=True)),
+        *(a for *_, a in g.edges(data=True)),
+    ]:
+        for key, value in attrs.items():
+            if isinstance(value, str):
+                attrs[key] = shown(value)
+
+
+def graphml_bytes(journey: Journey) -> bytes:
+    buffer = io.BytesIO()
+    nx.write_graphml(to_graph(journey), buffer, encoding="utf-8", prettyprint=True)
+    # A raw CR in element text would be read back as LF (XML's end-of-line handling); as a
+    # character reference it survives. Markup itself never holds a CR.
+    return buffer.getvalue().replace(b"\r", b"&#13;")
+
+
 def write_graphml(journey: Journey, path: Path) -> None:
-    text = "\n".join(nx.generate_graphml(to_graph(journey), encoding="utf-8", prettyprint=True))
-    write_atomic(path, (text + "\n").encode("utf-8"))
+    write_atomic(path, graphml_bytes(journey))

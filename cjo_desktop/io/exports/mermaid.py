@@ -12,15 +12,24 @@ import re
 from pathlib import Path
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.shown import shown
 from cjo_desktop.io.files import write_atomic
 
 NEUTRAL_SCORE = 3
+#: What Mermaid's journey lexer reads as a keyword or a comment at the start of a line
+#: (case-insensitive): a name starting so would become a title, a section or a comment.
+_KEYWORD_START = re.compile(r"(journey|title\s|section\s|acc(title|descr)|%%)", re.IGNORECASE)
+#: U+2060 WORD JOINER: invisible, not white space to the lexer, so the keyword is not at the
+#: start of a token any more.
+_JOINER = "\N{WORD JOINER}"
 
 
 def _clean(text: str) -> str:
-    """Mermaid reads ':' as a field separator and '#...;' as an entity; keep text literal."""
-    text = re.sub(r"\s+", " ", text).strip()
-    return text.replace(":", " -").replace("#", "no.").replace(";", ",") or "-"
+    """One line of literal text: Mermaid reads ':' as a field separator, '#' and '%%' as
+    comments and ';' as a line end, and a line break ends the statement."""
+    text = re.sub(r"\s+", " ", shown(text)).strip()
+    text = text.replace(":", " -").replace("#", "no.").replace(";", ",") or "-"
+    return _JOINER + text if _KEYWORD_START.match(text) else text
 
 
 def score(journey: Journey, touchpoint_id: str) -> int:
