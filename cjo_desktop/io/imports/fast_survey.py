@@ -158,7 +158,7 @@ def _fold(
             continue
         tp = keys.resolve(g[key], rows)
         if tp is None:
-            report.skip("key matches no touchpoint", None, rows)
+            report.skip(keys.missed(g[key]), None, rows)
             continue
         report.rows_used += rows
         acc.touch(tp)

@@ -46,6 +46,13 @@ class KeyResolver:
                 self.unmatched[spelling] = self.unmatched.get(spelling, 0) + rows
         return tp
 
+    def missed(self, key: str, subject: str = "key") -> str:
+        """Why ``key`` gave no touchpoint, as the import report counts skipped rows
+        ("key matches no touchpoint", "key names more than one touchpoint")."""
+        if self._matcher.sharing(key):
+            return f"{subject} names more than one touchpoint"
+        return f"{subject} matches no touchpoint"
+
     def _fresh_id(self) -> str:
         while True:
             candidate = self._journey.new_id(Kind.TOUCHPOINT)

@@ -104,7 +104,7 @@ def read_exact(
             answers[q] = x
         tp = keys.resolve(key)
         if tp is None:
-            report.skip("key matches no touchpoint", line)
+            report.skip(keys.missed(key), line)
             return
         report.rows_used += 1
         acc.add(tp, answers.get("nps"), answers.get("csat"), answers.get("ces"))

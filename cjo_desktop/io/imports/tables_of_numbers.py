@@ -77,7 +77,7 @@ def read_aggregated(
             continue
         tp = keys.resolve(key)
         if tp is None:
-            report.skip("key matches no touchpoint", row.line)
+            report.skip(keys.missed(key), row.line)
             continue
         report.rows_used += 1
         values.setdefault(tp, {}).update(parsed)
@@ -130,7 +130,8 @@ def read_funnel(
             target_text = row.cells[dst].strip()
             target = None if target_text.casefold() in EXIT_WORDS else keys.resolve(target_text)
             if source is None or (target is None and target_text.casefold() not in EXIT_WORDS):
-                report.skip("a step that matches no touchpoint", row.line)
+                missed = row.cells[src] if source is None else target_text
+                report.skip(keys.missed(missed, "a step that"), row.line)
                 continue
             report.rows_used += 1
             pair = (source, target)
@@ -154,7 +155,7 @@ def read_funnel(
         if count is None:
             continue
         if tp is None:
-            report.skip("key matches no touchpoint", row.line)
+            report.skip(keys.missed(row.cells[key_col]), row.line)
             continue
         report.rows_used += 1
         _add(visitors, tp, count, table, row.line, vis)
