@@ -25,20 +25,27 @@ from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io.convert import to_file_model, to_journey
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.migrate import upgrade
-from cjo_desktop.io.schema import MapFile
+from cjo_desktop.io.schema import FileModel, MapFile
 
 #: Larger files are refused before reading: no real map comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-#: Maps with more items (personas, stages, touchpoints, emotions, flows, snapshots and their
-#: values) are refused before validation, which would take minutes and gigabytes on them. The
-#: benchmark map has 6,000; loading 200,000 takes a few seconds.
+#: Maps with more items are refused before validation, which would take minutes and gigabytes
+#: on them. Every element of every list in the file counts (cards, flows, snapshot values,
+#: tags, rules...), and every entry of a metric value's ``detail``. The benchmark map has
+#: 6,000; loading 200,000 takes a few seconds.
 MAX_ITEMS = 200_000
 
 #: Keys longer than this are cut short in messages, which must stay one readable line.
 _SHOWN_KEY = 60
 
-_SECTIONS = ("personas", "stages", "touchpoints", "emotions", "flows", "snapshots")
+#: The most fields a record of the file has: members of an object beyond these (fields the
+#: schema does not know, refused by validation afterwards) count as items, so a record with a
+#: million unknown keys is refused as fast as a million cards.
+_MODELS: tuple[type[FileModel], ...] = (MapFile, *FileModel.__subclasses__())
+_RECORD_FIELDS = max(len(model.model_fields) for model in _MODELS)
+#: Objects whose keys are data, not field names: each entry is an item.
+_KEYED = frozenset({"detail"})
 
 
 class _Object(dict[str, Any]):
@@ -189,21 +196,24 @@ def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     return MapFileError(source, where or "top level", message)
 
 
-def count_items(data: dict[str, Any]) -> int:
-    """Items of a parsed map: the records of its lists, snapshot values included. Anything not
-    shaped as the schema says counts nothing here; validation refuses it afterwards."""
+def count_items(data: object) -> int:
+    """Items of a parsed map: the elements of all its lists at any depth and the entries of
+    its ``detail`` objects (see MAX_ITEMS). One pass over the document, whatever its shape;
+    validation refuses anything not shaped as the schema says afterwards."""
     total = 0
-    for section in _SECTIONS:
-        records = data.get(section)
-        if isinstance(records, list):
-            total += len(records)
-    snapshots = data.get("snapshots")
-    for snapshot in snapshots if isinstance(snapshots, list) else ():
-        if isinstance(snapshot, dict):
-            for part in ("values", "summary"):
-                values = snapshot.get(part)
-                if isinstance(values, list):
-                    total += len(values)
+    stack: list[tuple[object, bool]] = [(data, False)]  # (a list or an object, keyed by data)
+    while stack:
+        node, keyed = stack.pop()
+        if isinstance(node, list):
+            total += len(node)
+            stack.extend((x, False) for x in node if isinstance(x, list | dict))
+        elif isinstance(node, dict):
+            total += len(node) if keyed else max(0, len(node) - _RECORD_FIELDS)
+            stack.extend(
+                (value, key in _KEYED)
+                for key, value in node.items()
+                if isinstance(value, list | dict)
+            )
     return total
 
 
