@@ -29,7 +29,9 @@ def _base(cards: int = 1, stages: int = 1) -> Data:
 
 def cards(n: int) -> Data:
     """A large map as people would draw one: n cards over 8 stages, a flow from each card to
-    the next, a drop-off at every third, a feeling and two survey values on every card."""
+    the next, a drop-off at every third, a feeling on every other card, an NPS on each and a
+    CSAT on every other, a pain point and its fix on every tenth. About 4.8 items a card, so
+    40,000 cards stay within the item limit."""
     rng = random.Random(n)
     data = _base(n, 8)
     for i, card in enumerate(data["touchpoints"]):
@@ -41,21 +43,20 @@ def cards(n: int) -> Data:
             flows.append({"source": f"t{i}", "target": None, "count": rng.randint(1, 99)})
     data["flows"] = flows
     data["emotions"] = [
-        {"id": f"e{i}", "touchpoint": f"t{i}", "valence": rng.randint(-2, 2)} for i in range(n)
+        {"id": f"e{i}", "touchpoint": f"t{i}", "valence": rng.randint(-2, 2)}
+        for i in range(0, n, 2)
     ]
-    values = []
+    values: list[Data] = []
     for i in range(n):
-        detail = {"promoters": 40.0, "passives": 20.0, "detractors": 40.0}
-        values.append({"touchpoint": f"t{i}", "metric": "nps", "value": 0.0, "n": 100})
-        values[-1]["detail"] = detail
-        values.append(
-            {
-                "touchpoint": f"t{i}",
-                "metric": "csat_top2",
-                "value": round(rng.uniform(30, 90), 2),
-                "n": 100,
-            }
-        )
+        nps = {"touchpoint": f"t{i}", "metric": "nps", "value": rng.randint(-60, 60), "n": 100}
+        if i % 10 == 0:
+            promoters = rng.randint(0, 100)
+            nps["value"] = promoters - (100 - promoters)
+            nps["detail"] = {"promoters": promoters, "passives": 0, "detractors": 100 - promoters}
+        values.append(nps)
+        if i % 2 == 0:
+            csat = round(rng.uniform(30, 90), 2)
+            values.append({"touchpoint": f"t{i}", "metric": "csat_top2", "value": csat, "n": 100})
     data["snapshots"] = [{"label": "Q1", "provenance": {"source": "q1.csv"}, "values": values}]
     data["pain_points"] = [
         {"id": f"pp{i}", "touchpoint": f"t{i}", "severity": "high", "description": "Slow"}
@@ -187,6 +188,19 @@ def card_snapshots(n: int) -> Data:
     return data
 
 
+def compared(n: int) -> Data:
+    """n/3 cards with an NPS in a first snapshot, then n/3 snapshots sharing none of it: a
+    report looking for the latest snapshot to compare the first with reads them all."""
+    third = max(1, n // 3)
+    data = _base(third, 4)
+    first = [{"touchpoint": f"t{i}", "metric": "nps", "value": 1.0} for i in range(third)]
+    data["snapshots"] = [{"label": "first", "provenance": {"source": "x.csv"}, "values": first}]
+    data["snapshots"] += [
+        {"label": f"later {i}", "provenance": {"source": "x.csv"}} for i in range(third)
+    ]
+    return data
+
+
 SHAPES: dict[str, Callable[[int], Data]] = {
     "cards": cards,
     "rules": rules,
@@ -200,6 +214,7 @@ SHAPES: dict[str, Callable[[int], Data]] = {
     "detail": detail,
     "card_metrics": card_metrics,
     "card_snapshots": card_snapshots,
+    "compared": compared,
 }
 
 
