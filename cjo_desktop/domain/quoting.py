@@ -40,15 +40,20 @@ def plain(value: object, limit: int = QUOTED) -> str:
 
 
 def listed(
-    values: Iterable[object], most: int = LISTED, *, quote: bool = True, sep: str = ", "
+    values: Iterable[object],
+    most: int = LISTED,
+    *,
+    quote: bool = True,
+    sep: str = ", ",
+    limit: int = QUOTED,
 ) -> str:
-    """``'a', 'b', 'c' and 99,997 more``: the first ``most`` values, each cut short, and how
-    many are left out."""
+    """``'a', 'b', 'c' and 99,997 more``: the first ``most`` values, each cut to ``limit``
+    characters, and how many are left out."""
     items = values if isinstance(values, Collection) else list(values)
     shown: list[str] = []
     for value in items:
         if len(shown) == most:
             break
-        shown.append(quoted(value) if quote else plain(value))
+        shown.append(quoted(value, limit) if quote else plain(value, limit))
     more = len(items) - len(shown)
     return sep.join(shown) + (f" and {more:,} more" if more else "")

@@ -23,6 +23,7 @@ from cjo_desktop.domain.metrics import (
     HIGHER_IS_BETTER,
     rounded,
 )
+from cjo_desktop.domain.quoting import listed, quoted
 from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
@@ -59,7 +60,7 @@ def _fill_guesses(table: Table, spec: ImportSpec) -> None:
                 table.source,
                 "",
                 "cannot tell which column names the touchpoint; "
-                f"choose one with --key (columns: {', '.join(table.header)})",
+                f"choose one with --key (columns: {listed(table.header, quote=False, limit=30)})",
             )
         spec.key = guesses["key"]
     if spec.kind == "responses" and not (spec.nps or spec.csat or spec.ces):
@@ -68,12 +69,13 @@ def _fill_guesses(table: Table, spec: ImportSpec) -> None:
 
 def _method(spec: ImportSpec) -> str:
     if spec.kind == "responses":
-        parts = [f"NPS from {spec.nps!r} (0-10)"] if spec.nps else []
+        parts = [f"NPS from {quoted(spec.nps)} (0-10)"] if spec.nps else []
         for q, scale in (("csat", spec.csat_scale), ("ces", spec.ces_scale)):
             column = getattr(spec, q)
             if column:
                 parts.append(
-                    f"{q.upper()} from {column!r} ({scale.low}-{scale.high}, {scale.best} is best)"
+                    f"{q.upper()} from {quoted(column)} "
+                    f"({scale.low}-{scale.high}, {scale.best} is best)"
                 )
         return "survey responses: " + "; ".join(parts)
     if spec.kind == "funnel":
@@ -143,7 +145,8 @@ def run_import(
                 # first and last are text minima and maxima: right only for YYYY-MM-DD
                 example = next(day for day in period if not ISO_DAY.fullmatch(day))
                 report.notes.append(
-                    f"dates in {spec.date!r} are not written YYYY-MM-DD (as in {example!r}): "
+                    f"dates in {quoted(spec.date)} are not written YYYY-MM-DD "
+                    f"(as in {quoted(example)}): "
                     "the snapshot has no period"
                 )
                 period = ("", "")
@@ -217,7 +220,7 @@ def apply_import(journey: Journey, result: ImportResult) -> None:
     if not label.strip():
         raise JourneyError("a snapshot label cannot be empty")
     if any(s.label == label for s in journey.metric_snapshots()):
-        raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
+        raise JourneyError(f"a metric snapshot labelled {quoted(label)} exists already")
     if result.new_touchpoints:
         stage = next((s for s in journey.stages() if s.name == UNSORTED), None)
         stage_id = stage.id if stage else journey.add_stage(UNSORTED).id

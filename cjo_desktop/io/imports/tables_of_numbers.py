@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
 from cjo_desktop.domain.metrics import MetricValue
+from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.domain.validate import MAX_METRIC_NAME
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
@@ -38,7 +39,7 @@ def read_aggregated(
         if len(table.header[i]) > MAX_METRIC_NAME:
             raise table.error(
                 0,
-                f"{table.header[i][:40]}...",
+                table.header[i],
                 f"a column name longer than {MAX_METRIC_NAME} characters cannot be a metric name",
             )
     comma = {i: detect_decimal_comma([r.cells[i] for r in rows[:200]]) for i in metric_cols}
@@ -60,7 +61,7 @@ def read_aggregated(
             except ValueError:
                 if not spec.skip_invalid:
                     raise table.error(
-                        row.line, table.header[i], f"{text!r} is not a number"
+                        row.line, table.header[i], f"{quoted(text)} is not a number"
                     ) from None
                 bad = True
         if bad:
@@ -87,7 +88,9 @@ def _count(
     if x < 0 or x != int(x):
         if not spec.skip_invalid:
             raise table.error(
-                line, table.header[column], f"{text!r} is not a count (a whole number of 0 or more)"
+                line,
+                table.header[column],
+                f"{quoted(text)} is not a count (a whole number of 0 or more)",
             )
         report.skip("a count that is not a whole number", line)
         return None

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 #: Bytes read up front to choose the encoding and the delimiter.
 SAMPLE_BYTES = 1 << 16
+#: The longest line read, in bytes: the csv module holds a whole record in memory, so one line
+#: of a billion commas would be a billion cells. Long free-text answers still fit many times.
+MAX_LINE_BYTES = 4 * 1024 * 1024
 _SNIFF_LINES = 20
 _DELIMITERS = ",;\t"
 _FALLBACK = "cjo_desktop.cp1252"
@@ -42,18 +45,27 @@ codecs.register_error(_FALLBACK, _cp1252)
 
 
 class _Tap(io.RawIOBase):
-    """The file as read: counts and hashes its bytes and finds the first one that is not UTF-8."""
+    """The file as read: counts and hashes its bytes, finds the first one that is not UTF-8,
+    and stops at a line longer than MAX_LINE_BYTES (``on_long`` raises, given its number)."""
 
-    def __init__(self, raw: io.BufferedReader, on_bad: Callable[[int, int, bool], None] | None):
+    def __init__(
+        self,
+        raw: io.BufferedReader,
+        on_bad: Callable[[int, int, bool], None] | None,
+        on_long: Callable[[int], None],
+    ):
         super().__init__()
         self._raw = raw
         self.count = 0
         self.done = False
         self.digest = hashlib.sha256()
         self._on_bad = on_bad
+        self._on_long = on_long
         self._utf8 = codecs.getincrementaldecoder("utf-8")() if on_bad else None
         self._lines = 0
         self._ascii = True
+        self._breaks = 0  # line breaks so far
+        self._open_line = 0  # bytes since the last one
 
     def readable(self) -> bool:
         return True
@@ -64,9 +76,24 @@ class _Tap(io.RawIOBase):
         self.digest.update(data)
         self.count += n
         self.done = n == 0
+        self._measure(data)
         if self._utf8 is not None:
             self._check(data, final=self.done)
         return n
+
+    def _measure(self, data: bytes) -> None:
+        """Follow the line being read across chunks (a chunk is far shorter than the limit,
+        so only the line that ends in it, or goes on past it, can be too long)."""
+        breaks = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
+        if breaks and self._open_line + min(breaks) > MAX_LINE_BYTES:
+            self._on_long(self._breaks + 1)
+        if breaks:
+            self._open_line = len(data) - max(data.rfind(b"\n"), data.rfind(b"\r")) - 1
+        else:
+            self._open_line += len(data)
+        if self._open_line > MAX_LINE_BYTES:
+            self._on_long(self._breaks + data.count(b"\n") + 1)
+        self._breaks += data.count(b"\n")
 
     def _check(self, data: bytes, final: bool) -> None:
         assert self._utf8 is not None and self._on_bad is not None
@@ -151,7 +178,7 @@ class CsvTable(Table):
             codec = self._choose_encoding(sample)
             errors = "strict" if codec.startswith("utf-16") else _FALLBACK
             check = self._not_utf8 if codec.startswith("utf-8") and self._late_check else None
-            self._tap = _Tap(self._raw, check)
+            self._tap = _Tap(self._raw, check, self._long_line)
             buffered = io.BufferedReader(self._tap, buffer_size=1 << 16)
             self._text = io.TextIOWrapper(buffered, encoding=codec, errors=errors, newline="")
             try:
@@ -214,6 +241,10 @@ class CsvTable(Table):
             self.encoding = "cp1252"
             self.notes.append(f"read as Windows-1252 (not UTF-8: byte 0x{byte:02X} on line {line})")
 
+    def _long_line(self, line: int) -> None:
+        message = f"the line is longer than {MAX_LINE_BYTES:,} bytes (is a line break missing?)"
+        raise TableError(self.source, f"line {line}", message)
+
     def _decode_error(self, exc: UnicodeDecodeError, line: int) -> TableError:
         byte = exc.object[exc.start : exc.start + 2].hex(" ").upper()
         message = f"not valid {self.encoding.upper()} text (bytes {byte})"
@@ -239,7 +270,7 @@ class CsvTable(Table):
             return TableError(self.source, f"line {start}", message)
         if "field limit" in text:
             limit = csv.field_size_limit()
-            message = f"a cell is longer than {limit} characters (is a closing quote missing?)"
+            message = f"a cell is longer than {limit:,} characters (is a closing quote missing?)"
             return TableError(self.source, f"line {start}", message)
         if "expected after" in text:
             message = 'text follows the closing quote of a cell (inside quotes, write " as "")'
