@@ -4,6 +4,7 @@ under 500 characters however long its cells, names and lists."""
 
 from __future__ import annotations
 
+import random
 import re
 import tracemalloc
 import warnings
@@ -23,7 +24,7 @@ from cjo_desktop.io import MapFileError, loads_map
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import TableError, open_table
-from cjo_desktop.io.tables._csv import MAX_LINE_BYTES
+from cjo_desktop.io.tables._csv import MAX_LINE_BYTES, LineMeter
 from cjo_desktop.io.tables._table import MAX_COLUMNS
 
 WIDE = 100_000
@@ -325,3 +326,59 @@ def test_a_workbook_of_ordinary_size_still_imports(tmp_path: Path) -> None:
     fine = _workbook(tmp_path / "fine.xlsx", 4)  # 4 MiB of shared strings
     result = run_import(journey, fine, ImportSpec(nps="nps"))
     assert result.snapshot.value("t1", "nps") is not None
+
+
+def _first_long_line(data: bytes, limit: int) -> int | None:
+    """The oracle: split into lines at every \\n, \\r or \\r\\n, the first longer than limit."""
+    number = 1
+    for line in re.split(rb"\r\n|\r|\n", data):
+        if len(line) > limit:
+            return number
+        number += 1
+    return None
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_line_meter_finds_the_first_long_line_in_any_chunks(seed: int) -> None:
+    rng = random.Random(seed)
+    limit = rng.choice([1, 3, 10, 50])
+    pieces = [rng.choice([b"a", b"bb", b"\n", b"\r\n", b"\r", b"x" * rng.randint(0, 80)])]
+    pieces += [
+        rng.choice([b"a", b"\n", b"\r", b"y" * rng.randint(0, 3 * limit)]) for _ in range(60)
+    ]
+    data = b"".join(pieces)
+    expected = _first_long_line(data, limit)
+    meter = LineMeter(limit)
+    at = 0
+    while at < len(data):
+        size = rng.randint(1, 40)
+        if meter.feed(data[at : at + size]):
+            break
+        at += size
+    if re.search(rb"\r(?!\n)", data):  # a lone \r breaks a line, yet lines are numbered by \n
+        assert (meter.long_line is None) == (expected is None)
+    else:
+        assert meter.long_line == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "message"),
+    [
+        (200_000, "a cell is longer than 131,072 characters (is a closing quote missing?)"),
+        (6_000_000, f"the line is longer than {MAX_LINE_BYTES:,} bytes (is a line break missing?)"),
+    ],
+)
+def test_the_fast_survey_reader_refuses_what_the_exact_one_does(
+    tmp_path: Path, cell: int, message: str
+) -> None:
+    """polars read a comment of any length that the csv module refuses: the same file gave a
+    snapshot or an error depending on which reader ran."""
+    journey = loads_map(scale_maps.text("cards", 5))
+    rows = ["Touchpoint 1,9,fine"] * 1_000
+    path = _csv(
+        tmp_path / "long.csv", "touchpoint,nps,comment", *rows, "Touchpoint 1,9," + "c" * cell
+    )
+    for spec in (ImportSpec(nps="nps"), ImportSpec(nps="nps", skip_invalid=True)):
+        with pytest.raises(TableError) as info:
+            run_import(journey, path, spec)
+        assert str(info.value) == f"{path}: line 1002: {message}"

@@ -198,11 +198,14 @@ def _responses(
         trial = ImportReport(report.source, report.kind)
         # Hash the file while polars reads it: both release the GIL, the machine has cores.
         with ThreadPoolExecutor(1) as pool:
-            pool.submit(lambda: table.sha256)
+            hashed = pool.submit(lambda: table.sha256)
             try:
                 result = read_fast(path, table.header, table.delimiter, spec, keys, trial)
             except NeedsExactReader:
                 result = None
+            hashed.result()  # a file that cannot be read says so here
+        if result is not None and table.long_lines:
+            result = None  # a line the csv module refuses: the exact reader names it
         if result is not None:
             report.rows_read, report.rows_used = trial.rows_read, trial.rows_used
             report.skipped = trial.skipped

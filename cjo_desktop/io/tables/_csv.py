@@ -44,6 +44,36 @@ def _cp1252(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_FALLBACK, _cp1252)
 
 
+class LineMeter:
+    """Finds, chunk by chunk, the first line longer than ``limit`` bytes. It jumps from one
+    line break to the last one within ``limit`` bytes after it, so a chunk of short lines
+    costs a few searches, not one step per line."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.breaks = 0  # line feeds before the current chunk
+        self.open = 0  # bytes of the line still open at the end of the last chunk
+        self.long_line: int | None = None  # the first line that is too long
+
+    def feed(self, data: bytes) -> bool:
+        """Take the next chunk; True once a line longer than the limit has been seen."""
+        if self.long_line is not None:
+            return True
+        start, end = -self.open, len(data)  # where the open line began, in this chunk
+        while end - start > self.limit:
+            low, high = max(start, 0), start + self.limit + 1
+            last = max(data.rfind(b"\n", low, high), data.rfind(b"\r", low, high))
+            if last < 0:  # no break within limit bytes of the line's start
+                self.long_line = self.breaks + data.count(b"\n", 0, low) + 1
+                return True
+            start = last + 1
+        low = max(start, 0)
+        last = max(data.rfind(b"\n", low), data.rfind(b"\r", low))
+        self.open = end - last - 1 if last >= 0 else end - start
+        self.breaks += data.count(b"\n")
+        return False
+
+
 class _Tap(io.RawIOBase):
     """The file as read: counts and hashes its bytes, finds the first one that is not UTF-8,
     and stops at a line longer than MAX_LINE_BYTES (``on_long`` raises, given its number)."""
@@ -64,8 +94,7 @@ class _Tap(io.RawIOBase):
         self._utf8 = codecs.getincrementaldecoder("utf-8")() if on_bad else None
         self._lines = 0
         self._ascii = True
-        self._breaks = 0  # line breaks so far
-        self._open_line = 0  # bytes since the last one
+        self._meter = LineMeter(MAX_LINE_BYTES)
 
     def readable(self) -> bool:
         return True
@@ -76,24 +105,12 @@ class _Tap(io.RawIOBase):
         self.digest.update(data)
         self.count += n
         self.done = n == 0
-        self._measure(data)
+        if self._meter.feed(data):
+            assert self._meter.long_line is not None
+            self._on_long(self._meter.long_line)
         if self._utf8 is not None:
             self._check(data, final=self.done)
         return n
-
-    def _measure(self, data: bytes) -> None:
-        """Follow the line being read across chunks (a chunk is far shorter than the limit,
-        so only the line that ends in it, or goes on past it, can be too long)."""
-        breaks = [i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0]
-        if breaks and self._open_line + min(breaks) > MAX_LINE_BYTES:
-            self._on_long(self._breaks + 1)
-        if breaks:
-            self._open_line = len(data) - max(data.rfind(b"\n"), data.rfind(b"\r")) - 1
-        else:
-            self._open_line += len(data)
-        if self._open_line > MAX_LINE_BYTES:
-            self._on_long(self._breaks + data.count(b"\n") + 1)
-        self._breaks += data.count(b"\n")
 
     def _check(self, data: bytes, final: bool) -> None:
         assert self._utf8 is not None and self._on_bad is not None
@@ -280,6 +297,21 @@ class CsvTable(Table):
     @property
     def bytes_read(self) -> int:
         return 0 if self._tap is None else self._tap.count
+
+    def _hash_file(self) -> str:
+        """The file's hash; on the way, whether a line is longer than a cell may be, which a
+        reader that does not go through the csv module (polars) must know."""
+        digest, meter = hashlib.sha256(), LineMeter(csv.field_size_limit())
+        with open_binary(self.path) as handle:
+            try:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+                    meter.feed(chunk)
+            except OSError as exc:
+                message = f"cannot read the file ({exc.strerror})"
+                raise TableError(self.source, "", message) from None
+        self.long_lines = meter.long_line is not None
+        return digest.hexdigest()
 
     def _streamed_sha256(self) -> str | None:
         if self._tap is None or not self._tap.done:

@@ -94,6 +94,8 @@ class Table:
         self.delimiter = ""
         self.size_bytes = 0
         self.decimal_comma = False
+        #: Whether a line is longer than a cell may be (CSV: known once the file is hashed).
+        self.long_lines: bool | None = None
         self._ahead: list[Row] = []
         self._rest: Iterator[Row] = iter(())
         self._started = False
