@@ -14,6 +14,7 @@ from cjo_desktop.analysis.painpoints import SEVERITY_POINTS, Finding, Severity, 
 from cjo_desktop.analysis.reach import after_goal, reach_probabilities
 from cjo_desktop.domain import Journey, JourneyError, PainPoint, Snapshot
 from cjo_desktop.domain.metrics import CSAT_TOP2, DROPOFF, NPS, VISITORS
+from cjo_desktop.domain.quoting import listed
 
 MANUAL = "manual"
 
@@ -223,7 +224,7 @@ def chosen_snapshot(journey: Journey, label: str | None = None) -> Snapshot | No
     try:
         return merged([journey.metric_snapshot(label)])
     except JourneyError as exc:
-        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        labels = listed([s.label for s in journey.metric_snapshots()]) or "none"
         raise JourneyError(f"{exc} (snapshots: {labels})") from None
 
 

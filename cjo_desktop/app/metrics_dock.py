@@ -18,14 +18,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import (
-    QBrush,
-    QKeyEvent,
-    QKeySequence,
-    QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -38,57 +31,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.canvas.metric_view import BAD, GOOD, LABELS, format_value
+from cjo_desktop.app.metrics_model import ID_ROLE, SORT_ROLE, MetricsModel
+from cjo_desktop.canvas.metric_view import LABELS
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
-from cjo_desktop.domain import Change, MetricValue, Snapshot
-from cjo_desktop.domain.metrics import VISITORS, higher_is_better
+from cjo_desktop.domain import Change, Snapshot
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io.exports.metrics_table import pasted_cell
 
+__all__ = ["ID_ROLE", "SORT_ROLE", "MetricsDock", "MetricsTable"]
+
 Std = QKeySequence.StandardKey
-SORT_ROLE = Qt.ItemDataRole.UserRole  # the number a column sorts by (None: no value)
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the touchpoint id, on the name cell
-UP, DOWN = "\N{BLACK UP-POINTING TRIANGLE}", "\N{BLACK DOWN-POINTING TRIANGLE}"
-MINUS = "\N{MINUS SIGN}"
 _REFRESH_KINDS = {"snapshot", "touchpoint", "stage"}
-
-
-def value_text(metric: str, value: MetricValue) -> str:
-    """'+45 (n=100, 30-60)': the number, its count and its 95% interval where known."""
-    text = format_value(metric, value)
-    if value.value is None:
-        return text
-    extra = [f"n={value.n}"] if value.n is not None and metric != VISITORS else []
-    if value.ci_low is not None and value.ci_high is not None:
-        low, high = (format_value(metric, MetricValue(x)) for x in (value.ci_low, value.ci_high))
-        dash = " \N{EN DASH} " if {"+", MINUS} & set(low + high) else "\N{EN DASH}"
-        extra.append(f"{low}{dash}{high}")
-    return f"{text} ({', '.join(extra)})" if extra else text
-
-
-def delta_text(metric: str, now: MetricValue, before: MetricValue) -> tuple[str, bool | None]:
-    """'▲ +110 better' and whether the change is an improvement (None: the metric has no
-    direction). The direction is the one the import recorded (CSAT may run 1 = best)."""
-    delta = (now.value or 0.0) - (before.value or 0.0)
-    if abs(delta) < 1e-9:
-        return "= 0", None
-    size = format_value(metric, MetricValue(abs(delta))).lstrip("+").replace("%", " pts")
-    up = delta > 0
-    text = f"{UP if up else DOWN} {'+' if up else MINUS}{size}"
-    if (higher := higher_is_better(metric, now)) is None:
-        return text, None
-    better = up == higher
-    return f"{text} {'better' if better else 'worse'}", better
-
-
-def _item(text: str, key: object, tip: str = "") -> QStandardItem:
-    item = QStandardItem(text)
-    item.setData(key, SORT_ROLE)
-    item.setEditable(False)
-    if tip:
-        item.setToolTip(tip)
-    return item
+#: Columns sized to their contents (from the first rows); the rest keep the default width, as
+#: a snapshot may hold thousands of metrics.
+SIZED_COLUMNS = 40
 
 
 class _SortProxy(QSortFilterProxyModel):
@@ -161,7 +118,7 @@ class MetricsDock(QDockWidget):
         self.info_label = QLabel(wordWrap=True)
         self.info_label.setTextFormat(Qt.TextFormat.PlainText)  # file names and labels as typed
         self.info_label.setAccessibleName("Snapshot source")
-        self.model = QStandardItemModel(self)
+        self.model = MetricsModel([], None, None, [], self)
         self.proxy = _SortProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = MetricsTable()
@@ -173,6 +130,7 @@ class MetricsDock(QDockWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.selectionModel().selectionChanged.connect(self._select_on_canvas)
         self._following = False
         form = QFormLayout()
@@ -293,41 +251,14 @@ class MetricsDock(QDockWidget):
         """One row per touchpoint in map order; a column per metric, and a change column per
         metric when comparing. A fresh model is swapped in: one reset instead of a sort per row."""
         journey = self._document.journey
-        headers = ["Stage", "Touchpoint"]
-        for m in metrics:
-            headers += [LABELS.get(m, m)] + ([f"{LABELS.get(m, m)} change"] if before else [])
-        model = QStandardItemModel(0, len(headers), self)
-        model.setHorizontalHeaderLabels(headers)
         stages = {s.id: s.name for s in journey.stages()}
-        for position, tp in enumerate(journey.touchpoints() if shown else []):
-            name = _item(tp.name, tp.name.casefold())
-            name.setData(tp.id, ID_ROLE)
-            row = [_item(stages[tp.stage_id], position), name]
-            for m in metrics:
-                value = shown.value(tp.id, m) if shown else None
-                if value is None:
-                    row.append(_item("", None))
-                else:
-                    row.append(_item(value_text(m, value), value.value))
-                if before is not None:
-                    row.append(self._delta_item(m, value, before.value(tp.id, m), before.label))
-            model.appendRow(row)
+        rows = [(stages[tp.stage_id], tp) for tp in journey.touchpoints()] if shown else []
+        model = MetricsModel(rows, shown, before, metrics, self)
         self.proxy.setSourceModel(model)
         self.model.deleteLater()
         self.model = model
-        self.table.resizeColumnsToContents()
-
-    def _delta_item(
-        self, metric: str, now: MetricValue | None, old: MetricValue | None, label: str
-    ) -> QStandardItem:
-        if now is None or old is None or now.value is None or old.value is None:
-            return _item("", None)
-        text, better = delta_text(metric, now, old)
-        tip = f"{format_value(metric, old)} in {label!r}, {format_value(metric, now)} now"
-        item = _item(text, now.value - old.value, tip)
-        if better is not None:
-            item.setForeground(QBrush(GOOD.darker(120) if better else BAD.darker(120)))
-        return item
+        for column in range(min(model.columnCount(), SIZED_COLUMNS)):
+            self.table.resizeColumnToContents(column)
 
     # ------------------------------------------------------------------ selection
     def selected_touchpoints(self) -> list[str]:

@@ -7,6 +7,7 @@ The table and the fields are widgets; turning what they hold into a
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -148,7 +149,7 @@ def problems(rows: Sequence[RuleRow], pricing: Pricing, journey: Journey) -> lis
             out.append(f"Rule {i} needs a name.")
         if not row.metric.strip():
             out.append(f"Rule {row.name.strip() or i!s} needs a metric.")
-    twice = sorted({n for n in names if n and names.count(n) > 1})
+    twice = sorted(n for n, k in Counter(names).items() if n and k > 1)
     out += [f"Two rules are named {n!r}: rule names must differ." for n in twice]
     try:
         parse_value(pricing.value)

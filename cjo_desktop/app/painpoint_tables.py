@@ -122,14 +122,23 @@ def ranking_model(
     return model
 
 
+def rows_by_key(rows: Sequence[Ranked]) -> dict[tuple[str, str], Ranked]:
+    """(touchpoint id, rule name or pain point id) -> its first row in the ranking, so each
+    opportunity finds its row at once: scanning the ranking for each one took 12 s for the
+    2,000 opportunities of a map of 20,000 cards."""
+    found: dict[tuple[str, str], Ranked] = {}
+    for r in rows:
+        found.setdefault((r.touchpoint_id, r.key), r)
+    return found
+
+
 def expected_value(
-    o: Opportunity, rows: Sequence[Ranked], settings: PainPointSettings
+    o: Opportunity, rows: dict[tuple[str, str], Ranked], settings: PainPointSettings
 ) -> tuple[str, str, float | None]:
     """(cell text, tooltip, number) for an opportunity: its impact share of what its pain
-    point puts at risk in the current ranking; a dash when that pain point does not fire."""
-    row = next(
-        (r for r in rows if r.touchpoint_id == o.touchpoint_id and r.key == o.pain_point), None
-    )
+    point puts at risk in the current ranking (``rows``: see rows_by_key); a dash when that
+    pain point does not fire."""
+    row = rows.get((o.touchpoint_id, o.pain_point))
     share = o.impact / 100
     if row is None:
         return DASH, "Its pain point does not fire here with the current numbers.", None
@@ -159,8 +168,9 @@ def opportunity_model(
     model = QStandardItemModel(0, len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
     names = {tp.id: tp.name for tp in journey.touchpoints()}
+    row_of = rows_by_key(rows)
     for i, o in enumerate(journey.opportunities()):
-        value, value_tip, _ = expected_value(o, rows, settings)
+        value, value_tip, _ = expected_value(o, row_of, settings)
         tip = o.description or o.name
         cells = [
             _item(names.get(o.touchpoint_id, o.touchpoint_id), i, tip),

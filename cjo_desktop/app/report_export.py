@@ -59,7 +59,7 @@ def export_report(window: Any) -> Job | None:
         view = (scene.metric_snapshot, scene.badge_metric, scene.colour_metric)
     try:
         data = gather(journey, ReportOptions(author=preferences.load().author))
-        pictures = render_map(journey, view)
+        pictures = None if data.summary else render_map(journey, view)
     except (JourneyError, ValueError) as exc:
         file_ops.show_error(window, "Cannot export report", f"{path}: {exc}")
         return None

@@ -85,8 +85,8 @@ def comparison_chart(
     if not per:
         style.message_axes(fig, "The two snapshots share no NPS, CSAT or CES values.")
         return fig
-    order = [tp.id for tp in journey.touchpoints()]
-    shown = sorted({c.touchpoint_id for rows in per.values() for c in rows}, key=order.index)
+    place = {tp.id: i for i, tp in enumerate(journey.touchpoints())}
+    shown = sorted({c.touchpoint_id for rows in per.values() for c in rows}, key=place.__getitem__)
     row = {tp: i for i, tp in enumerate(shown)}
     handles = [
         Line2D([], [], color=style.BETTER, marker=">", label="better"),

@@ -56,9 +56,13 @@ class AnalysisMixin:
         check.snapshot_numbers(snapshot)
         if label in self._snapshots:
             raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
-        order = list(self._snapshots.items())
-        order.insert(check.insert_index(index, len(order)), (label, snapshot))
-        self._snapshots = dict(order)
+        index = check.insert_index(index, len(self._snapshots))
+        if index == len(self._snapshots):  # loading adds each at the end: no copy of the rest
+            self._snapshots[label] = snapshot
+        else:
+            order = list(self._snapshots.items())
+            order.insert(index, (label, snapshot))
+            self._snapshots = dict(order)
         self.changed.emit(Change("add", "snapshot", label, None, snapshot))
 
     def remove_metric_snapshot(self, label: str) -> tuple[Snapshot, int]:
@@ -175,6 +179,9 @@ class AnalysisMixin:
         changes nothing."""
         if not isinstance(settings, pp.PainPointSettings):
             raise JourneyError("pain-point settings must be a PainPointSettings")
+        rules, touchpoints = len(settings.rules), len(self.touchpoints())
+        if rules * touchpoints > pp.MAX_RULE_CHECKS:
+            raise JourneyError(pp.rule_checks_message(rules, touchpoints))
         for rule in settings.rules:
             check.name(rule.name, "a rule's name")
             check.text(rule.name, "a rule's name", check.MAX_METRIC_NAME)

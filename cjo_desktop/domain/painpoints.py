@@ -8,7 +8,8 @@ they live here; checking them against numbers is :mod:`cjo_desktop.analysis.pain
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Literal
 
 from cjo_desktop.domain.errors import JourneyError
@@ -31,6 +32,13 @@ VALENCE_DIP = "valence_dip"
 EMOTION_METRICS = (VALENCE, VALENCE_DIP)
 
 MAX_MIN_N = 1_000_000_000
+#: A map's rules are few (the defaults are 6); a dialog lists them all and every rule is
+#: checked at every touchpoint, so their number is bounded.
+MAX_RULES = 1_000
+#: Rules times touchpoints: the (touchpoint, rule) pairs every evaluation answers, each kept
+#: in memory. Two million take seconds and about half a gigabyte; the defaults (6 rules)
+#: stay below it on any map the item limit lets in.
+MAX_RULE_CHECKS = 2_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +127,14 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
+def rule_checks_message(rules: int, touchpoints: int) -> str:
+    """Why a map has too many rules for its touchpoints: each rule is checked at each one."""
+    return (
+        f"{rules:,} rules checked at each of {touchpoints:,} touchpoints make "
+        f"{rules * touchpoints:,} checks; the limit is {MAX_RULE_CHECKS:,}: use fewer rules"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class PainPointSettings:
     """How a map finds pain points and prices them: its rules, what one customer is worth
@@ -130,12 +146,17 @@ class PainPointSettings:
     currency: str = "€"
     period: str = "month"
     goal: str | None = None  # the touchpoint where someone becomes a customer (the purchase)
+    _by_name: dict[str, Rule] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
-        names = [r.name for r in self.rules]
-        twice = sorted({n for n in names if names.count(n) > 1})
+        if len(self.rules) > MAX_RULES:
+            many = len(self.rules)
+            raise JourneyError(f"a map may have at most {MAX_RULES:,} rules, not {many:,}")
+        counts = Counter(r.name for r in self.rules)  # one pass: 300,000 rules once hung here
+        twice = sorted(n for n, k in counts.items() if k > 1)
         if twice:
-            raise JourneyError(f"two rules are named {twice[0]!r}; rule names must differ")
+            raise JourneyError(f"two rules are named {twice[0]!r:.80}; rule names must differ")
+        object.__setattr__(self, "_by_name", {r.name: r for r in self.rules})
         v = self.value_per_customer
         if v is not None and (
             isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) or v < 0
@@ -147,7 +168,7 @@ class PainPointSettings:
             raise JourneyError("the period needs a name of at most 40 characters, e.g. month")
 
     def rule(self, name: str) -> Rule | None:
-        return next((r for r in self.rules if r.name == name), None)
+        return self._by_name.get(name)
 
 
 def severity(value: object) -> Severity:

@@ -165,8 +165,8 @@ class AutoSaver(QObject):
                 "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
             }
             write_atomic(self.note_path, json.dumps(note, indent=2).encode("utf-8"))
-        except OSError:
-            return False  # a full disk must not interrupt editing; the next attempt may work
+        except (OSError, ValueError):  # a full disk, a map too big for a file: keep editing,
+            return False  # the next attempt may work (and Save says what is wrong)
         return True
 
     def discard(self) -> None:

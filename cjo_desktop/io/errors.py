@@ -15,8 +15,27 @@ class MapFileError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = f"{self.where}: " if self.where else ""
-        return _one_line(f"{self.source}: {where}{self.message}")
+        source = _cut(_one_line(self.source), SOURCE_CHARS, middle=True)
+        where = _cut(_one_line(self.where), WHERE_CHARS)
+        message = _cut(_one_line(self.message), MESSAGE_CHARS)
+        line = f"{source}: {where}: {message}" if where else f"{source}: {message}"
+        return _cut(line, LINE_CHARS)
+
+
+#: The most characters of each part of the line and of the line. What quotes the user's data
+#: is cut short where it is written (domain.quoting); this is the last guard, so that a line
+#: stays one readable line whatever a file holds.
+SOURCE_CHARS, WHERE_CHARS, MESSAGE_CHARS, LINE_CHARS = 120, 100, 340, 499
+
+
+def _cut(text: str, most: int, *, middle: bool = False) -> str:
+    """``text`` in ``most`` characters; a path keeps its start and its file name."""
+    if len(text) <= most:
+        return text
+    if middle:
+        half = (most - 1) // 2
+        return f"{text[:half]}\N{HORIZONTAL ELLIPSIS}{text[-(most - 1 - half) :]}"
+    return text[: most - 1] + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _one_line(text: str) -> str:

@@ -22,12 +22,13 @@ from pydantic import ValidationError
 
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.domain.limits import describe_number
+from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, rule_checks_message
 from cjo_desktop.io.atomic import check_replaceable, real_target, write_atomic
 from cjo_desktop.io.convert import to_file_model, to_journey
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.lock import DEFAULT_WAIT, map_lock
 from cjo_desktop.io.migrate import upgrade
-from cjo_desktop.io.schema import MapFile
+from cjo_desktop.io.schema import FileModel, MapFile
 
 __all__ = ["write_atomic"]  # also imported from here by the exports
 
@@ -36,15 +37,22 @@ T = TypeVar("T")
 #: Larger files are refused before reading: no real map comes near this.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
-#: Maps with more items (personas, stages, touchpoints, emotions, flows, snapshots and their
-#: values) are refused before validation, which would take minutes and gigabytes on them. The
-#: benchmark map has 6,000; loading 200,000 takes a few seconds.
+#: Maps with more items are refused before validation, which would take minutes and gigabytes
+#: on them. Every element of every list in the file counts (cards, flows, snapshot values,
+#: tags, rules...), and every entry of a metric value's ``detail``. The benchmark map has
+#: 6,000; loading 200,000 takes a few seconds.
 MAX_ITEMS = 200_000
 
 #: Keys longer than this are cut short in messages, which must stay one readable line.
 _SHOWN_KEY = 60
 
-_SECTIONS = ("personas", "stages", "touchpoints", "emotions", "flows", "snapshots")
+#: The most fields a record of the file has: members of an object beyond these (fields the
+#: schema does not know, refused by validation afterwards) count as items, so a record with a
+#: million unknown keys is refused as fast as a million cards.
+_MODELS: tuple[type[FileModel], ...] = (MapFile, *FileModel.__subclasses__())
+_RECORD_FIELDS = max(len(model.model_fields) for model in _MODELS)
+#: Objects whose keys are data, not field names: each entry is an item.
+_KEYED = frozenset({"detail"})
 
 
 class _Object(dict[str, Any]):
@@ -220,21 +228,24 @@ def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     return MapFileError(source, where or "top level", message)
 
 
-def count_items(data: dict[str, Any]) -> int:
-    """Items of a parsed map: the records of its lists, snapshot values included. Anything not
-    shaped as the schema says counts nothing here; validation refuses it afterwards."""
+def count_items(data: object) -> int:
+    """Items of a parsed map: the elements of all its lists at any depth and the entries of
+    its ``detail`` objects (see MAX_ITEMS). One pass over the document, whatever its shape;
+    validation refuses anything not shaped as the schema says afterwards."""
     total = 0
-    for section in _SECTIONS:
-        records = data.get(section)
-        if isinstance(records, list):
-            total += len(records)
-    snapshots = data.get("snapshots")
-    for snapshot in snapshots if isinstance(snapshots, list) else ():
-        if isinstance(snapshot, dict):
-            for part in ("values", "summary"):
-                values = snapshot.get(part)
-                if isinstance(values, list):
-                    total += len(values)
+    stack: list[tuple[object, bool]] = [(data, False)]  # (a list or an object, keyed by data)
+    while stack:
+        node, keyed = stack.pop()
+        if isinstance(node, list):
+            total += len(node)
+            stack.extend((x, False) for x in node if isinstance(x, list | dict))
+        elif isinstance(node, dict):
+            total += len(node) if keyed else max(0, len(node) - _RECORD_FIELDS)
+            stack.extend(
+                (value, key in _KEYED)
+                for key, value in node.items()
+                if isinstance(value, list | dict)
+            )
     return total
 
 
@@ -292,9 +303,20 @@ def load_map(path: str | os.PathLike[str]) -> Journey:
 
 
 def dumps_map(journey: Journey) -> str:
-    """Canonical text of a map: the same map always gives the same bytes."""
+    """Canonical text of a map: the same map always gives the same bytes. A map grown past
+    what a file may hold (edits and imports add items one by one) raises JourneyError here,
+    before anything is written: saved, it could not be opened again."""
+    rules, touchpoints = len(journey.painpoint_settings().rules), len(journey.touchpoints())
+    if rules * touchpoints > MAX_RULE_CHECKS:
+        raise JourneyError(f"cannot save: {rule_checks_message(rules, touchpoints)}")
     doc = to_file_model(journey)
     data = doc.model_dump(mode="json", exclude_defaults=True)
+    items = count_items(data)
+    if items > MAX_ITEMS:
+        raise JourneyError(
+            f"cannot save: the map has {items:,} items, more than a map file may hold "
+            f"({MAX_ITEMS:,}); remove some, or split the map"
+        )
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 

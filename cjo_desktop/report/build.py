@@ -19,19 +19,22 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from cjo_desktop.charts import style
+from cjo_desktop.charts import matrix, style
 from cjo_desktop.charts.comparison import comparison_chart
 from cjo_desktop.charts.emotion import emotion_chart
 from cjo_desktop.charts.funnel import funnel_chart, funnel_steps
 from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
+from cjo_desktop.domain import Journey, Opportunity
 from cjo_desktop.report import pages
-from cjo_desktop.report.data import ReportData
+from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 
 if TYPE_CHECKING:  # the pictures are made on the GUI thread; building needs no Qt
     from cjo_desktop.report.map_picture import MapPictures
 
 Progress = Callable[[int, int, str], bool]
+#: Opportunities drawn on the value-by-effort page at most: its numbered list holds no more.
+MATRIX_POINTS = 25
 
 
 class ReportCanceled(Exception):
@@ -69,7 +72,7 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
             "The map",
             "the map",
             lambda: pages.map_page(
-                pictures.overview,
+                pictures.overview.pixels(),
                 "The map",
                 subtitle,
                 "The whole map as the editor draws it."
@@ -91,21 +94,36 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
                 "The map",
                 f"map part {k}",
                 lambda p=part, t=title: pages.map_page(
-                    p.pixels, t, subtitle, "The lane names are repeated at the left of every part."
+                    p.picture.pixels(),
+                    t,
+                    subtitle,
+                    "The lane names are repeated at the left of every part.",
                 ),
             )
+    elif data.summary:
+        skipped["The map"] = f"not drawn: {data.summary}"
+        _add_summary(data, add)
     else:
         skipped["The map"] = "not drawn (no picture of the map was made)"
-    add(
-        "Emotion curve",
-        "the emotion curve",
-        lambda: emotion_chart(journey, data.snapshot, _order(data)),
-    )
-    if stage_values(journey, data.snapshot):
+    summary = "not drawn in a summary report"
+    if data.summary:
+        skipped["Emotion curve"] = summary
+    else:
+        add(
+            "Emotion curve",
+            "the emotion curve",
+            lambda: emotion_chart(journey, data.snapshot, _order(data)),
+        )
+    stages, most = len(journey.stages()), DRAWN_AT_MOST["stages"]
+    if stages > most:
+        skipped["Metrics by stage"] = f"not drawn: {stages:,} stages, more than the {most} it shows"
+    elif stage_values(journey, data.snapshot):
         add("Metrics by stage", "metrics by stage", lambda: stage_chart(journey, data.snapshot))
     else:
         skipped["Metrics by stage"] = "no survey metrics"
-    if funnel_steps(journey, data.snapshot, settings.goal):
+    if data.summary:
+        skipped["Funnel"] = summary
+    elif funnel_steps(journey, data.snapshot, settings.goal):
         add("Funnel", "the funnel", lambda: funnel_chart(journey, data.snapshot, settings.goal))
     else:
         skipped["Funnel"] = "no visitor or flow counts"
@@ -115,7 +133,7 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
         more = len(data.ranked) - len(shown)
         for k, chunk in enumerate(chunks, 1):
             last = k == len(chunks)
-            note = f"{more} more in `cjo painpoints`." if more and last else ""
+            note = f"{more:,} more in `cjo painpoints`." if more and last else ""
             add(
                 "Ranked pain points",
                 f"pain points {k}",
@@ -132,21 +150,25 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
             )
     else:
         skipped["Ranked pain points"] = "no rule fires and none was flagged"
-    if matrix_points(journey.opportunities(), data.ranked)[0]:
+    drawn, matrix_title = _matrix_points(data)
+    if drawn:
         add(
             "Value by effort",
             "the value-by-effort matrix",
             lambda: matrix_chart(
-                journey.opportunities(),
+                drawn,
                 data.ranked,
                 currency=settings.currency,
                 period=settings.period,
                 subtitle=subtitle,
+                title=matrix_title,
             ),
         )
     else:
         skipped["Value by effort"] = "no opportunity is linked to a ranked pain point"
-    if data.baseline is not None and data.latest is not None:
+    if data.summary:
+        skipped["Baseline against latest"] = summary
+    elif data.baseline is not None and data.latest is not None:
         base, late = data.baseline, data.latest
         add(
             "Baseline against latest",
@@ -160,6 +182,7 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
     entries: list[pages.Entry] = []
     sections = [
         "The map",
+        *(["Stages at a glance"] if data.summary else []),
         "Emotion curve",
         "Metrics by stage",
         "Funnel",
@@ -174,6 +197,41 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
         else:
             entries.append(pages.Entry(section, None, skipped.get(section, "")))
     return out, entries
+
+
+def _personas(journey: Journey) -> list[str]:
+    """The personas the title page names: twelve at most, then how many more."""
+    names = [p.name for p in journey.personas()]
+    return names if len(names) <= 12 else [*names[:12], f"and {len(names) - 12:,} more"]
+
+
+def _add_summary(data: ReportData, add: Callable[[str, str, Callable[[], Figure]], None]) -> None:
+    """The stage table pages that stand in for the map pages of a summary report."""
+    from cjo_desktop.report.summary import TITLE, stage_page, stage_pages, stage_rows
+
+    chunks = stage_pages(stage_rows(data))
+    for k, (rows, note) in enumerate(chunks, 1):
+        title = TITLE + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else "")
+        add(
+            TITLE,
+            f"stages {k}",
+            lambda r=rows, t=title, n=note: stage_page(
+                r, title=t, subtitle=data.journey.title, why=data.summary, note=n
+            ),
+        )
+
+
+def _matrix_points(data: ReportData) -> tuple[list[Opportunity], str]:
+    """The opportunities the value-by-effort page draws: all of them, or the MATRIX_POINTS
+    worth most when there are more (each is a numbered point and a line of its list), and
+    the page's title, which then says so."""
+    opportunities = data.journey.opportunities()
+    points, missing, _ = matrix_points(opportunities, data.ranked)
+    if len(points) + len(missing) <= MATRIX_POINTS:
+        return (opportunities if points else []), matrix.TITLE
+    drawn = [p.opportunity for p in points[:MATRIX_POINTS]]
+    title = f"{matrix.TITLE}: the {len(drawn):,} worth most of {len(opportunities):,}"
+    return drawn, title
 
 
 def build_pdf(
@@ -206,12 +264,13 @@ def build_pdf(
                 "the title page",
                 lambda: pages.title_page(
                     journey.title,
-                    [p.name for p in journey.personas()],
+                    _personas(journey),
                     data.date,
                     data.snapshot_words,
                     contents,
                     value_words,
                     data.author,
+                    data.summary,
                 ),
             )
         ]
@@ -222,6 +281,7 @@ def build_pdf(
             fig = draw()
             pages.footer(fig, journey.title, data.date, number, total)
             pdf.savefig(fig)
+            fig.clear()  # its pictures now, not whenever the garbage collector finds the figure
         if progress is not None and not progress(total, total, "done"):
             raise ReportCanceled
     return buffer.getvalue()

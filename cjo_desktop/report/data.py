@@ -14,10 +14,22 @@ from dataclasses import dataclass
 from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
 from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS
+from cjo_desktop.domain.quoting import listed, plain
 
 COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
 #: Rows of the ranked pain-point table in the report; the rest are in ``cjo painpoints``.
 TOP_ROWS = 25
+#: A report draws the map and its card-by-card charts (emotion curve, funnel, comparison) for
+#: maps up to these sizes. A larger map gets a summary report: its stages at a glance instead
+#: of map pages no one could read, which took minutes and gigabytes to draw (40,000 cards ran
+#: past 400 s at 1.3 GB); the editor and ``cjo export`` still draw the whole map.
+DRAWN_AT_MOST: dict[str, int] = {
+    "touchpoints": 300,
+    "stages": 40,
+    "flows": 2_000,
+    "feelings": 3_000,
+    "pain points and opportunities": 2_000,
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,25 @@ class ReportData:
     latest: Snapshot | None
     top_rows: int
     author: str = ""
+    summary: str = ""  # why this is a summary report; empty for a full one
+
+
+def summary_reason(journey: Journey) -> str:
+    """Why the map is too large to draw card by card (see DRAWN_AT_MOST), or ""."""
+    counts = {
+        "touchpoints": len(journey.touchpoints()),
+        "stages": len(journey.stages()),
+        "flows": len(journey.flows()),
+        "feelings": len(journey.emotions()),
+        "pain points and opportunities": len(journey.pain_points()) + len(journey.opportunities()),
+    }
+    for what, most in DRAWN_AT_MOST.items():
+        if counts[what] > most:
+            return (
+                f"the map has {counts[what]:,} {what}, more than the {most:,} "
+                "a report draws one by one"
+            )
+    return ""
 
 
 def report_date(options: ReportOptions) -> dt.date:
@@ -62,14 +93,19 @@ def _named(journey: Journey, label: str) -> Snapshot:
     try:
         return journey.metric_snapshot(label)
     except JourneyError as exc:
-        labels = ", ".join(repr(s.label) for s in journey.metric_snapshots()) or "none"
+        labels = listed([s.label for s in journey.metric_snapshots()]) or "none"
         raise JourneyError(f"{exc} (snapshots: {labels})") from None
 
 
-def _shares(a: Snapshot, b: Snapshot) -> bool:
-    return any(
-        b.value(tp, m) is not None for tp, per in a.values.items() for m in per if m in COMPARED
-    )
+def _compared(snapshot: Snapshot) -> set[tuple[str, str]]:
+    """The (touchpoint, metric) pairs of the snapshot that a comparison draws."""
+    return {(tp, m) for tp, per in snapshot.values.items() for m in per if m in COMPARED}
+
+
+def _shares(keys: set[tuple[str, str]], b: Snapshot) -> bool:
+    """Whether ``b`` has a compared value where ``keys`` has one: a look at ``b``'s values
+    only, so finding the latest among many snapshots reads each value once."""
+    return any(m in COMPARED and (tp, m) in keys for tp, per in b.values.items() for m in per)
 
 
 def compared_pair(
@@ -85,7 +121,8 @@ def compared_pair(
         first = candidates[0] if candidates else None
     if first is not None and last is None:
         others = [s for s in snapshots if s.label != first.label]
-        sharing = [s for s in others if _shares(first, s)]
+        keys = _compared(first)
+        sharing = [s for s in others if _shares(keys, s)]
         last = (sharing or others or [None])[-1]
     if first is None or last is None or first.label == last.label:
         return None, None
@@ -96,9 +133,9 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
     """Everything the pages need; JourneyError for an unknown snapshot label."""
     snapshot = chosen_snapshot(journey, options.snapshot)
     if options.snapshot is not None:
-        words = f"snapshot “{options.snapshot}”"
+        words = f"snapshot “{plain(options.snapshot)}”"
     elif snapshot is not None:
-        labels = ", ".join(f"“{s.label}”" for s in journey.metric_snapshots())
+        labels = listed([f"“{plain(s.label)}”" for s in journey.metric_snapshots()], quote=False)
         words = f"all snapshots, the latest value winning ({labels})"
         snapshot = dataclasses.replace(snapshot, label="all snapshots, latest winning")
     else:
@@ -115,4 +152,5 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
         latest,
         options.top_rows,
         options.author.strip()[:200],
+        summary_reason(journey),
     )

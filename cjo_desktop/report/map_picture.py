@@ -8,6 +8,7 @@ left, sized to fill a page.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,35 +23,57 @@ from cjo_desktop.domain import Journey
 AREA_IN = (10.6, 6.2)
 #: Pixels across a picture: about 250 dpi across the page.
 TARGET_PX = 2600
+#: Pixels of all the parts together: the PDF writer keeps every picture until the file is
+#: done (4 bytes a pixel), so many parts are drawn at a lower resolution rather than taking
+#: gigabytes (40 parts once held 1.7 GB). Ten parts fit at the full 2,600 pixels across.
+PARTS_PIXELS = 40_000_000
 #: Split when the whole map on one page is drawn at less than this share of the largest
 #: scale its height allows (the scale of a part).
 SPLIT_BELOW = 0.75
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An RGB picture kept compressed: a map of 40 parts held 1.1 GB of pixels until its pages
+    were built; compressed, one part at a time is unpacked, while its page is drawn."""
+
+    shape: tuple[int, int, int]  # (height, width, 3)
+    data: bytes
+
+    @classmethod
+    def of(cls, pixels: np.ndarray) -> Picture:
+        height, width, depth = pixels.shape
+        return cls((height, width, depth), zlib.compress(pixels.tobytes(), 1))
+
+    def pixels(self) -> np.ndarray:
+        raw = np.frombuffer(zlib.decompress(self.data), dtype=np.uint8)
+        return raw.reshape(self.shape)
+
+
+@dataclass(frozen=True)
 class MapPart:
-    """Consecutive stages drawn together; ``pixels`` is an RGB array (height, width, 3)."""
+    """Consecutive stages drawn together."""
 
     stages: list[str]
-    pixels: np.ndarray
+    picture: Picture
 
 
 @dataclass(frozen=True)
 class MapPictures:
-    overview: np.ndarray
+    overview: Picture
     parts: list[MapPart] = field(default_factory=list)
 
 
-def _array(image: QImage) -> np.ndarray:
+def _array(image: QImage) -> Picture:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = image.width(), image.height(), image.bytesPerLine()
     raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
-    return raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
+    return Picture.of(raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3))
 
 
 def _render(
     scene: JourneyScene, sources: list[QRectF], scale: float, labels: list[QRectF] = ()
-) -> np.ndarray:
+) -> Picture:
     """The ``sources`` rectangles of the scene side by side, at ``scale``. ``labels`` (flow
     labels, scene coordinates) cut by the last source's left or right edge are drawn whole
     again on top, reaching into a white margin, so a cut never clips a label."""
@@ -133,12 +156,16 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
                 if not item.label_rect.isEmpty()
             ]
             stages = journey.stages()
+            bodies = []
             for group in group_stages(widths, layout.grid_left, max_width):
                 first, last = layout.columns[group[0]], layout.columns[group[-1]]
                 body = QRectF(first.x, top, last.x + last.width - first.x, label.height())
-                part_scale = min(2.0, TARGET_PX / (label.width() + body.width()))
-                pixels = _render(scene, [label, body], part_scale, flow_labels)
-                parts.append(MapPart([stages[i].name for i in group], pixels))
+                bodies.append((group, body, min(2.0, TARGET_PX / (label.width() + body.width()))))
+            pixels = sum((label.width() + b.width()) * b.height() * k * k for _, b, k in bodies)
+            shrink = min(1.0, (PARTS_PIXELS / max(pixels, 1.0)) ** 0.5)
+            for group, body, part_scale in bodies:
+                picture = _render(scene, [label, body], part_scale * shrink, flow_labels)
+                parts.append(MapPart([stages[i].name for i in group], picture))
         return MapPictures(overview, parts)
     finally:
         scene.set_journey(None)

@@ -73,7 +73,9 @@ def title_page(
     contents: Sequence[Entry],
     value_words: str,
     author: str = "",
+    summary: str = "",
 ) -> Figure:
+    """``summary``: why this is a summary report (empty for a full one)."""
     fig = style.Page(figsize=PAGE_SIZE)
     x = MARGIN_IN / W + 0.02
     fig.text(x, 1 - 0.9 / H, "Customer journey report", size=12, color=MUTED, va="baseline")
@@ -97,6 +99,14 @@ def title_page(
     ]
     if author:
         facts.insert(2, ("Prepared by", author))
+    if summary:
+        facts.append(
+            (
+                "Summary",
+                f"A summary report: {summary}. The stages at a glance stand in for the map; "
+                "the editor and `cjo export` draw the whole map.",
+            )
+        )
     for label, text in facts:
         wrapped = style.wrap(text, 110)[:3]
         fig.text(x, 1 - y / H, label, size=10, color=MUTED, va="top", weight="bold")
@@ -208,13 +218,13 @@ def table_page(
         fig.text(
             tx / W, 1 - y_in / H, header, size=8, weight="bold", color=MUTED, ha=align, va="bottom"
         )
-    fig.add_artist(_rule(left, x, y_in + 0.04))
+    fig.add_artist(rule(left, x, y_in + 0.04))
     y_pt = (y_in + 0.04) * 72 + 3
     for k, i in enumerate(indices):
         cells = _cells(i + 1, rows[i], currency, period)
         h = row_height(cells)
         if k % 2:
-            fig.add_artist(_band(left, x, y_pt / 72, h / 72))
+            fig.add_artist(band(left, x, y_pt / 72, h / 72))
         for lines, (_, width, _, align), x0 in zip(cells, COLUMNS, xs, strict=True):
             tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
             fig.text(
@@ -233,11 +243,11 @@ def table_page(
     return fig
 
 
-def _rule(x0: float, x1: float, y: float) -> Line2D:
+def rule(x0: float, x1: float, y: float) -> Line2D:
     return Line2D([x0 / W, x1 / W], [1 - y / H, 1 - y / H], color=style.GRID, lw=0.8)
 
 
-def _band(x0: float, x1: float, y: float, h: float) -> Rectangle:
+def band(x0: float, x1: float, y: float, h: float) -> Rectangle:
     return Rectangle(
         (x0 / W, 1 - (y + h) / H), (x1 - x0) / W, h / H, color=style.LANE_FILL[1], lw=0, zorder=-1
     )

@@ -273,7 +273,7 @@ def test_column_index_lists_few_columns_and_suggests_by_containment() -> None:
         column_index(header, "NPS")
     assert str(caught.value) == (
         "<table>: header: no column 'NPS' (columns: col0, col1, col2, col3, col4, col5, col6, "
-        "col7, …); did you mean 'nps score'?"
+        "col7 and 3 more); did you mean 'nps score'?"
     )
     with pytest.raises(TableError, match=r"no column 'zzz' \(columns: a\)$"):
         column_index(["a"], "zzz")

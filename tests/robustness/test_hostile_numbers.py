@@ -19,7 +19,15 @@ from typing import Any
 import pytest
 
 from cjo_desktop.commands import FragmentError, from_json
-from cjo_desktop.domain import Journey, JourneyError, MetricValue, Position, Provenance, Snapshot
+from cjo_desktop.domain import (
+    DEFAULT_RULES,
+    Journey,
+    JourneyError,
+    MetricValue,
+    Position,
+    Provenance,
+    Snapshot,
+)
 from cjo_desktop.domain.limits import MAX_COORDINATE, MAX_COUNT, MAX_MONEY, MAX_VALUE
 from cjo_desktop.io import MapFileError, dumps_map, load_map, loads_map, save_map
 from cjo_desktop.io.imports.run import apply_import, run_import
@@ -288,3 +296,30 @@ def test_a_journey_built_in_python_is_held_to_the_same_ranges() -> None:
     with pytest.raises(JourneyError):
         journey.add_flow("tp-a", None, count=-1)
     assert [t.id for t in journey.touchpoints()] == ["tp-a"]
+
+
+def test_a_map_grown_past_what_a_file_holds_is_not_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edits add items one at a time: a save that the loader would refuse is refused itself,
+    before anything is written, so no file is left that cannot be opened again."""
+    from cjo_desktop.io import files
+
+    journey = load_map(example_path())
+    path = tmp_path / "m.cjo.json"
+    save_map(journey, path)
+    before = path.read_bytes()
+    monkeypatch.setattr(files, "MAX_ITEMS", len(journey.flows()))
+    with pytest.raises(JourneyError, match=r"cannot save: the map has [\d,]+ items"):
+        save_map(journey, path)
+    assert path.read_bytes() == before
+    monkeypatch.undo()
+    many = tuple(
+        dataclasses.replace(r, name=f"{r.name}-{i}") for i in range(150) for r in DEFAULT_RULES
+    )
+    journey.set_painpoint_settings(dataclasses.replace(journey.painpoint_settings(), rules=many))
+    for i in range(2_000_000 // len(many) + 1 - len(journey.touchpoints())):
+        journey.add_touchpoint(journey.stages()[0].id, f"More {i}")
+    with pytest.raises(JourneyError, match="cannot save: 900 rules checked"):
+        save_map(journey, path)
+    assert path.read_bytes() == before

@@ -124,8 +124,10 @@ def test_the_item_limit_counts_every_list_of_the_map(monkeypatch: pytest.MonkeyP
     data = json.loads(dumps_map(journey))
     assert data["snapshots"][0]["values"] and data["snapshots"][0]["summary"]
     sections = ("personas", "stages", "touchpoints", "emotions", "flows", "snapshots")
-    items = sum(len(data.get(s, [])) for s in sections)
-    items += sum(len(s.get("values", [])) + len(s.get("summary", [])) for s in data["snapshots"])
+    records = sum(len(data.get(s, [])) for s in sections)
+    records += sum(len(s.get("values", [])) + len(s.get("summary", [])) for s in data["snapshots"])
+    items = _every_item(data)  # tags, pain points, detail entries... too
+    assert items > records
     assert files.count_items(data) == items
     text = dumps_map(journey)
     monkeypatch.setattr(files, "MAX_ITEMS", items)
@@ -134,6 +136,16 @@ def test_the_item_limit_counts_every_list_of_the_map(monkeypatch: pytest.MonkeyP
     assert refused(lambda: loads_map(text)).endswith(
         f"the map has {items:,} items; the limit is {items - 1:,}"
     )
+
+
+def _every_item(node: object, key: object = None) -> int:
+    """The elements of every list and the entries of every ``detail``, recursively."""
+    if isinstance(node, list):
+        return len(node) + sum(_every_item(x) for x in node)
+    if isinstance(node, dict):
+        own = len(node) if key == "detail" else 0
+        return own + sum(_every_item(v, k) for k, v in node.items())
+    return 0
 
 
 def test_malformed_sections_count_nothing_and_fail_validation() -> None:

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.analysis.survey import SurveyAccumulator
+from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult
@@ -148,7 +149,9 @@ def _fold(
         outside = int(g["rows"]) - int(g["inside"])
         if outside:
             report.skip(
-                f"not in segment {spec.segment[1].strip()!r}" if spec.segment else "", None, outside
+                f"not in segment {quoted(spec.segment[1].strip())}" if spec.segment else "",
+                None,
+                outside,
             )
         rows = int(g["inside"])
         if not rows:

@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cjo_desktop.domain.quoting import listed, quoted
+
 #: How many example line numbers a reason keeps.
 EXAMPLES = 5
+#: Unmatched keys, and names, a line of the report lists before "and N more" (each cut short):
+#: a line stays under 500 characters whatever the file holds.
+KEYS_SHOWN = 6
+NAMED = 10
 
 
 @dataclass
@@ -57,7 +63,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report as text, one fact per line, for the CLI and the wizard."""
         out = [
-            f"import of {self.source} ({self.kind}) into snapshot {self.snapshot!r}",
+            f"import of {self.source} ({self.kind}) into snapshot {quoted(self.snapshot)}",
             f"rows read: {self.rows_read}, used: {self.rows_used}, skipped: {self.rows_skipped}",
         ]
         for reason, skips in sorted(self.skipped.items(), key=lambda kv: -kv[1].count):
@@ -67,24 +73,26 @@ class ImportReport:
             out.append(f"  skipped {skips.count} row(s): {reason}{lines}")
         if self.unmatched:
             keys = sorted(self.unmatched.items(), key=lambda kv: (-kv[1], kv[0]))
-            listed = "; ".join(f"{k!r} ({n} rows)" for k, n in keys[:20])
-            rest = f"; and {len(keys) - 20} more" if len(keys) > 20 else ""
-            out.append(f"keys that matched no touchpoint: {listed}{rest}")
+            shown = "; ".join(f"{quoted(k, 40)} ({n} rows)" for k, n in keys[:KEYS_SHOWN])
+            rest = f"; and {len(keys) - KEYS_SHOWN:,} more" if len(keys) > KEYS_SHOWN else ""
+            out.append(f"keys that matched no touchpoint: {shown}{rest}")
         if self.ambiguous:
             shared = sorted(self.ambiguous.items(), key=lambda kv: (-kv[1].rows, kv[0]))
-            listed = "; ".join(
-                f"{k!r} ({s.rows} rows) names {', '.join(s.touchpoints)}" for k, s in shared[:20]
+            shown = "; ".join(
+                f"{quoted(k, 40)} ({s.rows} rows) names {listed(s.touchpoints, 6, quote=False)}"
+                for k, s in shared[:KEYS_SHOWN]
             )
-            rest = f"; and {len(shared) - 20} more" if len(shared) > 20 else ""
+            rest = f"; and {len(shared) - KEYS_SHOWN:,} more" if len(shared) > KEYS_SHOWN else ""
             out.append(
-                f"keys naming more than one touchpoint, rows not used: {listed}{rest} "
+                f"keys naming more than one touchpoint, rows not used: {shown}{rest} "
                 "(write the touchpoint ids in the key column and match by id: --match id)"
             )
-        if self.added_touchpoints:
-            out.append(f"touchpoints added to 'Unsorted': {', '.join(self.added_touchpoints)}")
-        if self.added_flows:
-            out.append(f"flows added: {', '.join(self.added_flows)}")
-        if self.without_data:
-            out.append(f"touchpoints with no data: {', '.join(self.without_data)}")
+        for what, names in (
+            ("touchpoints added to 'Unsorted'", self.added_touchpoints),
+            ("flows added", self.added_flows),
+            ("touchpoints with no data", self.without_data),
+        ):
+            if names:
+                out.append(f"{what}: {listed(names, NAMED, quote=False, limit=36)}")
         out.extend(f"note: {n}" for n in self.notes)
         return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from cjo_desktop.analysis.survey import SurveyAccumulator
 from cjo_desktop.domain.metrics import MetricValue
+from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -77,7 +78,7 @@ def read_exact(
 
     def fold(line: int, cells: list[str]) -> None:
         if seg is not None and cells[seg[0]].strip() != seg[1]:
-            report.skip(f"not in segment {seg[1]!r}", line)  # first, as the fast reader does
+            report.skip(f"not in segment {quoted(seg[1])}", line)  # first, as the fast reader does
             return
         key = cells[key_col].strip()
         if not key:
@@ -97,7 +98,7 @@ def read_exact(
                 what = "not a number" if x is None else f"outside the {q.upper()} scale"
                 if not spec.skip_invalid:
                     raise table.error(
-                        line, table.header[i], f"{text!r} is {what} ({_scale_text(spec, q)})"
+                        line, table.header[i], f"{quoted(text)} is {what} ({_scale_text(spec, q)})"
                     )
                 report.skip(f"{q.upper()} value {what}", line)
                 return

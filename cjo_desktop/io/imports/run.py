@@ -25,6 +25,7 @@ from cjo_desktop.domain.metrics import (
     HIGHER_IS_BETTER,
     rounded,
 )
+from cjo_desktop.domain.quoting import listed, quoted
 from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
@@ -61,7 +62,7 @@ def _fill_guesses(table: Table, spec: ImportSpec) -> None:
                 table.source,
                 "",
                 "cannot tell which column names the touchpoint; "
-                f"choose one with --key (columns: {', '.join(table.header)})",
+                f"choose one with --key (columns: {listed(table.header, quote=False, limit=30)})",
             )
         spec.key = guesses["key"]
     if spec.kind == "responses" and not (spec.nps or spec.csat or spec.ces):
@@ -70,12 +71,13 @@ def _fill_guesses(table: Table, spec: ImportSpec) -> None:
 
 def _method(spec: ImportSpec) -> str:
     if spec.kind == "responses":
-        parts = [f"NPS from {spec.nps!r} (0-10)"] if spec.nps else []
+        parts = [f"NPS from {quoted(spec.nps)} (0-10)"] if spec.nps else []
         for q, scale in (("csat", spec.csat_scale), ("ces", spec.ces_scale)):
             column = getattr(spec, q)
             if column:
                 parts.append(
-                    f"{q.upper()} from {column!r} ({scale.low}-{scale.high}, {scale.best} is best)"
+                    f"{q.upper()} from {quoted(column)} "
+                    f"({scale.low}-{scale.high}, {scale.best} is best)"
                 )
         return "survey responses: " + "; ".join(parts)
     if spec.kind == "funnel":
@@ -145,7 +147,8 @@ def run_import(
                 # first and last are text minima and maxima: right only for YYYY-MM-DD
                 example = next(day for day in period if not ISO_DAY.fullmatch(day))
                 report.notes.append(
-                    f"dates in {spec.date!r} are not written YYYY-MM-DD (as in {example!r}): "
+                    f"dates in {quoted(spec.date)} are not written YYYY-MM-DD "
+                    f"(as in {quoted(example)}): "
                     "the snapshot has no period"
                 )
                 period = ("", "")
@@ -204,11 +207,14 @@ def _responses(
         trial = ImportReport(report.source, report.kind)
         # Hash the file while polars reads it: both release the GIL, the machine has cores.
         with ThreadPoolExecutor(1) as pool:
-            pool.submit(lambda: table.sha256)
+            hashed = pool.submit(lambda: table.sha256)
             try:
                 result = read_fast(path, table.header, table.delimiter, spec, keys, trial)
             except NeedsExactReader:
                 result = None
+            hashed.result()  # a file that cannot be read says so here
+        if result is not None and table.long_lines:
+            result = None  # a line the csv module refuses: the exact reader names it
         if result is not None:
             report.rows_read, report.rows_used = trial.rows_read, trial.rows_used
             report.skipped = trial.skipped
@@ -226,7 +232,7 @@ def apply_import(journey: Journey, result: ImportResult) -> None:
     if not label.strip():
         raise JourneyError("a snapshot label cannot be empty")
     if any(s.label == label for s in journey.metric_snapshots()):
-        raise JourneyError(f"a metric snapshot labelled {label!r} exists already")
+        raise JourneyError(f"a metric snapshot labelled {quoted(label)} exists already")
     if result.new_touchpoints:
         stage = next((s for s in journey.stages() if s.name == UNSORTED), None)
         stage_id = stage.id if stage else journey.add_stage(UNSORTED).id

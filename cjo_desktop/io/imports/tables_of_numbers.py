@@ -12,6 +12,7 @@ from typing import TypeVar
 from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
 from cjo_desktop.domain.limits import MAX_COUNT, MAX_METRIC_NAME, MAX_VALUE, describe_number
 from cjo_desktop.domain.metrics import MetricValue
+from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -44,7 +45,7 @@ def read_aggregated(
         if len(table.header[i]) > MAX_METRIC_NAME:
             raise table.error(
                 0,
-                f"{table.header[i][:40]}...",
+                table.header[i],
                 f"a column name longer than {MAX_METRIC_NAME} characters cannot be a metric name",
             )
     comma = {i: detect_decimal_comma([r.cells[i] for r in rows[:200]]) for i in metric_cols}
@@ -68,7 +69,7 @@ def read_aggregated(
             if x is None or abs(x) > MAX_VALUE:
                 if not spec.skip_invalid:
                     why = "is not a number" if x is None else f"is out of range ({_VALUE_RANGE})"
-                    raise table.error(row.line, table.header[i], f"{text[:40]!r} {why}")
+                    raise table.error(row.line, table.header[i], f"{quoted(text)} {why}")
                 bad = True
                 continue
             parsed[table.header[i]] = MetricValue(x)
@@ -95,7 +96,7 @@ def _count(
         x = -1.0
     if x < 0 or x != int(x) or x > MAX_COUNT:
         if not spec.skip_invalid:
-            raise table.error(line, table.header[column], f"{text[:40]!r} is not a {_COUNT_RANGE}")
+            raise table.error(line, table.header[column], f"{quoted(text)} is not a {_COUNT_RANGE}")
         report.skip("a count that is not a whole number in range", line)
         return None
     return int(x)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.tables._csv import CsvTable
 from cjo_desktop.io.tables._table import Row, Table, TableError, column_index
 from cjo_desktop.io.tables._xlsx import XlsxTable, cell_text
@@ -43,7 +44,8 @@ def open_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
     suffix = path.suffix.lower()
     if suffix in CSV_SUFFIXES:
         if sheet:
-            raise TableError(source, "", f"a {suffix} file has no sheets (asked for {sheet!r})")
+            message = f"a {suffix} file has no sheets (asked for {quoted(sheet)})"
+            raise TableError(source, "", message)
         return CsvTable(path)
     if suffix in XLSX_SUFFIXES:
         return XlsxTable(path, sheet)
@@ -51,5 +53,5 @@ def open_table(path: str | os.PathLike[str], sheet: str | None = None) -> Table:
         message = "old Excel .xls workbooks cannot be read: save it as .xlsx or as CSV"
         raise TableError(source, "", message)
     supported = ", ".join(CSV_SUFFIXES + XLSX_SUFFIXES)
-    kind = f"{suffix!r} files" if suffix else "files without a suffix"
+    kind = f"{quoted(suffix)} files" if suffix else "files without a suffix"
     raise TableError(source, "", f"cannot read {kind} (supported: {supported})")

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 #: Bytes read up front to choose the encoding and the delimiter.
 SAMPLE_BYTES = 1 << 16
+#: The longest line read, in bytes: the csv module holds a whole record in memory, so one line
+#: of a billion commas would be a billion cells. Long free-text answers still fit many times.
+MAX_LINE_BYTES = 4 * 1024 * 1024
 _SNIFF_LINES = 20
 _DELIMITERS = ",;\t"
 _FALLBACK = "cjo_desktop.cp1252"
@@ -41,19 +44,57 @@ def _cp1252(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_FALLBACK, _cp1252)
 
 
-class _Tap(io.RawIOBase):
-    """The file as read: counts and hashes its bytes and finds the first one that is not UTF-8."""
+class LineMeter:
+    """Finds, chunk by chunk, the first line longer than ``limit`` bytes. It jumps from one
+    line break to the last one within ``limit`` bytes after it, so a chunk of short lines
+    costs a few searches, not one step per line."""
 
-    def __init__(self, raw: io.BufferedReader, on_bad: Callable[[int, int, bool], None] | None):
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.breaks = 0  # line feeds before the current chunk
+        self.open = 0  # bytes of the line still open at the end of the last chunk
+        self.long_line: int | None = None  # the first line that is too long
+
+    def feed(self, data: bytes) -> bool:
+        """Take the next chunk; True once a line longer than the limit has been seen."""
+        if self.long_line is not None:
+            return True
+        start, end = -self.open, len(data)  # where the open line began, in this chunk
+        while end - start > self.limit:
+            low, high = max(start, 0), start + self.limit + 1
+            last = max(data.rfind(b"\n", low, high), data.rfind(b"\r", low, high))
+            if last < 0:  # no break within limit bytes of the line's start
+                self.long_line = self.breaks + data.count(b"\n", 0, low) + 1
+                return True
+            start = last + 1
+        low = max(start, 0)
+        last = max(data.rfind(b"\n", low), data.rfind(b"\r", low))
+        self.open = end - last - 1 if last >= 0 else end - start
+        self.breaks += data.count(b"\n")
+        return False
+
+
+class _Tap(io.RawIOBase):
+    """The file as read: counts and hashes its bytes, finds the first one that is not UTF-8,
+    and stops at a line longer than MAX_LINE_BYTES (``on_long`` raises, given its number)."""
+
+    def __init__(
+        self,
+        raw: io.BufferedReader,
+        on_bad: Callable[[int, int, bool], None] | None,
+        on_long: Callable[[int], None],
+    ):
         super().__init__()
         self._raw = raw
         self.count = 0
         self.done = False
         self.digest = hashlib.sha256()
         self._on_bad = on_bad
+        self._on_long = on_long
         self._utf8 = codecs.getincrementaldecoder("utf-8")() if on_bad else None
         self._lines = 0
         self._ascii = True
+        self._meter = LineMeter(MAX_LINE_BYTES)
 
     def readable(self) -> bool:
         return True
@@ -64,6 +105,9 @@ class _Tap(io.RawIOBase):
         self.digest.update(data)
         self.count += n
         self.done = n == 0
+        if self._meter.feed(data):
+            assert self._meter.long_line is not None
+            self._on_long(self._meter.long_line)
         if self._utf8 is not None:
             self._check(data, final=self.done)
         return n
@@ -151,7 +195,7 @@ class CsvTable(Table):
             codec = self._choose_encoding(sample)
             errors = "strict" if codec.startswith("utf-16") else _FALLBACK
             check = self._not_utf8 if codec.startswith("utf-8") and self._late_check else None
-            self._tap = _Tap(self._raw, check)
+            self._tap = _Tap(self._raw, check, self._long_line)
             buffered = io.BufferedReader(self._tap, buffer_size=1 << 16)
             self._text = io.TextIOWrapper(buffered, encoding=codec, errors=errors, newline="")
             try:
@@ -214,6 +258,10 @@ class CsvTable(Table):
             self.encoding = "cp1252"
             self.notes.append(f"read as Windows-1252 (not UTF-8: byte 0x{byte:02X} on line {line})")
 
+    def _long_line(self, line: int) -> None:
+        message = f"the line is longer than {MAX_LINE_BYTES:,} bytes (is a line break missing?)"
+        raise TableError(self.source, f"line {line}", message)
+
     def _decode_error(self, exc: UnicodeDecodeError, line: int) -> TableError:
         byte = exc.object[exc.start : exc.start + 2].hex(" ").upper()
         message = f"not valid {self.encoding.upper()} text (bytes {byte})"
@@ -239,7 +287,7 @@ class CsvTable(Table):
             return TableError(self.source, f"line {start}", message)
         if "field limit" in text:
             limit = csv.field_size_limit()
-            message = f"a cell is longer than {limit} characters (is a closing quote missing?)"
+            message = f"a cell is longer than {limit:,} characters (is a closing quote missing?)"
             return TableError(self.source, f"line {start}", message)
         if "expected after" in text:
             message = 'text follows the closing quote of a cell (inside quotes, write " as "")'
@@ -249,6 +297,21 @@ class CsvTable(Table):
     @property
     def bytes_read(self) -> int:
         return 0 if self._tap is None else self._tap.count
+
+    def _hash_file(self) -> str:
+        """The file's hash; on the way, whether a line is longer than a cell may be, which a
+        reader that does not go through the csv module (polars) must know."""
+        digest, meter = hashlib.sha256(), LineMeter(csv.field_size_limit())
+        with open_binary(self.path) as handle:
+            try:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+                    meter.feed(chunk)
+            except OSError as exc:
+                message = f"cannot read the file ({exc.strerror})"
+                raise TableError(self.source, "", message) from None
+        self.long_lines = meter.long_line is not None
+        return digest.hexdigest()
 
     def _streamed_sha256(self) -> str | None:
         if self._tap is None or not self._tap.done:

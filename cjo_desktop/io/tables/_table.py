@@ -13,11 +13,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import NamedTuple, Self
 
+from cjo_desktop.domain.quoting import listed, quoted
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.tables.numbers import comma_only, detect_decimal_comma
 
 #: Rows read when a table is opened: to refuse a header without rows, and to spot decimal commas.
 LOOKAHEAD_ROWS = 200
+#: Columns of a table at most: Excel's own limit (XFD). Every row is padded to the header.
+MAX_COLUMNS = 16_384
 _CHUNK = 1 << 20
 _SHOWN_COLUMNS = 8
 
@@ -59,13 +62,13 @@ def column_index(
     folded = [name.strip().casefold() for name in header]
     if key in folded:
         return folded.index(key)
-    shown = ", ".join(header[:_SHOWN_COLUMNS]) + (", …" if len(header) > _SHOWN_COLUMNS else "")
-    message = f"no column {wanted.strip()!r} (columns: {shown})"
+    shown = listed(header, _SHOWN_COLUMNS, quote=False, limit=30)
+    message = f"no column {quoted(wanted.strip())} (columns: {shown})"
     close = difflib.get_close_matches(key, folded, n=1, cutoff=0.6)
     if not close and key:
         close = [name for name in folded if name and (key in name or name in key)][:1]
     if close:
-        message += f"; did you mean {header[folded.index(close[0])].strip()!r}?"
+        message += f"; did you mean {quoted(header[folded.index(close[0])].strip())}?"
     raise TableError(source, where, message)
 
 
@@ -91,6 +94,8 @@ class Table:
         self.delimiter = ""
         self.size_bytes = 0
         self.decimal_comma = False
+        #: Whether a line is longer than a cell may be (CSV: known once the file is hashed).
+        self.long_lines: bool | None = None
         self._ahead: list[Row] = []
         self._rest: Iterator[Row] = iter(())
         self._started = False
@@ -136,7 +141,7 @@ class Table:
 
         Line 0 stands for no particular row: "column 'nps'" (or "sheet 'Q3', column 'nps'").
         """
-        parts = [self._place(line), "" if column is None else f"column {column!r}"]
+        parts = [self._place(line), "" if column is None else f"column {quoted(column)}"]
         return ", ".join(part for part in parts if part)
 
     def error(self, line: int, column: str | None, message: str) -> TableError:
@@ -194,7 +199,7 @@ class Table:
         if self.decimal_comma:
             example = next((cell.strip() for cell in samples if comma_only(cell)), None)
             self.notes.append(
-                f"decimal commas (as in {example!r})"
+                f"decimal commas (as in {quoted(example)})"
                 if example is not None
                 else "decimal commas (usual in semicolon-separated files)"
             )
@@ -205,10 +210,13 @@ class Table:
         while not names[-1]:  # trailing empty cells: a trailing delimiter or a formatted column
             names.pop()
         where = self._place(self.header_line)
+        if len(names) > MAX_COLUMNS:
+            message = f"the header has {len(names):,} columns; a table may have {MAX_COLUMNS:,}"
+            raise TableError(self.source, where, message)
         unnamed = [self._column_label(i) for i, name in enumerate(names) if not name]
         if unnamed:
             plural = "s" if len(unnamed) > 1 else ""
-            message = f"the header has no name for column{plural} {', '.join(unnamed)}"
+            message = f"the header has no name for column{plural} {listed(unnamed, quote=False)}"
             raise TableError(self.source, where, message)
         first: dict[str, int] = {}
         repeated: list[str] = []
@@ -216,10 +224,11 @@ class Table:
             seen = first.setdefault(name.casefold(), i)
             if seen != i:
                 labels = f"{self._column_label(seen)} and {self._column_label(i)}"
-                repeated.append(f"{name!r} (columns {labels})")
+                repeated.append(f"{quoted(name)} (columns {labels})")
         if repeated:
             plural = "s" if len(repeated) > 1 else ""
-            message = f"duplicate column name{plural} in the header: {'; '.join(repeated)}"
+            shown = listed(repeated, 4, quote=False, sep="; ", limit=100)
+            message = f"duplicate column name{plural} in the header: {shown}"
             raise TableError(self.source, where, message)
         return names
 
@@ -236,7 +245,7 @@ class Table:
             elif extra > 0:
                 if any(cell.strip() for cell in cells[width:]):
                     used = max(i for i, cell in enumerate(cells) if cell.strip()) + 1
-                    message = f"the row has {used} cells but the header has {width} columns"
+                    message = f"the row has {used:,} cells but the header has {width:,} columns"
                     raise TableError(self.source, self._place(line), message)
                 del cells[width:]
             yield new(Row, (line, cells))

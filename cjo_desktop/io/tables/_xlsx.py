@@ -14,10 +14,24 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from cjo_desktop.domain.quoting import listed, quoted
 from cjo_desktop.io.tables._table import Table, TableError, file_size, open_binary
 
 _BATCH = 512
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MIB = 2**20
+#: What a part of a workbook may unpack to. openpyxl reads every part but the worksheets whole
+#: into memory, the shared strings as one Python string each: 330 MB of them (from a 1.2 MB
+#: file) took 863 MB. A million different answers take about 40 MB.
+MAX_PART_BYTES = 64 * _MIB
+#: Worksheets are streamed, row by row; a full sheet of 1,048,576 rows by 10 columns of numbers
+#: is about 450 MB.
+MAX_SHEET_BYTES = 1024 * _MIB
+#: Ordinary workbook XML packs 5 to 30 times; a part above RATIO_FROM that unpacks to more
+#: than MAX_RATIO times its packed size is a zip bomb, not a survey.
+MAX_RATIO = 100
+RATIO_FROM = 16 * _MIB
+_CHUNK = _MIB
 
 
 def cell_text(value: object) -> str:
@@ -107,7 +121,9 @@ class XlsxTable(Table):
         try:
             with zipfile.ZipFile(self._handle) as archive:
                 names = archive.namelist()
-        except OSError:
+                if any(name.startswith("xl/") for name in names):
+                    self._check_sizes(archive)
+        except (OSError, TableError):
             raise
         except Exception:  # BadZipFile, EOFError, NotImplementedError, ...
             message = "not an Excel workbook (a damaged zip archive)"
@@ -124,6 +140,39 @@ class XlsxTable(Table):
         message = f"not an Excel workbook ({kind}): save it as .xlsx or CSV"
         raise TableError(self.source, "", message)
 
+    def _check_sizes(self, archive: zipfile.ZipFile) -> None:
+        """Refuse a part that would unpack to too much (see MAX_PART_BYTES): first as the
+        zip directory says, then, for the parts openpyxl reads whole, by unpacking them here
+        a chunk at a time and counting, since a directory can lie."""
+        for info in archive.infolist():
+            streamed = info.filename.startswith("xl/worksheets/")
+            limit = MAX_SHEET_BYTES if streamed else MAX_PART_BYTES
+            size, packed = info.file_size, max(info.compress_size, 1)
+            if size > limit:
+                raise self._too_large(info.filename, f"{size / _MIB:,.0f} MiB", limit)
+            if size > RATIO_FROM and size > MAX_RATIO * packed:
+                message = (
+                    f"not read: its part {quoted(info.filename)} would unpack from "
+                    f"{packed / _MIB:.1f} MiB to {size / _MIB:,.0f} MiB, more than {MAX_RATIO} "
+                    "times (a zip bomb?)"
+                )
+                raise TableError(self.source, "", message)
+            if streamed or info.is_dir():
+                continue
+            unpacked = 0
+            with archive.open(info) as part:
+                while chunk := part.read(_CHUNK):
+                    unpacked += len(chunk)
+                    if unpacked > limit:  # the directory said less
+                        raise self._too_large(info.filename, "more than that", limit)
+
+    def _too_large(self, part: str, size: str, limit: int) -> TableError:
+        message = (
+            f"not read: a workbook part may unpack to at most {limit // _MIB:,} MiB; "
+            f"its part {quoted(part)} unpacks to {size}"
+        )
+        return TableError(self.source, "", message)
+
     def _choose(self, wanted: str | None) -> Any:
         if not wanted:
             sheets = self._book.worksheets
@@ -131,20 +180,20 @@ class XlsxTable(Table):
                 raise TableError(self.source, "", "the workbook has no worksheets, only charts")
             chosen = next((ws for ws in sheets if ws.sheet_state == "visible"), sheets[0])
             if len(self.sheets) > 1:
-                listing = ", ".join(map(repr, self.sheets))
-                self.notes.append(f"read sheet {chosen.title!r} of {len(self.sheets)}: {listing}")
+                title, listing = quoted(chosen.title, 40), listed(self.sheets, 6, limit=40)
+                self.notes.append(f"read sheet {title} of {len(self.sheets)}: {listing}")
             return chosen
         folded = {name.strip().casefold(): name for name in reversed(self.sheets)}
         name = wanted if wanted in self.sheets else folded.get(wanted.strip().casefold())
         if name is None:
-            message = f"no sheet {wanted!r} (sheets: {', '.join(map(repr, self.sheets))})"
+            message = f"no sheet {quoted(wanted)} (sheets: {listed(self.sheets, 6, limit=40)})"
             close = difflib.get_close_matches(wanted.strip().casefold(), list(folded), n=1)
             if close:
-                message += f"; did you mean {folded[close[0]]!r}?"
+                message += f"; did you mean {quoted(folded[close[0]])}?"
             raise TableError(self.source, "", message)
         chosen = self._book[name]
         if not hasattr(chosen, "iter_rows"):
-            raise TableError(self.source, f"sheet {name!r}", "is a chart, not a table")
+            raise TableError(self.source, f"sheet {quoted(name)}", "is a chart, not a table")
         return chosen
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
@@ -169,7 +218,8 @@ class XlsxTable(Table):
                 yield line, [cell_text(value) for value in values]
 
     def _place(self, line: int) -> str:
-        return f"sheet {self.sheet!r}, row {line}" if line > 0 else f"sheet {self.sheet!r}"
+        sheet = f"sheet {quoted(self.sheet)}"
+        return f"{sheet}, row {line}" if line > 0 else sheet
 
     def _column_label(self, index: int) -> str:
         from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
