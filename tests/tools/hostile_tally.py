@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 import hostile_cases_data  # noqa: F401  (the cases register themselves)
+import hostile_cases_scale  # noqa: F401
 import hostile_cases_text  # noqa: F401
 from hostile_kit import CASES, CLEAN
 
