@@ -11,7 +11,6 @@ from hostile_kit import CLEAN, EXAMPLE, WRONG, case, cjo, judge
 sys.path[:0] = [str(Path(__file__).parents[1] / d) for d in ("robustness", "")]
 
 import scale_maps  # noqa: E402
-from test_hostile_scale_tables import _workbook  # noqa: E402
 
 
 def _map(folder: Path, shape: str, n: int) -> Path:
@@ -48,6 +47,8 @@ def _commands(folder: Path) -> str:
 
 @case("scale", "a workbook whose shared strings unpack to 330 MiB")
 def _bomb(folder: Path) -> str:
+    from test_hostile_scale_tables import _workbook  # the scale suite's own bomb
+
     book = _workbook(folder / "bomb.xlsx", 330)
     result = cjo("import-metrics", EXAMPLE, book, "-o", folder / "o.cjo.json", timeout=120)
     return judge(result, "refuse")
