@@ -19,7 +19,7 @@ import networkx as nx
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
-from cjo_desktop.domain.journey_analysis import AnalysisMixin
+from cjo_desktop.domain.journey_metrics_painpoints import AnalysisMixin
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
     KIND_OF,
