@@ -13,8 +13,8 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from cjo_desktop.domain import Emotion, Journey, JourneyError, PainPoint
-from cjo_desktop.domain.validate import identifier
+from cjo_desktop.domain import Emotion, Journey, PainPoint
+from cjo_desktop.domain.validate import insert_index
 
 #: A flow's key: ``(source, target)``, ``target`` is ``None`` for a drop-off.
 FlowKey = tuple[str, str | None]
@@ -141,16 +141,13 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def check_new_id(journey: Journey, item_id: str) -> None:
-    """A given id must be usable for a new item."""
-    identifier(item_id)  # the domain's own rule, checked before the command is pushed
-    if item_id in journey:
-        raise JourneyError(f"the id {item_id!r} is used already")
+def flow_text(journey: Journey, source: str, target: str | None, flow: str, drop: str) -> str:
+    """Fill a template (``flow``, or ``drop`` for a drop-off) with {source} and {target}."""
+    if target is None:
+        return drop.format(source=describe(journey, source))
+    return flow.format(source=describe(journey, source), target=describe(journey, target))
 
 
 def check_index(index: int | None, length: int) -> None:
-    """``None`` (the end) or a whole number in ``0..length``."""
-    if index is None:
-        return
-    if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index <= length:
-        raise JourneyError(f"index {index!r} is outside 0..{length}")
+    """``None`` (the end) or a whole number in ``0..length``, as the journey's orders take."""
+    insert_index(index, length)

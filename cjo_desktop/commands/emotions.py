@@ -5,13 +5,13 @@
 
 from __future__ import annotations
 
-from cjo_desktop.commands._base import Composite, JourneyCommand, check_new_id, describe
-from cjo_desktop.commands._probe import check_emotion
-from cjo_desktop.commands.items import UpdateItem
+from cjo_desktop.commands._base import Composite, JourneyCommand, describe
+from cjo_desktop.commands.items import AddItem, UpdateItem
 from cjo_desktop.domain import Emotion, Journey, Kind
+from cjo_desktop.domain.fields import checked
 
 
-class AddEmotion(JourneyCommand):
+class AddEmotion(AddItem):
     """Add an emotion to a touchpoint; its id is fixed when built."""
 
     def __init__(
@@ -24,31 +24,11 @@ class AddEmotion(JourneyCommand):
         emotion_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        check_emotion(valence, label)
-        super().__init__(journey, f"Add feeling at {describe(journey, touchpoint_id)}", parent)
-        if self.standalone:
-            journey.touchpoint(touchpoint_id)
-            if persona_id is not None:
-                journey.persona(persona_id)
-            if emotion_id is not None:
-                check_new_id(journey, emotion_id)
-        self.emotion_id = journey.new_id(Kind.EMOTION) if emotion_id is None else emotion_id
-        self.touchpoint_id = touchpoint_id
-        self.valence = valence
-        self.label = label
-        self.persona_id = persona_id
-
-    def redo(self) -> None:
-        self.journey.add_emotion(
-            self.touchpoint_id,
-            self.valence,
-            label=self.label,
-            persona_id=self.persona_id,
-            id=self.emotion_id,
-        )
-
-    def undo(self) -> None:
-        self.journey.remove_emotion(self.emotion_id)
+        if emotion_id is None:
+            emotion_id = journey.new_id(Kind.EMOTION)
+        emotion = Emotion(emotion_id, touchpoint_id, valence, label, persona_id)
+        super().__init__(journey, emotion, parent=parent)
+        self.emotion_id = emotion_id
 
 
 class RemoveEmotion(JourneyCommand):
@@ -64,10 +44,7 @@ class RemoveEmotion(JourneyCommand):
         self._emotion = self.journey.remove_emotion(self.emotion_id)
 
     def undo(self) -> None:
-        e = self._emotion
-        self.journey.add_emotion(
-            e.touchpoint_id, e.valence, label=e.label, persona_id=e.persona_id, id=e.id
-        )
+        self.journey.add_item(self._emotion)
 
 
 class SetEmotion(JourneyCommand):
@@ -86,12 +63,17 @@ class SetEmotion(JourneyCommand):
         journey.touchpoint(touchpoint_id)
         if persona_id is not None:
             journey.persona(persona_id)
-        check_emotion(valence, label)
+        current = emotions_of(journey, touchpoint_id, persona_id)
+        if current:  # checked as the update or the new emotion, before anything is built
+            journey.check_update(current[0].id, valence=valence, label=label)
+            new = None
+        else:
+            new_id = journey.new_id(Kind.EMOTION)
+            new = checked(Emotion(new_id, touchpoint_id, valence, label, persona_id))
         super().__init__(journey, f"Set feeling at {describe(journey, touchpoint_id)}", parent)
         self.touchpoint_id = touchpoint_id
         self.persona_id = persona_id
-        current = emotions_of(journey, touchpoint_id, persona_id)
-        if current:
+        if new is None:
             emotion = current[0]
             #: The id of the emotion this command updates or adds.
             self.emotion_id = emotion.id
@@ -99,8 +81,8 @@ class SetEmotion(JourneyCommand):
             if self.standalone and (emotion.valence, emotion.label) == (valence, label):
                 self.setObsolete(True)
         else:
-            add = AddEmotion(journey, touchpoint_id, valence, label, persona_id, parent=self)
-            self.emotion_id = add.emotion_id
+            self.emotion_id = new.id
+            AddItem(journey, new, parent=self)
 
 
 class ClearEmotion(JourneyCommand):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from cjo_desktop.commands._base import Composite, FieldEdit, JourneyCommand, describe, merge_key
-from cjo_desktop.commands._probe import check_flow_fields
+from cjo_desktop.commands._base import Composite, FieldEdit, JourneyCommand, flow_text, merge_key
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import Flow, Journey, JourneyError
 
 
-class AddFlow(JourneyCommand):
+class AddFlow(AddItem):
     """Connect two touchpoints, or record a drop-off at ``source`` when ``target`` is None."""
 
     def __init__(
@@ -21,27 +21,7 @@ class AddFlow(JourneyCommand):
         label: str = "",
         parent: Composite | None = None,
     ) -> None:
-        check_flow_fields({"count": count, "label": label})
-        text = _flow_text(
-            journey, source, target, "Connect {source} to {target}", "Add drop-off at {source}"
-        )
-        super().__init__(journey, text, parent)
-        if self.standalone:
-            journey.touchpoint(source)
-            if target is not None:
-                journey.touchpoint(target)
-            if journey.has_flow(source, target):
-                raise JourneyError(f"a flow from {source!r} to {target!r} exists already")
-        self.source = source
-        self.target = target
-        self.count = count
-        self.label = label
-
-    def redo(self) -> None:
-        self.journey.add_flow(self.source, self.target, count=self.count, label=self.label)
-
-    def undo(self) -> None:
-        self.journey.remove_flow(self.source, self.target)
+        super().__init__(journey, Flow(source, target, count, label), parent=parent)
 
 
 class RemoveFlow(JourneyCommand):
@@ -55,7 +35,7 @@ class RemoveFlow(JourneyCommand):
         parent: Composite | None = None,
     ) -> None:
         self._flow: Flow = journey.flow(source, target)
-        text = _flow_text(
+        text = flow_text(
             journey,
             source,
             target,
@@ -70,8 +50,7 @@ class RemoveFlow(JourneyCommand):
         self._flow = self.journey.remove_flow(self.source, self.target)
 
     def undo(self) -> None:
-        flow = self._flow
-        self.journey.add_flow(flow.source, flow.target, count=flow.count, label=flow.label)
+        self.journey.add_item(self._flow)
 
 
 class UpdateFlow(FieldEdit):
@@ -91,8 +70,8 @@ class UpdateFlow(FieldEdit):
         flow = journey.flow(source, target)
         if not changes:
             raise JourneyError("an update needs at least one field to change")
-        check_flow_fields(changes)
-        text = _flow_text(
+        journey.check_update_flow(source, target, **changes)
+        text = flow_text(
             journey,
             source,
             target,
@@ -115,10 +94,3 @@ class UpdateFlow(FieldEdit):
 
     def undo(self) -> None:
         self.journey.update_flow(self.source, self.target, **self.old)
-
-
-def _flow_text(journey: Journey, source: str, target: str | None, flow: str, drop: str) -> str:
-    """Fill a template (``flow``, or ``drop`` for a drop-off) with {source} and {target}."""
-    if target is None:
-        return drop.format(source=describe(journey, source))
-    return flow.format(source=describe(journey, source), target=describe(journey, target))

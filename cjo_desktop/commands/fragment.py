@@ -4,30 +4,22 @@ A :class:`Fragment` holds domain items with their original ids; paste gives them
 A touchpoint whose ``stage_id`` is not one of the fragment's stages is a *loose* card: it keeps
 the id of the stage it was copied from, and paste puts it in a target stage. Clipboard text is
 JSON under :data:`MIME_TYPE`; :func:`from_json` reads only what :func:`to_json` could write, and
-any other input raises :class:`FragmentError` (a ``ValueError``) saying what is wrong.
+any other input raises :class:`FragmentError` (a ``ValueError``) saying what is wrong. Records
+hold each item's fields under the domain's names, written and checked by the fields' own specs
+(:mod:`cjo_desktop.domain.fields`); ids need only be non-empty, as paste gives fresh ones.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn, TypeGuard
 
 from cjo_desktop.commands._base import FlowKey
-from cjo_desktop.domain import (
-    VALENCE_MAX,
-    VALENCE_MIN,
-    Emotion,
-    Flow,
-    Journey,
-    JourneyError,
-    Position,
-    Stage,
-    Touchpoint,
-)
-from cjo_desktop.domain import validate as check
-from cjo_desktop.domain.limits import MAX_COORDINATE
+from cjo_desktop.domain import Emotion, Flow, Journey, JourneyError, Stage, Touchpoint
+from cjo_desktop.domain.fields import Field, fields_of, to_plain
+from cjo_desktop.domain.journey_checks import Addable
 
 MIME_TYPE = "application/x-cjo-fragment+json"
 FORMAT = "cjo-fragment"
@@ -116,52 +108,26 @@ def check_fragment(fragment: Fragment) -> None:
     """Raise :class:`FragmentError` unless ``fragment`` holds only valid, consistent items."""
     if not isinstance(fragment, Fragment):
         _fail(f"expected a Fragment, not {type(fragment).__name__}")
-    for name, cls in (("stages", Stage), ("touchpoints", Touchpoint), ("emotions", Emotion)):
+    for name, cls in _LISTS.items():
         items = getattr(fragment, name)
         if not isinstance(items, tuple) or not all(isinstance(i, cls) for i in items):
             _fail(f"{name!r} must be a tuple of {cls.__name__} items")
-    if not isinstance(fragment.flows, tuple) or not all(
-        isinstance(f, Flow) for f in fragment.flows
-    ):
-        _fail("'flows' must be a tuple of Flow items")
     _from_data(_to_data(fragment))
+
+
+#: The fragment's lists and the class of their items.
+_LISTS: dict[str, type[Addable]] = {
+    "stages": Stage,
+    "touchpoints": Touchpoint,
+    "emotions": Emotion,
+    "flows": Flow,
+}
 
 
 # ------------------------------------------------------------------ writing
 def _to_data(f: Fragment) -> dict[str, Any]:
-    def tp(t: Touchpoint) -> dict[str, Any]:
-        pos = t.position
-        return {
-            "id": t.id,
-            "name": t.name,
-            "stage_id": t.stage_id,
-            "channel": t.channel,
-            "description": t.description,
-            "owner": t.owner,
-            "tags": list(t.tags) if isinstance(t.tags, tuple | list) else t.tags,
-            "position": {"x": pos.x, "y": pos.y} if isinstance(pos, Position) else pos,
-        }
-
-    return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "stages": [{"id": s.id, "name": s.name, "description": s.description} for s in f.stages],
-        "touchpoints": [tp(t) for t in f.touchpoints],
-        "emotions": [
-            {
-                "id": e.id,
-                "touchpoint_id": e.touchpoint_id,
-                "valence": e.valence,
-                "label": e.label,
-                "persona_id": e.persona_id,
-            }
-            for e in f.emotions
-        ],
-        "flows": [
-            {"source": x.source, "target": x.target, "count": x.count, "label": x.label}
-            for x in f.flows
-        ],
-    }
+    lists = {name: [to_plain(item) for item in getattr(f, name)] for name in _LISTS}
+    return {"format": FORMAT, "version": FORMAT_VERSION, **lists}
 
 
 # ------------------------------------------------------------------ reading
@@ -182,7 +148,8 @@ def _no_constant(name: str) -> NoReturn:
     _fail(f"{name} is not a number JSON allows")
 
 
-Check = Callable[[Any, str], Any]
+def _whole(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _id(value: Any, where: str) -> str:
@@ -191,103 +158,35 @@ def _id(value: Any, where: str) -> str:
     return value
 
 
-def _optional_id(value: Any, where: str) -> str | None:
-    return None if value is None else _id(value, where)
-
-
-def _name(value: Any, where: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        _fail(f"{where} must be a non-empty name")
-    return value
-
-
-def _text(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        _fail(f"{where} must be text")
-    return value
-
-
-def _whole(value: Any) -> TypeGuard[int]:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _valence(value: Any, where: str) -> int:
-    if not _whole(value) or not VALENCE_MIN <= value <= VALENCE_MAX:
-        _fail(f"{where} must be a whole number from {VALENCE_MIN} to {VALENCE_MAX}")
-    return int(value)
-
-
-def _count(value: Any, where: str) -> int | None:
+def _value(f: Field, data: Any, where: str) -> Any:
+    """One field's value from its JSON data: an id, or a value its field's spec reads and
+    checks as the journey would."""
+    if f.is_id:
+        return None if data is None and f.spec.nullable else _id(data, where)
     try:
-        return check.count(value, where)
-    except JourneyError as exc:
-        _fail(str(exc))
+        value = f.read(data, where)
+    except JourneyError as error:
+        _fail(str(error))
+    try:
+        return f.check(value)
+    except JourneyError as error:
+        _fail(f"{where}: {error}")
 
 
-def _tags(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        _fail(f"{where} must be a list of words")
-    return tuple(_text(tag, f"{where}[{i}]") for i, tag in enumerate(value))
-
-
-def _position(value: Any, where: str) -> Position | None:
-    if value is None:
-        return None
-    if not isinstance(value, dict) or set(value) != {"x", "y"}:
-        _fail(f"{where} must be null or an object with x and y")
-    for axis in ("x", "y"):
-        try:
-            check.number(value[axis], f"{where}.{axis}", MAX_COORDINATE)
-        except JourneyError as exc:
-            _fail(str(exc))
-    return Position(float(value["x"]), float(value["y"]))
-
-
-#: For each record: field -> (required, check). Optional fields default as in the domain.
-_STAGE: dict[str, tuple[bool, Check]] = {
-    "id": (True, _id),
-    "name": (True, _name),
-    "description": (False, _text),
-}
-_TOUCHPOINT: dict[str, tuple[bool, Check]] = {
-    "id": (True, _id),
-    "name": (True, _name),
-    "stage_id": (True, _id),
-    "channel": (False, _text),
-    "description": (False, _text),
-    "owner": (False, _text),
-    "tags": (False, _tags),
-    "position": (False, _position),
-}
-_EMOTION: dict[str, tuple[bool, Check]] = {
-    "id": (True, _id),
-    "touchpoint_id": (True, _id),
-    "valence": (True, _valence),
-    "label": (False, _text),
-    "persona_id": (False, _optional_id),
-}
-_FLOW: dict[str, tuple[bool, Check]] = {
-    "source": (True, _id),
-    "target": (True, _optional_id),
-    "count": (False, _count),
-    "label": (False, _text),
-}
-_LISTS = {"stages": _STAGE, "touchpoints": _TOUCHPOINT, "emotions": _EMOTION, "flows": _FLOW}
-
-
-def _record(value: Any, where: str, spec: dict[str, tuple[bool, Check]]) -> dict[str, Any]:
+def _record(value: Any, where: str, cls: type[Addable]) -> Addable:
     if not isinstance(value, dict):
         _fail(f"{where} must be an object")
-    unknown = sorted(set(value) - set(spec))
+    fields = fields_of(cls)
+    unknown = sorted(set(value) - set(fields))
     if unknown:
         _fail(f"{where} has an unknown field {unknown[0]!r}")
     out: dict[str, Any] = {}
-    for field, (required, read) in spec.items():
-        if field in value:
-            out[field] = read(value[field], f"{where}.{field}")
-        elif required:
-            _fail(f"{where} lacks the field {field!r}")
-    return out
+    for name, f in fields.items():
+        if name in value:
+            out[name] = _value(f, value[name], f"{where}.{name}")
+        elif f.required:
+            _fail(f"{where} lacks the field {name!r}")
+    return cls(**out)
 
 
 def _from_data(data: Any) -> Fragment:
@@ -303,18 +202,13 @@ def _from_data(data: Any) -> Fragment:
     unknown = sorted(set(data) - {"format", "version", *_LISTS})
     if unknown:
         _fail(f"unknown field {unknown[0]!r}")
-    records: dict[str, list[dict[str, Any]]] = {}
-    for name, spec in _LISTS.items():
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name, cls in _LISTS.items():
         items = data.get(name, [])
         if not isinstance(items, list):
             _fail(f"{name!r} must be a list")
-        records[name] = [_record(v, f"{name}[{i}]", spec) for i, v in enumerate(items)]
-    fragment = Fragment(
-        stages=tuple(Stage(**r) for r in records["stages"]),
-        touchpoints=tuple(Touchpoint(**r) for r in records["touchpoints"]),
-        emotions=tuple(Emotion(**r) for r in records["emotions"]),
-        flows=tuple(Flow(**r) for r in records["flows"]),
-    )
+        lists[name] = tuple(_record(v, f"{name}[{i}]", cls) for i, v in enumerate(items))
+    fragment = Fragment(**lists)
     _check_references(fragment)
     return fragment
 

@@ -1,7 +1,12 @@
-"""Edits of fields: the map's title and description, and any field of one item."""
+"""Edits of one item: add it whole, or set its fields; and the map's title and description.
+
+Each asks the journey's check-only methods when it is built, so a value the journey would
+refuse never reaches the stack.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from cjo_desktop.commands._base import (
@@ -9,18 +14,77 @@ from cjo_desktop.commands._base import (
     FieldEdit,
     JourneyCommand,
     describe,
+    flow_text,
     merge_key,
     quote,
 )
-from cjo_desktop.commands._probe import check_update
-from cjo_desktop.domain import Journey, JourneyError, Kind
+from cjo_desktop.domain import Emotion, Flow, Journey, JourneyError, Kind, PainPoint
+from cjo_desktop.domain.fields import checked
+from cjo_desktop.domain.journey_checks import Addable
+from cjo_desktop.domain.model import KIND_OF
+
+#: How each kind of item is taken out again, by its id.
+_REMOVE: dict[Kind, Callable[[Journey, str], object]] = {
+    Kind.STAGE: Journey.remove_stage,
+    Kind.TOUCHPOINT: Journey.remove_touchpoint,
+    Kind.EMOTION: Journey.remove_emotion,
+    Kind.PERSONA: Journey.remove_persona,
+    Kind.PAIN_POINT: Journey.remove_pain_point,
+    Kind.OPPORTUNITY: Journey.remove_opportunity,
+}
+
+
+class AddItem(JourneyCommand):
+    """Add an item built whole (its id fixed by the caller) at ``index`` in its order.
+
+    Its values are checked when the command is built; built without a parent, it also asks
+    the journey whether the item fits (its id free, what it refers to there, the index).
+    Paste and duplicate add copies of items this way; the ``Add...`` commands build the item
+    from their arguments first.
+    """
+
+    def __init__(
+        self,
+        journey: Journey,
+        item: Addable,
+        index: int | None = None,
+        parent: Composite | None = None,
+        text: str | None = None,
+    ) -> None:
+        item = checked(item)
+        super().__init__(journey, text or _add_text(journey, item), parent)
+        if self.standalone:
+            journey.check_add_item(item, index)
+        self.item = item
+        self.index = index
+
+    def redo(self) -> None:
+        self.journey.add_item(self.item, self.index)
+
+    def undo(self) -> None:
+        item = self.item
+        if isinstance(item, Flow):
+            self.journey.remove_flow(item.source, item.target)
+        else:
+            _REMOVE[KIND_OF[type(item)]](self.journey, item.id)
+
+
+def _add_text(journey: Journey, item: Addable) -> str:
+    if isinstance(item, Flow):
+        connect, drop = "Connect {source} to {target}", "Add drop-off at {source}"
+        return flow_text(journey, item.source, item.target, connect, drop)
+    if isinstance(item, Emotion):
+        return f"Add feeling at {describe(journey, item.touchpoint_id)}"
+    if isinstance(item, PainPoint):
+        return f"Flag pain point at {describe(journey, item.touchpoint_id)}"
+    return f"Add {KIND_OF[type(item)].value} {quote(item.name)}"
 
 
 class SetTitle(JourneyCommand):
     """Rename the map."""
 
     def __init__(self, journey: Journey, title: str, parent: Composite | None = None) -> None:
-        Journey(title)  # the domain's own check of the value
+        journey.check_title(title)
         super().__init__(journey, f"Rename map to {quote(title)}", parent)
         self.title = title
         self._old = journey.title
@@ -39,7 +103,7 @@ class SetDescription(JourneyCommand):
     """Change the map's description."""
 
     def __init__(self, journey: Journey, description: str, parent: Composite | None = None) -> None:
-        Journey(description=description)
+        journey.check_description(description)
         super().__init__(journey, "Edit map description", parent)
         self.description = description
         self._old = journey.description
@@ -73,7 +137,7 @@ class UpdateItem(FieldEdit):
         item = journey.item(item_id)
         if not changes:
             raise JourneyError("an update needs at least one field to change")
-        check_update(journey, item, changes)
+        journey.check_update(item_id, **changes)
         super().__init__(journey, _update_text(journey, item_id, changes), parent)
         self.item_id = item_id
         self.changes = dict(changes)

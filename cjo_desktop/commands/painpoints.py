@@ -3,8 +3,8 @@ settings (rules, value per customer): each an undoable step like any other edit.
 
 from __future__ import annotations
 
-from cjo_desktop.commands._base import Composite, JourneyCommand, check_new_id, describe, quote
-from cjo_desktop.commands._probe import TP, _with_touchpoint
+from cjo_desktop.commands._base import Composite, JourneyCommand, describe, quote
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import (
     Journey,
     JourneyError,
@@ -16,7 +16,7 @@ from cjo_desktop.domain import (
 from cjo_desktop.domain.painpoints import Effort, Severity
 
 
-class AddPainPoint(JourneyCommand):
+class AddPainPoint(AddItem):
     """Flag a touchpoint as a pain point with a severity, what hurts, and the strategy."""
 
     def __init__(
@@ -29,26 +29,13 @@ class AddPainPoint(JourneyCommand):
         pain_point_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        scratch, tp = _with_touchpoint(), TP
-        scratch.add_pain_point(tp, severity, description, strategy=strategy)
-        super().__init__(journey, f"Flag pain point at {describe(journey, touchpoint_id)}", parent)
-        if self.standalone:
-            journey.touchpoint(touchpoint_id)
-            if pain_point_id is not None:
-                check_new_id(journey, pain_point_id)
-        self.pain_point = PainPoint(
-            journey.new_id(Kind.PAIN_POINT) if pain_point_id is None else pain_point_id,
-            touchpoint_id,
-            severity,
-            description,
-            strategy,
-        )
-
-    def redo(self) -> None:
-        self.journey.restore_note(self.pain_point)
-
-    def undo(self) -> None:
-        self.journey.remove_pain_point(self.pain_point.id)
+        if pain_point_id is None:
+            pain_point_id = journey.new_id(Kind.PAIN_POINT)
+        item = PainPoint(pain_point_id, touchpoint_id, severity, description, strategy)
+        super().__init__(journey, item, parent=parent)
+        assert isinstance(self.item, PainPoint)
+        #: The pain point this command adds, as checked.
+        self.pain_point = self.item
 
 
 class RemovePainPoint(JourneyCommand):
@@ -77,11 +64,11 @@ class RemovePainPoint(JourneyCommand):
         self.journey.remove_pain_point(self.pain_point.id)
 
     def undo(self) -> None:
-        self.journey.restore_note(self.pain_point)
+        self.journey.add_item(self.pain_point)
         super().undo()
 
 
-class AddOpportunity(JourneyCommand):
+class AddOpportunity(AddItem):
     """Attach a proposed fix to a pain point (a manual one's id, or a rule's name)."""
 
     def __init__(
@@ -96,31 +83,15 @@ class AddOpportunity(JourneyCommand):
         opportunity_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        scratch, tp = _with_touchpoint(), TP
-        scratch.add_opportunity(
-            tp, "probe-rule", name, effort=effort, impact=impact, description=description
+        if opportunity_id is None:
+            opportunity_id = journey.new_id(Kind.OPPORTUNITY)
+        item = Opportunity(
+            opportunity_id, touchpoint_id, pain_point, name, effort, impact, description
         )
-        super().__init__(journey, f"Add opportunity {quote(name)}", parent)
-        if self.standalone:
-            journey.touchpoint(touchpoint_id)
-            journey._check_answers(touchpoint_id, pain_point)
-            if opportunity_id is not None:
-                check_new_id(journey, opportunity_id)
-        self.opportunity = Opportunity(
-            journey.new_id(Kind.OPPORTUNITY) if opportunity_id is None else opportunity_id,
-            touchpoint_id,
-            pain_point,
-            name,
-            effort,
-            impact,
-            description,
-        )
-
-    def redo(self) -> None:
-        self.journey.restore_note(self.opportunity)
-
-    def undo(self) -> None:
-        self.journey.remove_opportunity(self.opportunity.id)
+        super().__init__(journey, item, parent=parent)
+        assert isinstance(self.item, Opportunity)
+        #: The opportunity this command adds, as checked.
+        self.opportunity = self.item
 
 
 class RemoveOpportunity(JourneyCommand):
@@ -136,7 +107,7 @@ class RemoveOpportunity(JourneyCommand):
         self.journey.remove_opportunity(self.opportunity.id)
 
     def undo(self) -> None:
-        self.journey.restore_note(self.opportunity)
+        self.journey.add_item(self.opportunity)
 
 
 class SetPainPointSettings(JourneyCommand):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from cjo_desktop.commands._base import (
     Composite,
@@ -12,11 +13,8 @@ from cjo_desktop.commands._base import (
     plural,
     quote,
 )
-from cjo_desktop.commands.emotions import AddEmotion
-from cjo_desktop.commands.flows import AddFlow
 from cjo_desktop.commands.fragment import Fragment, FragmentError, check_fragment, fragment_of
-from cjo_desktop.commands.stages import AddStage
-from cjo_desktop.commands.touchpoints import AddTouchpoint
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import Journey, JourneyError, Kind, Persona, Position, Stage
 from cjo_desktop.domain.limits import MAX_COORDINATE
 
@@ -66,7 +64,7 @@ class PasteFragment(JourneyCommand):
         for i, stage in enumerate(fragment.stages):
             self.id_map[stage.id] = fresh(Kind.STAGE)
             at = None if stage_index is None else stage_index + i
-            AddStage(journey, stage.name, at, self.id_map[stage.id], stage.description, self)
+            AddItem(journey, replace(stage, id=self.id_map[stage.id]), at, self)
         placed = 0
         fragment_stages = {s.id for s in fragment.stages}
         for tp in fragment.touchpoints:
@@ -82,28 +80,18 @@ class PasteFragment(JourneyCommand):
                 stage_id = tp.stage_id
             else:
                 raise JourneyError(f"choose a stage to paste {quote(tp.name)} into")
-            AddTouchpoint(
-                journey,
-                stage_id,
-                tp.name,
-                at,
-                self.id_map[tp.id],
-                tp.channel,
-                self,
-                description=tp.description,
-                owner=tp.owner,
-                tags=tp.tags,
-                position=_shift(tp.position, offset),
-            )
+            position = _shift(tp.position, offset)
+            card = replace(tp, id=self.id_map[tp.id], stage_id=stage_id, position=position)
+            AddItem(journey, card, at, self)
         for e in fragment.emotions:
             if e.persona_id is not None and not _is_persona(journey, e.persona_id):
                 continue
             self.id_map[e.id] = fresh(Kind.EMOTION)
-            card = self.id_map[e.touchpoint_id]
-            AddEmotion(journey, card, e.valence, e.label, e.persona_id, self.id_map[e.id], self)
+            moved = replace(e, id=self.id_map[e.id], touchpoint_id=self.id_map[e.touchpoint_id])
+            AddItem(journey, moved, parent=self)
         for f in fragment.flows:
             target = None if f.target is None else self.id_map[f.target]
-            AddFlow(journey, self.id_map[f.source], target, f.count, f.label, self)
+            AddItem(journey, replace(f, source=self.id_map[f.source], target=target), parent=self)
         #: New ids of the pasted stages and cards, e.g. to select them afterwards.
         self.new_ids = [self.id_map[s.id] for s in fragment.stages]
         self.new_ids += [self.id_map[t.id] for t in fragment.touchpoints]

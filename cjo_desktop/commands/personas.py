@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from cjo_desktop.commands._base import Composite, JourneyCommand, check_index, check_new_id, quote
-from cjo_desktop.commands._probe import check_persona
+from cjo_desktop.commands._base import Composite, JourneyCommand, quote
 from cjo_desktop.commands.emotions import RemoveEmotion
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import Journey, Kind, Persona
 
 
-class AddPersona(JourneyCommand):
+class AddPersona(AddItem):
     """Add a persona at ``index`` (the end when ``None``); its id is fixed when built."""
 
     def __init__(
@@ -20,24 +20,10 @@ class AddPersona(JourneyCommand):
         persona_id: str | None = None,
         parent: Composite | None = None,
     ) -> None:
-        check_persona(name, description)
-        super().__init__(journey, f"Add persona {quote(name)}", parent)
-        if self.standalone:
-            check_index(index, len(journey.personas()))
-            if persona_id is not None:
-                check_new_id(journey, persona_id)
-        self.persona_id = journey.new_id(Kind.PERSONA) if persona_id is None else persona_id
-        self.name = name
-        self.description = description
-        self.index = index
-
-    def redo(self) -> None:
-        self.journey.add_persona(
-            self.name, description=self.description, id=self.persona_id, index=self.index
-        )
-
-    def undo(self) -> None:
-        self.journey.remove_persona(self.persona_id)
+        if persona_id is None:
+            persona_id = journey.new_id(Kind.PERSONA)
+        super().__init__(journey, Persona(persona_id, name, description), index, parent)
+        self.persona_id = persona_id
 
 
 class RemovePersona(JourneyCommand):
@@ -72,6 +58,5 @@ class RemovePersona(JourneyCommand):
         self._persona = self.journey.remove_persona(self.persona_id)
 
     def undo(self) -> None:
-        p = self._persona
-        self.journey.add_persona(p.name, description=p.description, id=p.id, index=self._index)
+        self.journey.add_item(self._persona, self._index)
         super().undo()

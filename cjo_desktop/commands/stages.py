@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from cjo_desktop.commands._base import Composite, JourneyCommand, check_index, check_new_id, quote
-from cjo_desktop.commands._probe import check_stage
+from cjo_desktop.commands._base import Composite, JourneyCommand, check_index, quote
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.commands.touchpoints import RemoveTouchpoint
 from cjo_desktop.domain import Journey, Kind, Stage
 
 
-class AddStage(JourneyCommand):
+class AddStage(AddItem):
     """Add a stage at ``index`` (the end when ``None``); its id is fixed when built."""
 
     def __init__(
@@ -20,24 +20,10 @@ class AddStage(JourneyCommand):
         description: str = "",
         parent: Composite | None = None,
     ) -> None:
-        check_stage(name, description)
-        super().__init__(journey, f"Add stage {quote(name)}", parent)
-        if self.standalone:
-            check_index(index, len(journey.stages()))
-            if stage_id is not None:
-                check_new_id(journey, stage_id)
-        self.stage_id = journey.new_id(Kind.STAGE) if stage_id is None else stage_id
-        self.name = name
-        self.index = index
-        self.description = description
-
-    def redo(self) -> None:
-        self.journey.add_stage(
-            self.name, index=self.index, id=self.stage_id, description=self.description
-        )
-
-    def undo(self) -> None:
-        self.journey.remove_stage(self.stage_id)
+        if stage_id is None:
+            stage_id = journey.new_id(Kind.STAGE)
+        super().__init__(journey, Stage(stage_id, name, description), index, parent)
+        self.stage_id = stage_id
 
 
 class RemoveStage(JourneyCommand):
@@ -73,10 +59,7 @@ class RemoveStage(JourneyCommand):
         self._stage = self.journey.remove_stage(self.stage_id)
 
     def undo(self) -> None:
-        stage = self._stage
-        self.journey.add_stage(
-            stage.name, index=self._index, id=stage.id, description=stage.description
-        )
+        self.journey.add_item(self._stage, self._index)
         super().undo()
 
 

@@ -12,29 +12,28 @@ from cjo_desktop.commands._base import (
     JourneyCommand,
     Keep,
     check_index,
-    check_new_id,
     plural,
     quote,
 )
-from cjo_desktop.commands._probe import check_touchpoint
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
+from cjo_desktop.commands.items import AddItem
 from cjo_desktop.commands.painpoints import (
     RemoveOpportunity,
     RemovePainPoint,
     SetPainPointSettings,
 )
 from cjo_desktop.domain import Journey, JourneyError, Kind, Position, Touchpoint
-from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.fields import build
 
 #: One card of a drag: ``(touchpoint_id, stage_id, index, position)``; see MoveTouchpoint.
 Move = tuple[str, str, int | None, Position | Keep | None]
 
 
-class AddTouchpoint(JourneyCommand):
+class AddTouchpoint(AddItem):
     """Add a touchpoint to a stage at ``index`` (the end when ``None``).
 
-    ``fields`` are the other touchpoint fields: description, owner, tags, position.
+    ``fields`` are any other fields of :class:`Touchpoint`: description, owner, tags...
     """
 
     def __init__(
@@ -48,28 +47,12 @@ class AddTouchpoint(JourneyCommand):
         parent: Composite | None = None,
         **fields: Any,
     ) -> None:
-        fields["channel"] = channel
-        check_touchpoint(name, fields)
-        super().__init__(journey, f"Add touchpoint {quote(name)}", parent)
-        if self.standalone:
-            check_index(index, len(journey.touchpoints(stage_id)))
-            if touchpoint_id is not None:
-                check_new_id(journey, touchpoint_id)
-        self.touchpoint_id = (
-            journey.new_id(Kind.TOUCHPOINT) if touchpoint_id is None else touchpoint_id
-        )
-        self.stage_id = stage_id
-        self.name = name
-        self.index = index
-        self.fields = fields
-
-    def redo(self) -> None:
-        self.journey.add_touchpoint(
-            self.stage_id, self.name, index=self.index, id=self.touchpoint_id, **self.fields
-        )
-
-    def undo(self) -> None:
-        self.journey.remove_touchpoint(self.touchpoint_id)
+        if touchpoint_id is None:
+            touchpoint_id = journey.new_id(Kind.TOUCHPOINT)
+        values = {"id": touchpoint_id, "name": name, "stage_id": stage_id, "channel": channel}
+        tp = build(Touchpoint, "touchpoint", {**values, **fields})
+        super().__init__(journey, tp, index, parent)
+        self.touchpoint_id = touchpoint_id
 
 
 class RemoveTouchpoint(JourneyCommand):
@@ -121,18 +104,7 @@ class RemoveTouchpoint(JourneyCommand):
         self._touchpoint = self.journey.remove_touchpoint(self.touchpoint_id)
 
     def undo(self) -> None:
-        tp = self._touchpoint
-        self.journey.add_touchpoint(
-            tp.stage_id,
-            tp.name,
-            index=self._index,
-            id=tp.id,
-            channel=tp.channel,
-            description=tp.description,
-            owner=tp.owner,
-            tags=tp.tags,
-            position=tp.position,
-        )
+        self.journey.add_item(self._touchpoint, self._index)
         super().undo()
 
 
@@ -151,7 +123,7 @@ class MoveTouchpoint(JourneyCommand):
     ) -> None:
         tp = journey.touchpoint(touchpoint_id)
         stage = journey.stage(stage_id)
-        _check_position(position)
+        _check_position(journey, touchpoint_id, position)
         super().__init__(journey, _move_text(tp, stage_id, stage.name), parent)
         self.touchpoint_id = touchpoint_id
         self.stage_id = stage_id
@@ -215,7 +187,7 @@ class MoveTouchpoints(JourneyCommand):
             tp_id, stage_id, _, position = move
             tp = journey.touchpoint(tp_id)
             journey.stage(stage_id)
-            _check_position(position)
+            _check_position(journey, tp_id, position)
             for sid in (stage_id, tp.stage_id):
                 orders.setdefault(sid, [t.id for t in journey.touchpoints(sid)])
             positions.setdefault(tp_id, tp.position)
@@ -226,9 +198,9 @@ class MoveTouchpoints(JourneyCommand):
             self.setObsolete(True)
 
 
-def _check_position(position: object) -> None:
+def _check_position(journey: Journey, touchpoint_id: str, position: object) -> None:
     if not isinstance(position, Keep):
-        check.position(position)
+        journey.check_update(touchpoint_id, position=position)
 
 
 def _simulate(

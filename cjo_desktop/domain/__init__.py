@@ -3,26 +3,21 @@
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
 from cjo_desktop.domain.journey import Journey
+from cjo_desktop.domain.limits import VALENCE_MAX, VALENCE_MIN
 from cjo_desktop.domain.metrics import MetricValue, Provenance, Snapshot
 from cjo_desktop.domain.model import (
     DEFAULT_EMOTION_LABELS,
-    VALENCE_MAX,
-    VALENCE_MIN,
     Emotion,
     Flow,
     Kind,
+    Opportunity,
+    PainPoint,
     Persona,
     Position,
     Stage,
     Touchpoint,
 )
-from cjo_desktop.domain.painpoints import (
-    DEFAULT_RULES,
-    Opportunity,
-    PainPoint,
-    PainPointSettings,
-    Rule,
-)
+from cjo_desktop.domain.painpoints import DEFAULT_RULES, PainPointSettings, Rule
 
 __all__ = [
     "DEFAULT_EMOTION_LABELS",

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import dataclasses
 import secrets
-from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import networkx as nx
 
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
-from cjo_desktop.domain.journey_analysis import AnalysisMixin
+from cjo_desktop.domain.fields import build
+from cjo_desktop.domain.journey_checks import A, ChecksMixin, N
+from cjo_desktop.domain.journey_metrics_painpoints import MetricsPainPointsMixin
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
     KIND_OF,
@@ -27,15 +28,15 @@ from cjo_desktop.domain.model import (
     Flow,
     Item,
     Kind,
+    Opportunity,
+    PainPoint,
     Persona,
-    Position,
     Stage,
     Touchpoint,
 )
-from cjo_desktop.domain.painpoints import Opportunity, PainPoint, PainPointSettings
+from cjo_desktop.domain.painpoints import PainPointSettings
 
 FlowKey = tuple[str, str | None]
-T = TypeVar("T", Stage, Touchpoint, Emotion, Persona, PainPoint, Opportunity)
 
 _ID_PREFIX = {
     Kind.STAGE: "st",
@@ -47,8 +48,13 @@ _ID_PREFIX = {
 }
 
 
-class Journey(AnalysisMixin):
-    """One journey map. Pure Python; safe to use from scripts and notebooks."""
+class Journey(MetricsPainPointsMixin, ChecksMixin):
+    """One journey map. Pure Python; safe to use from scripts and notebooks.
+
+    The ``add_...`` methods take the item's required fields, ``id`` (a fresh one when
+    ``None``) and any other field of the item class by name, e.g. ``owner=`` of a
+    :class:`Touchpoint`; :meth:`add_item` adds an item built whole.
+    """
 
     def __init__(self, title: str = "Untitled journey", description: str = "") -> None:
         self._graph: nx.DiGraph = nx.DiGraph()
@@ -60,8 +66,8 @@ class Journey(AnalysisMixin):
         self._snapshots: dict[str, Snapshot] = {}
         self._notes_of: dict[str, list[str]] = {}  # touchpoint -> its pain points, opportunities
         self._settings = PainPointSettings()
-        self._title = check.name(title, "the title")
-        self._description = check.text(description, "description")
+        self._title = self.check_title(title)
+        self._description = self.check_description(description)
         self.changed: Signal[Change] = Signal()
 
     # ------------------------------------------------------------------ reading
@@ -207,26 +213,52 @@ class Journey(AnalysisMixin):
 
     # ------------------------------------------------------------ journey fields
     def set_title(self, title: str) -> None:
-        old, self._title = self._title, check.name(title, "the title")
+        old, self._title = self._title, self.check_title(title)
         self.changed.emit(Change("update", "journey", "title", old, self._title))
 
     def set_description(self, description: str) -> None:
-        old, self._description = self._description, check.text(description, "description")
+        old, self._description = self._description, self.check_description(description)
         self.changed.emit(Change("update", "journey", "description", old, self._description))
+
+    # ------------------------------------------------------------- adding items
+    def add_item(self, item: A, index: int | None = None) -> A:
+        """Add an item built whole, id and all (undo, paste, loading, copies), at ``index`` in
+        its order: stages, personas, the touchpoints of a stage (the end when ``None``)."""
+        item, index = self._check_add(item, index)
+        if isinstance(item, Flow):
+            if item.target is None:
+                self._dropoffs[item.source] = item
+            else:
+                self._graph.add_edge(item.source, item.target, kind="flow", item=item)
+            self.changed.emit(Change("add", "flow", item.key, None, item))
+            return item
+        kind = KIND_OF[type(item)]
+        if isinstance(item, PainPoint | Opportunity):
+            self._attach(item, kind)
+            return item
+        self._graph.add_node(item.id, kind=kind.value, item=item)
+        if isinstance(item, Emotion):
+            self._emotions_of.setdefault(item.touchpoint_id, []).append(item.id)
+        else:
+            order = self._order_of(item)
+            assert order is not None and index is not None
+            order.insert(index, item.id)
+            if isinstance(item, Stage):
+                self._touchpoint_order[item.id] = []
+        self.changed.emit(Change("add", kind, item.id, None, item, index))
+        return item
+
+    def _new(self, cls: type[N], item_id: str | None, **values: Any) -> N:
+        """An item of ``cls`` with a fresh id when ``item_id`` is None; unchecked."""
+        kind = KIND_OF[cls]
+        item_id = self.new_id(kind) if item_id is None else item_id
+        return build(cls, kind.value, {"id": item_id, **values})
 
     # -------------------------------------------------------------------- stages
     def add_stage(
-        self, name: str, *, index: int | None = None, id: str | None = None, description: str = ""
+        self, name: str, *, index: int | None = None, id: str | None = None, **fields: Any
     ) -> Stage:
-        stage = Stage(
-            self._fresh(id, Kind.STAGE), check.name(name), check.text(description, "description")
-        )
-        index = check.insert_index(index, len(self._stage_order))
-        self._graph.add_node(stage.id, kind=Kind.STAGE.value, item=stage)
-        self._stage_order.insert(index, stage.id)
-        self._touchpoint_order[stage.id] = []
-        self.changed.emit(Change("add", Kind.STAGE, stage.id, None, stage, index))
-        return stage
+        return self.add_item(self._new(Stage, id, name=name, **fields), index)
 
     def remove_stage(self, stage_id: str) -> Stage:
         """Remove an empty stage; move or remove its touchpoints first."""
@@ -256,29 +288,10 @@ class Journey(AnalysisMixin):
         *,
         index: int | None = None,
         id: str | None = None,
-        channel: str = "",
-        description: str = "",
-        owner: str = "",
-        tags: Iterable[str] = (),
-        position: Position | None = None,
+        **fields: Any,
     ) -> Touchpoint:
-        self.stage(stage_id)
-        tp = Touchpoint(
-            id=self._fresh(id, Kind.TOUCHPOINT),
-            name=check.name(name),
-            stage_id=stage_id,
-            channel=check.text(channel, "channel"),
-            description=check.text(description, "description"),
-            owner=check.text(owner, "owner"),
-            tags=check.tags(tags),
-            position=check.position(position),
-        )
-        order = self._touchpoint_order[stage_id]
-        index = check.insert_index(index, len(order))
-        self._graph.add_node(tp.id, kind=Kind.TOUCHPOINT.value, item=tp)
-        order.insert(index, tp.id)
-        self.changed.emit(Change("add", Kind.TOUCHPOINT, tp.id, None, tp, index))
-        return tp
+        tp = self._new(Touchpoint, id, name=name, stage_id=stage_id, **fields)
+        return self.add_item(tp, index)
 
     def remove_touchpoint(self, touchpoint_id: str, *, cascade: bool = False) -> Touchpoint:
         """Remove a touchpoint. Its emotions, flows, pain points and opportunities go too with
@@ -324,28 +337,11 @@ class Journey(AnalysisMixin):
 
     # ------------------------------------------------------------------ emotions
     def add_emotion(
-        self,
-        touchpoint_id: str,
-        valence: int,
-        *,
-        label: str = "",
-        persona_id: str | None = None,
-        id: str | None = None,
+        self, touchpoint_id: str, valence: int, *, id: str | None = None, **fields: Any
     ) -> Emotion:
-        self.touchpoint(touchpoint_id)
-        if persona_id is not None:
-            self.persona(persona_id)
-        emotion = Emotion(
-            self._fresh(id, Kind.EMOTION),
-            touchpoint_id,
-            check.valence(valence),
-            check.text(label, "label"),
-            persona_id,
-        )
-        self._graph.add_node(emotion.id, kind=Kind.EMOTION.value, item=emotion)
-        self._emotions_of.setdefault(touchpoint_id, []).append(emotion.id)
-        self.changed.emit(Change("add", Kind.EMOTION, emotion.id, None, emotion))
-        return emotion
+        """``persona_id=None`` (the default) is how everyone feels."""
+        emotion = self._new(Emotion, id, touchpoint_id=touchpoint_id, valence=valence, **fields)
+        return self.add_item(emotion)
 
     def remove_emotion(self, emotion_id: str) -> Emotion:
         emotion = self.emotion(emotion_id)
@@ -356,16 +352,9 @@ class Journey(AnalysisMixin):
 
     # ------------------------------------------------------------------ personas
     def add_persona(
-        self, name: str, *, description: str = "", id: str | None = None, index: int | None = None
+        self, name: str, *, id: str | None = None, index: int | None = None, **fields: Any
     ) -> Persona:
-        persona = Persona(
-            self._fresh(id, Kind.PERSONA), check.name(name), check.text(description, "description")
-        )
-        index = check.insert_index(index, len(self._persona_order))
-        self._graph.add_node(persona.id, kind=Kind.PERSONA.value, item=persona)
-        self._persona_order.insert(index, persona.id)
-        self.changed.emit(Change("add", Kind.PERSONA, persona.id, None, persona, index))
-        return persona
+        return self.add_item(self._new(Persona, id, name=name, **fields), index)
 
     def remove_persona(self, persona_id: str) -> Persona:
         """Remove a persona that no emotion refers to."""
@@ -379,22 +368,9 @@ class Journey(AnalysisMixin):
         return persona
 
     # --------------------------------------------------------------------- flows
-    def add_flow(
-        self, source: str, target: str | None, *, count: int | None = None, label: str = ""
-    ) -> Flow:
+    def add_flow(self, source: str, target: str | None, **fields: Any) -> Flow:
         """Link two touchpoints (``target=None`` records a drop-off at ``source``)."""
-        self.touchpoint(source)
-        if target is not None:
-            self.touchpoint(target)
-        if self.has_flow(source, target):
-            raise JourneyError(f"a flow from {source!r} to {target!r} exists already")
-        flow = Flow(source, target, check.count(count), check.text(label, "label"))
-        if target is None:
-            self._dropoffs[source] = flow
-        else:
-            self._graph.add_edge(source, target, kind="flow", item=flow)
-        self.changed.emit(Change("add", "flow", flow.key, None, flow))
-        return flow
+        return self.add_item(build(Flow, "flow", {"source": source, "target": target, **fields}))
 
     def remove_flow(self, source: str, target: str | None) -> Flow:
         flow = self.flow(source, target)
@@ -407,15 +383,8 @@ class Journey(AnalysisMixin):
 
     def update_flow(self, source: str, target: str | None, **changes: Any) -> Flow:
         """Change a flow's ``count`` or ``label``."""
+        new = self.check_update_flow(source, target, **changes)
         old = self.flow(source, target)
-        unknown = set(changes) - {"count", "label"}
-        if unknown:
-            raise JourneyError(f"a flow has no editable field {sorted(unknown)[0]!r}")
-        if "count" in changes:
-            changes["count"] = check.count(changes["count"])
-        if "label" in changes:
-            changes["label"] = check.text(changes["label"], "label")
-        new = dataclasses.replace(old, **changes)
         if target is None:
             self._dropoffs[source] = new
         else:
@@ -431,19 +400,7 @@ class Journey(AnalysisMixin):
         use :meth:`move_touchpoint`, or remove and add.
         """
         old = self.item(item_id)
-        fixed = {"id", "stage_id", "touchpoint_id"} & set(changes)
-        if fixed:
-            raise JourneyError(f"{sorted(fixed)[0]!r} cannot be set with update()")
-        names = {f.name for f in dataclasses.fields(old)}
-        unknown = set(changes) - names
-        if unknown:
-            kind = KIND_OF[type(old)].value
-            raise JourneyError(f"a {kind} has no field {sorted(unknown)[0]!r}")
-        clean = {key: check.clean_field(key, value) for key, value in changes.items()}
-        if clean.get("persona_id") is not None:
-            self.persona(clean["persona_id"])
-        self._check_note_update(old, clean)
-        new = dataclasses.replace(old, **clean)
+        new = self.check_update(item_id, **changes)
         self._graph.nodes[item_id]["item"] = new
         self.changed.emit(Change("update", KIND_OF[type(new)], item_id, old, new))
         return new
@@ -458,21 +415,13 @@ class Journey(AnalysisMixin):
         return clone(self, dict(self._snapshots))
 
     # ------------------------------------------------------------------ helpers
-    def _get(self, item_id: str, cls: type[T]) -> T:
+    def _get(self, item_id: str, cls: type[N]) -> N:
         item = self.item(item_id)
         if not isinstance(item, cls):
             raise JourneyError(
                 f"{item_id!r} is a {KIND_OF[type(item)].value}, not a {KIND_OF[cls].value}"
             )
         return item
-
-    def _fresh(self, item_id: str | None, kind: Kind) -> str:
-        if item_id is None:
-            return self.new_id(kind)
-        check.identifier(item_id)
-        if item_id in self._graph:
-            raise JourneyError(f"the id {item_id!r} is used already")
-        return item_id
 
 
 def _flow_sort_key(flow: Flow) -> tuple[str, bool, str]:

@@ -17,6 +17,10 @@ MAX_TAG = 200
 #: Longest metric name (a column name of the imported data).
 MAX_METRIC_NAME = 200
 
+#: How a feeling is scored: -2 (worst) to +2 (best).
+VALENCE_MIN = -2
+VALENCE_MAX = 2
+
 #: A card's manual position, either coordinate, in scene units (a card is 180 wide): room for
 #: tens of thousands of columns, far from where floating point or Qt's integers give out.
 MAX_COORDINATE = 10_000_000.0

@@ -1,15 +1,23 @@
 """The items of a journey, as frozen dataclasses: an edit replaces an item, never changes it.
 
 Frozen items make undo simple (a command keeps the old item) and make change events safe to
-hand to views.
+hand to views. Each field says once, in its ``spec`` (see :mod:`cjo_desktop.domain.fields`),
+how its value is checked, which other item it refers to and what the map file calls it; the
+journey, loading and saving, the clipboard and undo all read that instead of a list of fields.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
+from typing import Any
 
-from cjo_desktop.domain.painpoints import Opportunity, PainPoint
+from cjo_desktop.domain import painpoints as pp
+from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.fields import ID, TEXTS, Codec, spec
+from cjo_desktop.domain.limits import MAX_COORDINATE
 
 
 class Kind(StrEnum):
@@ -22,9 +30,6 @@ class Kind(StrEnum):
     PAIN_POINT = "pain point"
     OPPORTUNITY = "opportunity"
 
-
-VALENCE_MIN = -2
-VALENCE_MAX = 2
 
 #: The words people use for each valence; used when an emotion has no label of its own.
 DEFAULT_EMOTION_LABELS: dict[int, str] = {
@@ -44,34 +49,81 @@ class Position:
     y: float
 
 
+def _position(value: object) -> Position | None:
+    if value is None:
+        return None
+    if not isinstance(value, Position):
+        raise JourneyError(f"a position must be a Position or None, not {check.excerpt(value)}")
+    check.number(value.x, "a position's x", MAX_COORDINATE)
+    check.number(value.y, "a position's y", MAX_COORDINATE)
+    return value
+
+
+def _write_position(value: Any) -> Any:
+    return {"x": value.x, "y": value.y} if isinstance(value, Position) else value
+
+
+def _read_position(data: Any, where: str) -> Position | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or set(data) != {"x", "y"}:
+        raise JourneyError(f"{where} must be null or an object with x and y")
+    for axis in ("x", "y"):
+        check.number(data[axis], f"{where}.{axis}", MAX_COORDINATE)
+    return Position(float(data["x"]), float(data["y"]))
+
+
+#: A position as JSON: ``{"x": .., "y": ..}`` or null.
+POSITION = Codec(_write_position, _read_position)
+
+NAME = spec(check.name)
+
+
+def _text(what: str) -> dict[str, Any]:
+    """Free text, named ``what`` in messages."""
+    return spec(partial(check.text, what=what))
+
+
+def _in(kind: Kind, file: str) -> dict[str, Any]:
+    """The id of the item this one belongs to: set when it is made, moved only by the
+    journey's own moves."""
+    return spec(ref=kind, fixed=True, file=file)
+
+
 @dataclass(frozen=True, slots=True)
 class Stage:
-    id: str
-    name: str
-    description: str = ""
+    """A column of the map: one phase of the journey."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=NAME)
+    description: str = field(default="", metadata=_text("description"))
 
 
 @dataclass(frozen=True, slots=True)
 class Touchpoint:
-    id: str
-    name: str
-    stage_id: str
-    channel: str = ""
-    description: str = ""
-    owner: str = ""
-    tags: tuple[str, ...] = ()
-    position: Position | None = None
+    """A card: a place where the customer meets the brand, in one stage."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=NAME)
+    stage_id: str = field(metadata=_in(Kind.STAGE, "stage"))
+    channel: str = field(default="", metadata=_text("channel"))
+    description: str = field(default="", metadata=_text("description"))
+    owner: str = field(default="", metadata=_text("owner"))
+    tags: tuple[str, ...] = field(default=(), metadata=spec(check.tags, codec=TEXTS))
+    position: Position | None = field(default=None, metadata=spec(_position, codec=POSITION))
 
 
 @dataclass(frozen=True, slots=True)
 class Emotion:
     """How the customer (or one persona) feels at a touchpoint, valence -2 (worst) .. +2."""
 
-    id: str
-    touchpoint_id: str
-    valence: int
-    label: str = ""
-    persona_id: str | None = None
+    id: str = field(metadata=ID)
+    touchpoint_id: str = field(metadata=_in(Kind.TOUCHPOINT, "touchpoint"))
+    valence: int = field(metadata=spec(check.valence))
+    label: str = field(default="", metadata=_text("label"))
+    persona_id: str | None = field(
+        default=None, metadata=spec(ref=Kind.PERSONA, nullable=True, file="persona")
+    )
 
     @property
     def display_label(self) -> str:
@@ -80,9 +132,11 @@ class Emotion:
 
 @dataclass(frozen=True, slots=True)
 class Persona:
-    id: str
-    name: str
-    description: str = ""
+    """A kind of customer whose feelings a map can tell apart from everyone's."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=NAME)
+    description: str = field(default="", metadata=_text("description"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +147,10 @@ class Flow:
     ``count`` is how many moved, when known.
     """
 
-    source: str
-    target: str | None
-    count: int | None = None
-    label: str = ""
+    source: str = field(metadata=spec(ref=Kind.TOUCHPOINT, fixed=True))
+    target: str | None = field(metadata=spec(ref=Kind.TOUCHPOINT, nullable=True, fixed=True))
+    count: int | None = field(default=None, metadata=spec(check.count))
+    label: str = field(default="", metadata=_text("label"))
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -105,6 +159,37 @@ class Flow:
     @property
     def is_dropoff(self) -> bool:
         return self.target is None
+
+
+@dataclass(frozen=True, slots=True)
+class PainPoint:
+    """Friction the team flagged at a touchpoint by hand, with what they mean to do about it."""
+
+    id: str = field(metadata=ID)
+    touchpoint_id: str = field(metadata=_in(Kind.TOUCHPOINT, "touchpoint"))
+    severity: pp.Severity = field(metadata=spec(pp.severity))
+    description: str = field(metadata=spec(partial(check.name, what="a pain point's description")))
+    #: The optimization strategy, in the team's words.
+    strategy: str = field(default="", metadata=_text("strategy"))
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """A fix for one pain point at a touchpoint, to weigh its value against its effort.
+
+    ``pain_point`` is a manual pain point's id or the name of the rule that found it.
+    ``impact`` is the share (0-100%) of that pain point's loss the fix is expected to win back.
+    """
+
+    id: str = field(metadata=ID)
+    touchpoint_id: str = field(metadata=_in(Kind.TOUCHPOINT, "touchpoint"))
+    pain_point: str = field(
+        metadata=spec(partial(check.name, what="the pain point an opportunity answers"))
+    )
+    name: str = field(metadata=NAME)
+    effort: pp.Effort = field(default="M", metadata=spec(pp.effort))
+    impact: int = field(default=50, metadata=spec(pp.impact))
+    description: str = field(default="", metadata=_text("description"))
 
 
 #: Any node item of the journey graph.
@@ -118,3 +203,5 @@ KIND_OF: dict[type, Kind] = {
     PainPoint: Kind.PAIN_POINT,
     Opportunity: Kind.OPPORTUNITY,
 }
+#: The item class of each kind.
+CLASS_OF: dict[Kind, type[Item]] = {kind: cls for cls, kind in KIND_OF.items()}

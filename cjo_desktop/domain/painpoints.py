@@ -1,8 +1,9 @@
-"""Pain points the team names, the opportunities that answer them, and the rules and money
-settings a map keeps for finding and pricing pain points in its data.
+"""The words of pain points and opportunities (severity, effort, impact), and the rules and
+money settings a map keeps for finding and pricing pain points in its data.
 
-Plain frozen data like every other item. The rules are the map's own (stored in its file), so
-they live here; checking them against numbers is :mod:`cjo_desktop.analysis.painpoints`.
+The pain point and opportunity items are in :mod:`cjo_desktop.domain.model` with the others.
+The rules are the map's own (stored in its file), so they live here; checking them against
+numbers is :mod:`cjo_desktop.analysis.painpoints`.
 """
 
 from __future__ import annotations
@@ -39,34 +40,6 @@ MAX_RULES = 1_000
 #: in memory. Two million take seconds and about half a gigabyte; the defaults (6 rules)
 #: stay below it on any map the item limit lets in.
 MAX_RULE_CHECKS = 2_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class PainPoint:
-    """Friction the team flagged at a touchpoint by hand, with what they mean to do about it."""
-
-    id: str
-    touchpoint_id: str
-    severity: Severity
-    description: str
-    strategy: str = ""  # the optimization strategy, in the team's words
-
-
-@dataclass(frozen=True, slots=True)
-class Opportunity:
-    """A fix for one pain point at a touchpoint, to weigh its value against its effort.
-
-    ``pain_point`` is a manual pain point's id or the name of the rule that found it.
-    ``impact`` is the share (0-100%) of that pain point's loss the fix is expected to win back.
-    """
-
-    id: str
-    touchpoint_id: str
-    pain_point: str
-    name: str
-    effort: Effort = "M"
-    impact: int = 50
-    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,22 +8,20 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import Any
 
-from cjo_desktop.domain import painpoints
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.limits import (
-    MAX_COORDINATE,
     MAX_COUNT,
     MAX_METRIC_NAME,
     MAX_NAME,
     MAX_TAG,
     MAX_TEXT,
     MAX_VALUE,
+    VALENCE_MAX,
+    VALENCE_MIN,
     describe_number,
 )
 from cjo_desktop.domain.metrics import MetricValue, Snapshot
-from cjo_desktop.domain.model import VALENCE_MAX, VALENCE_MIN, Position
 
 __all__ = ["MAX_METRIC_NAME", "MAX_NAME", "MAX_TAG", "MAX_TEXT"]
 
@@ -88,7 +86,7 @@ def count(value: object, what: str = "a flow count") -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_COUNT:
         raise JourneyError(
             f"{what} must be a whole number from 0 to {describe_number(MAX_COUNT)}, "
-            f"not {_shown(value)}"
+            f"not {excerpt(value)}"
         )
     return value
 
@@ -108,7 +106,7 @@ def number(
     ):
         raise JourneyError(
             f"{what} must be a number from {describe_number(low)} to "
-            f"{describe_number(limit)}, not {_shown(value)}"
+            f"{describe_number(limit)}, not {excerpt(value)}"
         )
     return value
 
@@ -139,43 +137,10 @@ def snapshot_numbers(snapshot: Snapshot) -> None:
         metric_value(value, f"journey-wide {metric[:40]!r}")
 
 
-def position(value: object) -> Position | None:
-    if value is None:
-        return None
-    if not isinstance(value, Position):
-        raise JourneyError(f"a position must be a Position or None, not {_shown(value)}")
-    number(value.x, "a position's x", MAX_COORDINATE)
-    number(value.y, "a position's y", MAX_COORDINATE)
-    return value
-
-
-def _shown(value: object) -> str:
+def excerpt(value: object) -> str:
     """A value quoted in a message, cut short: a number can have thousands of digits (and
     Python refuses to write out more than a few thousand)."""
     if isinstance(value, int) and value.bit_length() > 128:
         return f"a number of about {round(value.bit_length() * math.log10(2)):,} digits"
     text = repr(value)
     return text if len(text) <= 40 else text[:39] + "\u2026"
-
-
-def clean_field(key: str, value: Any) -> Any:
-    if key in _ITEM_CHECKS:
-        return _ITEM_CHECKS[key](value)
-    if key == "name":
-        return name(value)
-    if key == "valence":
-        return valence(value)
-    if key == "tags":
-        return tags(value)
-    if key == "position":
-        return position(value)
-    if key == "persona_id":
-        return None if value is None else text(value, "persona id")
-    return text(value, key)
-
-
-_ITEM_CHECKS = {
-    "severity": painpoints.severity,
-    "effort": painpoints.effort,
-    "impact": painpoints.impact,
-}

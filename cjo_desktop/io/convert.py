@@ -1,25 +1,38 @@
 """File model <-> domain: the only module that knows both.
 
-Reading checks what pydantic cannot see in one record: ids unique across the whole map and every
-reference pointing at something that exists, each failure named by its field path.
+Items go both ways by their own field definitions (:mod:`cjo_desktop.domain.fields`): a field
+has the same name in the file as in the domain unless its spec names another (``stage_id`` is
+``stage``). Reading checks what pydantic cannot see in one record: ids unique across the whole
+map and every reference pointing at something that exists, each failure named by its field
+path.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import Any
+
+from pydantic import BaseModel
 
 from cjo_desktop.domain import (
     DEFAULT_RULES,
+    Emotion,
+    Flow,
     Journey,
     MetricValue,
+    Opportunity,
+    PainPoint,
     PainPointSettings,
+    Persona,
     Position,
     Provenance,
     Rule,
     Snapshot,
+    Stage,
+    Touchpoint,
 )
+from cjo_desktop.domain.fields import fields_of
+from cjo_desktop.domain.journey_checks import Addable
 from cjo_desktop.domain.metrics import DIGITS
 from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, MAX_RULES, rule_checks_message
 from cjo_desktop.io.errors import MapFileError
@@ -33,7 +46,6 @@ from cjo_desktop.io.schema import (
     PainPointModel,
     PainPointSettingsModel,
     PersonaModel,
-    PositionModel,
     ProvenanceModel,
     RuleModel,
     SnapshotModel,
@@ -42,20 +54,28 @@ from cjo_desktop.io.schema import (
     TouchpointModel,
 )
 
+#: The file's lists of drawn items and their classes, in the order a map is built from them
+#: (each item's references before it); snapshots follow, then the notes.
+DRAWN: tuple[tuple[str, type[Addable]], ...] = (
+    ("personas", Persona),
+    ("stages", Stage),
+    ("touchpoints", Touchpoint),
+    ("emotions", Emotion),
+    ("flows", Flow),
+)
+NOTES: tuple[tuple[str, type[Addable]], ...] = (
+    ("pain_points", PainPoint),
+    ("opportunities", Opportunity),
+)
+
 
 def check_references(doc: MapFile, source: str) -> None:
     """Raise on the first duplicate id, dangling reference or repeated flow."""
     seen: dict[str, str] = {}
-    sections: list[tuple[str, Sequence[Any]]] = [
-        ("personas", doc.personas),
-        ("stages", doc.stages),
-        ("touchpoints", doc.touchpoints),
-        ("emotions", doc.emotions),
-        ("pain_points", doc.pain_points),
-        ("opportunities", doc.opportunities),
-    ]
-    for section, records in sections:
-        for i, record in enumerate(records):
+    for section, cls in (*DRAWN, *NOTES):
+        if "id" not in fields_of(cls):
+            continue
+        for i, record in enumerate(getattr(doc, section)):
             where = f"{section}[{i}].id"
             if record.id in seen:
                 raise MapFileError(
@@ -63,19 +83,15 @@ def check_references(doc: MapFile, source: str) -> None:
                 )
             seen[record.id] = where
 
-    stages = {s.id for s in doc.stages}
-    touchpoints = {t.id for t in doc.touchpoints}
-    personas = {p.id for p in doc.personas}
-    for i, tp in enumerate(doc.touchpoints):
-        if tp.stage not in stages:
-            raise MapFileError(source, f"touchpoints[{i}].stage", f"unknown stage {tp.stage!r}")
-    for i, em in enumerate(doc.emotions):
-        if em.touchpoint not in touchpoints:
-            raise MapFileError(
-                source, f"emotions[{i}].touchpoint", f"unknown touchpoint {em.touchpoint!r}"
-            )
-        if em.persona is not None and em.persona not in personas:
-            raise MapFileError(source, f"emotions[{i}].persona", f"unknown persona {em.persona!r}")
+    ids = {
+        "stage": {s.id for s in doc.stages},
+        "touchpoint": {t.id for t in doc.touchpoints},
+        "persona": {p.id for p in doc.personas},
+    }
+    touchpoints = ids["touchpoint"]
+    for section, cls in (("touchpoints", Touchpoint), ("emotions", Emotion)):
+        for i, record in enumerate(getattr(doc, section)):
+            _check_refs(record, cls, f"{section}[{i}]", ids, source)
     labels: dict[str, int] = {}
     for i, snap in enumerate(doc.snapshots):
         if snap.label in labels:
@@ -100,10 +116,7 @@ def check_references(doc: MapFile, source: str) -> None:
             seen_values.add((v.touchpoint, v.metric))
     pairs: dict[tuple[str, str | None], int] = {}
     for i, flow in enumerate(doc.flows):
-        for end in ("source", "target"):
-            ref = getattr(flow, end)
-            if ref is not None and ref not in touchpoints:
-                raise MapFileError(source, f"flows[{i}].{end}", f"unknown touchpoint {ref!r}")
+        _check_refs(flow, Flow, f"flows[{i}]", ids, source)
         key = (flow.source, flow.target)
         if key in pairs:
             what = "drop-off" if flow.target is None else "flow"
@@ -115,20 +128,26 @@ def check_references(doc: MapFile, source: str) -> None:
                 f"(first at flows[{pairs[key]}])",
             )
         pairs[key] = i
-    _check_pain_points(doc, source, touchpoints)
+    _check_pain_points(doc, source, ids)
 
 
-def _check_pain_points(doc: MapFile, source: str, touchpoints: set[str]) -> None:
+def _check_refs(
+    record: BaseModel, cls: type[Addable], where: str, ids: dict[str, set[str]], source: str
+) -> None:
+    """Every id ``record`` holds of another item names one in the file."""
+    for f in fields_of(cls).values():
+        kind = f.spec.ref
+        ref = None if kind is None else getattr(record, f.file_name)
+        if kind is not None and ref is not None and ref not in ids[kind]:
+            raise MapFileError(source, f"{where}.{f.file_name}", f"unknown {kind} {ref!r}")
+
+
+def _check_pain_points(doc: MapFile, source: str, ids: dict[str, set[str]]) -> None:
+    touchpoints = ids["touchpoint"]
     where_of = {p.id: p.touchpoint for p in doc.pain_points}
-    attached: list[tuple[str, Sequence[PainPointModel | OpportunityModel]]] = [
-        ("pain_points", doc.pain_points),
-        ("opportunities", doc.opportunities),
-    ]
-    for section, records in attached:
-        for i, record in enumerate(records):
-            if record.touchpoint not in touchpoints:
-                where, ref = f"{section}[{i}].touchpoint", record.touchpoint
-                raise MapFileError(source, where, f"unknown touchpoint {ref!r}")
+    for section, cls in NOTES:
+        for i, record in enumerate(getattr(doc, section)):
+            _check_refs(record, cls, f"{section}[{i}]", ids, source)
     for i, o in enumerate(doc.opportunities):
         if o.pain_point in where_of and where_of[o.pain_point] != o.touchpoint:
             raise MapFileError(
@@ -163,53 +182,42 @@ def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
     """Build the domain journey from a validated file model."""
     check_references(doc, source)
     journey = Journey(doc.title, doc.description)
-    for p in doc.personas:
-        journey.add_persona(p.name, description=p.description, id=p.id)
-    for s in doc.stages:
-        journey.add_stage(s.name, description=s.description, id=s.id)
-    for t in doc.touchpoints:
-        journey.add_touchpoint(
-            t.stage,
-            t.name,
-            id=t.id,
-            channel=t.channel,
-            description=t.description,
-            owner=t.owner,
-            tags=t.tags,
-            position=None if t.position is None else Position(t.position.x, t.position.y),
-        )
-    for e in doc.emotions:
-        journey.add_emotion(e.touchpoint, e.valence, label=e.label, persona_id=e.persona, id=e.id)
-    for f in doc.flows:
-        journey.add_flow(f.source, f.target, count=f.count, label=f.label)
+    for section, cls in DRAWN:
+        for record in getattr(doc, section):
+            journey.add_item(_item(cls, record))
     for snap in doc.snapshots:
         journey.add_metric_snapshot(_snapshot(snap))
-    for pain in doc.pain_points:
-        journey.add_pain_point(
-            pain.touchpoint, pain.severity, pain.description, strategy=pain.strategy, id=pain.id
-        )
-    for o in doc.opportunities:
-        journey.add_opportunity(
-            o.touchpoint,
-            o.pain_point,
-            o.name,
-            effort=o.effort,
-            impact=o.impact,
-            description=o.description,
-            id=o.id,
-        )
+    for section, cls in NOTES:
+        for record in getattr(doc, section):
+            journey.add_item(_item(cls, record))
     if doc.painpoint_settings is not None:
         journey.set_painpoint_settings(_settings(doc.painpoint_settings))
     return journey
+
+
+def _item(cls: type[Addable], record: BaseModel) -> Addable:
+    """The domain item of a file record, unchecked (the journey checks what it adds)."""
+    data = record.model_dump()
+    values = {name: f.read(data[f.file_name], name) for name, f in fields_of(cls).items()}
+    return cls(**values)
+
+
+def _record(item: Addable) -> dict[str, Any]:
+    """A domain item as the file's record holds it; positions to 0.01 scene units."""
+    out: dict[str, Any] = {}
+    for name, f in fields_of(type(item)).items():
+        value = getattr(item, name)
+        if isinstance(value, Position):
+            value = Position(round(value.x, 2), round(value.y, 2))
+        out[f.file_name] = f.write(value)
+    return out
 
 
 def _settings(model: PainPointSettingsModel) -> PainPointSettings:
     rules = DEFAULT_RULES
     if model.rules is not None:
         rules = tuple(Rule(**r.model_dump()) for r in model.rules)
-    return PainPointSettings(
-        rules, model.value_per_customer, model.currency, model.period, model.goal
-    )
+    return PainPointSettings(rules=rules, **model.model_dump(exclude={"rules"}))
 
 
 def _settings_model(settings: PainPointSettings) -> PainPointSettingsModel | None:
@@ -223,15 +231,8 @@ def _settings_model(settings: PainPointSettings) -> PainPointSettingsModel | Non
             RuleModel(**{**dataclasses.asdict(r), "threshold": float(r.threshold)})
             for r in settings.rules
         ]
-    return PainPointSettingsModel(
-        rules=rules,
-        value_per_customer=None
-        if settings.value_per_customer is None
-        else float(settings.value_per_customer),
-        currency=settings.currency,
-        period=settings.period,
-        goal=settings.goal,
-    )
+    values = {f.name: getattr(settings, f.name) for f in dataclasses.fields(settings) if f.init}
+    return PainPointSettingsModel(**{**values, "rules": rules})
 
 
 def _value(v: MetricValueModel | SummaryValueModel) -> MetricValue:
@@ -291,64 +292,13 @@ def to_file_model(journey: Journey) -> MapFile:
         schema_version=SCHEMA_VERSION,
         title=journey.title,
         description=journey.description,
-        personas=[
-            PersonaModel(id=p.id, name=p.name, description=p.description)
-            for p in journey.personas()
-        ],
-        stages=[
-            StageModel(id=s.id, name=s.name, description=s.description) for s in journey.stages()
-        ],
-        touchpoints=[
-            TouchpointModel(
-                id=t.id,
-                name=t.name,
-                stage=t.stage_id,
-                channel=t.channel,
-                description=t.description,
-                owner=t.owner,
-                tags=list(t.tags),
-                position=None
-                if t.position is None
-                else PositionModel(x=round(t.position.x, 2), y=round(t.position.y, 2)),
-            )
-            for t in journey.touchpoints()
-        ],
-        emotions=[
-            EmotionModel(
-                id=e.id,
-                touchpoint=e.touchpoint_id,
-                valence=e.valence,
-                label=e.label,
-                persona=e.persona_id,
-            )
-            for e in journey.emotions()
-        ],
-        flows=[
-            FlowModel(source=f.source, target=f.target, count=f.count, label=f.label)
-            for f in journey.flows()
-        ],
+        personas=[PersonaModel(**_record(p)) for p in journey.personas()],
+        stages=[StageModel(**_record(s)) for s in journey.stages()],
+        touchpoints=[TouchpointModel(**_record(t)) for t in journey.touchpoints()],
+        emotions=[EmotionModel(**_record(e)) for e in journey.emotions()],
+        flows=[FlowModel(**_record(f)) for f in journey.flows()],
         snapshots=[_snapshot_model(s, place) for s in journey.metric_snapshots()],
-        pain_points=[
-            PainPointModel(
-                id=p.id,
-                touchpoint=p.touchpoint_id,
-                severity=p.severity,
-                description=p.description,
-                strategy=p.strategy,
-            )
-            for p in journey.pain_points()
-        ],
-        opportunities=[
-            OpportunityModel(
-                id=o.id,
-                touchpoint=o.touchpoint_id,
-                pain_point=o.pain_point,
-                name=o.name,
-                effort=o.effort,
-                impact=o.impact,
-                description=o.description,
-            )
-            for o in journey.opportunities()
-        ],
+        pain_points=[PainPointModel(**_record(p)) for p in journey.pain_points()],
+        opportunities=[OpportunityModel(**_record(o)) for o in journey.opportunities()],
         painpoint_settings=_settings_model(journey.painpoint_settings()),
     )

@@ -9,6 +9,8 @@ save (pydantic refused what the domain had accepted); the domain now applies the
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import QApplication
 from cjo_desktop.commands import (
     AddStage,
     AddTouchpoint,
+    Fragment,
+    FragmentError,
     PasteFragment,
     SetDescription,
     SetTitle,
@@ -90,18 +94,18 @@ def test_an_id_the_file_cannot_hold(tmp_path: Path) -> None:
     refused_or_saved(tmp_path, journey, lambda: AddStage(journey, "Pay", stage_id="a b"))
 
 
-def test_a_pasted_name_with_a_lone_surrogate(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("name", "why"), [("Cart\ud800", "not valid text"), ("n" * 501, "501")])
+def test_a_pasted_name_the_file_cannot_hold(tmp_path: Path, name: str, why: str) -> None:
+    """Clipboard text is read by the items' own field checks, so it is refused when read;
+    a fragment built in code is refused when pasted."""
     journey = small()
-    text = to_json(fragment_of(journey, ["tp-cart"])).replace('"Cart"', '"Cart\\ud800"')
-    fragment = from_json(text)
-    refused_or_saved(tmp_path, journey, lambda: PasteFragment(journey, fragment))
-
-
-def test_a_pasted_long_name(tmp_path: Path) -> None:
-    journey = small()
-    text = to_json(fragment_of(journey, ["tp-cart"])).replace('"Cart"', '"' + "n" * 501 + '"')
-    fragment = from_json(text)
-    refused_or_saved(tmp_path, journey, lambda: PasteFragment(journey, fragment))
+    text = to_json(fragment_of(journey, ["tp-cart"])).replace('"Cart"', json.dumps(name))
+    with pytest.raises(FragmentError, match=why):
+        from_json(text)
+    card = dataclasses.replace(journey.touchpoint("tp-cart"), name=name)
+    refused_or_saved(
+        tmp_path, journey, lambda: PasteFragment(journey, Fragment(touchpoints=(card,)))
+    )
 
 
 def imported(tmp_path: Path, text: str, spec: ImportSpec) -> None:
