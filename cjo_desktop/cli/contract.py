@@ -19,8 +19,9 @@ from cjo_desktop import __version__
 from cjo_desktop.cli import export, maps, metrics, painpoints, report
 from cjo_desktop.cli.options import UsageError
 from cjo_desktop.cli.output import OutputError, err, flush, out_data
-from cjo_desktop.domain import JourneyError
-from cjo_desktop.io import SCHEMA_VERSION, MapFileError
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.file_format import SCHEMA_VERSION
 
 #: Exit status after Ctrl+C, as shells report a command stopped by SIGINT.
 INTERRUPTED = 130

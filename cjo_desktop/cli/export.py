@@ -6,13 +6,14 @@ import argparse
 import importlib.util
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from cjo_desktop.cli.options import UsageError, known_metric, known_snapshot, number_between, text
 from cjo_desktop.cli.output import check_target, out, write_file
-from cjo_desktop.domain import Journey, Snapshot
-from cjo_desktop.io import load_map
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
+
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey, Snapshot
 
 #: Picture formats render the Qt scene; they are looked up only when asked for.
 PICTURE_SUFFIXES = (".pdf", ".png", ".svg")
@@ -30,6 +31,8 @@ def cmd_export(args: argparse.Namespace) -> None:
     if not picture and (args.snapshot is not None or args.colour_by is not None):
         raise UsageError("--snapshot and --colour-by apply to pictures (.png, .svg, .pdf) only")
     check_target(path)
+    from cjo_desktop.io.files import load_map
+
     journey = load_map(args.file)  # before Qt loads: a bad map is refused quickly
     if exporter is None:
         view = _metric_view(journey, args)
@@ -95,7 +98,7 @@ def _export_suffixes() -> list[str]:
 
 
 def add_commands(verbs: Any) -> None:
-    formats = "; ".join(f"{s} {what}" for s, (_, what) in EXPORTERS.items())
+    formats = "; ".join(f"{s} {what}" for s, (_, _, what) in EXPORTERS.items())
     p = verbs.add_parser(
         "export",
         help="export a map to another format",

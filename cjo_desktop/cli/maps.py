@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cjo_desktop.cli.options import map_text, text
 from cjo_desktop.cli.output import err, out, out_json, write_file
-from cjo_desktop.domain import Journey
-from cjo_desktop.io import MapFileError, json_schema, load_map, save_map
-from cjo_desktop.io.templates import new_from_template, templates
+from cjo_desktop.io.errors import MapFileError
+
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
+
+# Each command imports the file format (pydantic, networkx) itself, so that ``cjo --help``
+# and ``cjo --version`` start without it.
 
 #: How the counts read in text: ``validate`` and ``info`` say the same thing the same way.
 COUNT_WORDS = {"dropoffs": "drop-offs"}
@@ -50,12 +54,17 @@ def cmd_new(args: argparse.Namespace) -> None:
     path = Path(args.out)
     if path.exists() and not args.force:
         raise MapFileError(path, "", "exists already (use --force to replace it)")
+    from cjo_desktop.io.files import save_map
+    from cjo_desktop.io.templates import new_from_template
+
     journey = new_from_template(args.template, args.title)
     write_file(lambda p: save_map(journey, p), path)
     out(f"created {path} from template {args.template!r}")
 
 
 def cmd_templates(args: argparse.Namespace) -> None:
+    from cjo_desktop.io.templates import templates
+
     items = templates()
     width = max((len(t.name) for t in items), default=0)
     for t in items:
@@ -63,6 +72,8 @@ def cmd_templates(args: argparse.Namespace) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from cjo_desktop.io.files import load_map
+
     failed = 0
     for name in args.files:
         try:
@@ -77,6 +88,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> None:
+    from cjo_desktop.io.files import load_map
+
     summary = info(load_map(args.file))
     if args.json:
         out_json(summary)
@@ -89,6 +102,8 @@ def cmd_info(args: argparse.Namespace) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> None:
+    from cjo_desktop.io.schema import json_schema
+
     out_json(json_schema())
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.cli.options import (
     UsageError,
     column_value,
@@ -17,26 +16,25 @@ from cjo_desktop.cli.options import (
     text,
 )
 from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json, write_file
-from cjo_desktop.domain import Journey, JourneyError
-from cjo_desktop.io import MapFileError, load_map, save_map
+from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.io.atomic import real_target
-from cjo_desktop.io.errors import printable
-from cjo_desktop.io.exports.metrics_table import (
-    COMPARE_KEYS,
-    RECORD_KEYS,
-    compare_records,
-    metric_records,
-    records_csv,
-)
-from cjo_desktop.io.files import update_map
-from cjo_desktop.io.imports.run import ImportResult, apply_import, run_import
-from cjo_desktop.io.imports.segments import segment_records
-from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+from cjo_desktop.io.errors import MapFileError, printable
 from cjo_desktop.io.lock import DEFAULT_WAIT
-from cjo_desktop.io.tables import open_table
+
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
+    from cjo_desktop.io.imports.run import ImportResult
+    from cjo_desktop.io.imports.spec import ImportSpec
+
+# The commands import the file format, the readers and the tables themselves, so that
+# ``cjo --help`` and ``cjo --version`` start without pydantic, networkx and polars.
 
 
 def spec_from_args(args: argparse.Namespace) -> ImportSpec:
+    from cjo_desktop.analysis.scales import Scale
+    from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+    from cjo_desktop.io.tables import open_table
+
     kind = args.kind
     if kind is None:
         with open_table(args.data, args.sheet) as table:
@@ -72,6 +70,8 @@ def import_into_map(
     imports take turns instead of one losing the other's snapshot, and the version replaced
     stays as MAP.bak. ``announce`` runs just before the save, so an output that fails stops
     the save too. Nothing is saved if any step fails."""
+    from cjo_desktop.io.files import load_map, save_map, update_map
+    from cjo_desktop.io.imports.run import apply_import, run_import
 
     def edit(journey: Journey) -> ImportResult:
         result = run_import(journey, data, spec)
@@ -138,6 +138,8 @@ def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...
     if fmt == "json":
         out_json([{k: r[k] for k in keys} for r in records])
     elif fmt == "csv":
+        from cjo_desktop.io.exports.metrics_table import records_csv
+
         out_data(records_csv([{k: r[k] for k in keys} for r in records]))
     elif records:
         for line in _table(records, [k for k in keys if k not in ("touchpoint_id", "snapshot")]):
@@ -147,6 +149,14 @@ def _print_records(records: list[dict[str, Any]], fmt: str, keys: tuple[str, ...
 
 
 def cmd_metrics(args: argparse.Namespace) -> None:
+    from cjo_desktop.io.exports.metrics_table import (
+        COMPARE_KEYS,
+        RECORD_KEYS,
+        compare_records,
+        metric_records,
+    )
+    from cjo_desktop.io.files import load_map
+
     journey = load_map(args.file)
     for label in (args.snapshot, args.compare):
         if label is not None:
@@ -159,6 +169,9 @@ def cmd_metrics(args: argparse.Namespace) -> None:
 
 
 def cmd_segments(args: argparse.Namespace) -> None:
+    from cjo_desktop.io.files import load_map
+    from cjo_desktop.io.imports.segments import segment_records
+
     if args.kind not in (None, "responses"):
         raise UsageError("a per-segment table needs survey responses (--kind responses)")
     journey = load_map(args.map)

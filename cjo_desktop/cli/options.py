@@ -11,12 +11,14 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from cjo_desktop.domain import Journey, JourneyError, Snapshot
-from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.limits import MAX_MONEY
-from cjo_desktop.io import MapFileError
-from cjo_desktop.io.errors import printable
+from cjo_desktop.io.errors import MapFileError, printable
+
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey, Snapshot
 
 
 class UsageError(Exception):
@@ -44,6 +46,8 @@ def map_text(what: str) -> Callable[[str], str]:
 
     def parse(value: str) -> str:
         text(value)
+        from cjo_desktop.domain import validate as check  # the map's rules, when asked for
+
         try:
             return check.name(value, what)
         except JourneyError as exc:

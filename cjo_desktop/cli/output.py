@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cjo_desktop.io.atomic import check_replaceable, real_target
 from cjo_desktop.io.errors import MapFileError, printable
 
 
@@ -133,6 +132,8 @@ def err(message: str) -> None:
 def check_target(out: Path) -> None:
     """An output that exists must be a regular file. Saves replace the file by renaming a
     finished copy over it, which would turn ``/dev/full`` or a named pipe into a plain file."""
+    from cjo_desktop.io.atomic import check_replaceable, real_target
+
     try:
         check_replaceable(real_target(out))
     except OSError as exc:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
 from cjo_desktop.cli.options import amount, known_snapshot, text
 from cjo_desktop.cli.output import out, out_data, out_json
-from cjo_desktop.io import load_map
-from cjo_desktop.io.exports.metrics_table import safe_cell
+
+if TYPE_CHECKING:
+    from cjo_desktop.analysis.impact import Ranked
 
 KEYS = ("rank", "touchpoint_id", "touchpoint", "source", "severity", "impact", "explanation")
 
@@ -36,6 +36,10 @@ def records(points: list[Ranked]) -> list[dict[str, Any]]:
 
 
 def cmd_painpoints(args: argparse.Namespace) -> None:
+    from cjo_desktop.analysis.impact import chosen_snapshot, rank_map
+    from cjo_desktop.io.exports.metrics_table import safe_cell
+    from cjo_desktop.io.files import load_map
+
     journey = load_map(args.file)
     if args.snapshot is not None:
         known_snapshot(journey, args.file, args.snapshot)

@@ -12,8 +12,8 @@ from typing import Any
 
 from cjo_desktop.cli.options import UsageError, amount, known_snapshot, text
 from cjo_desktop.cli.output import check_target, out
-from cjo_desktop.domain import JourneyError
-from cjo_desktop.io import MapFileError, load_map
+from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.io.errors import MapFileError
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -24,6 +24,8 @@ def cmd_report(args: argparse.Namespace) -> None:
             "(choose .pdf)"
         )
     check_target(path)
+    from cjo_desktop.io.files import load_map
+
     journey = load_map(args.file)
     for label in (args.snapshot, args.baseline, args.latest):
         if label is not None:

@@ -36,8 +36,8 @@ from cjo_desktop.domain.journey_checks import Addable
 from cjo_desktop.domain.metrics import DIGITS
 from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, MAX_RULES, rule_checks_message
 from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.file_format import SCHEMA_VERSION
 from cjo_desktop.io.schema import (
-    SCHEMA_VERSION,
     EmotionModel,
     FlowModel,
     MapFile,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from cjo_desktop.io.errors import MapFileError
-from cjo_desktop.io.schema import SCHEMA_VERSION
+from cjo_desktop.io.file_format import SCHEMA_VERSION
 
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 

@@ -21,10 +21,7 @@ from cjo_desktop.domain.limits import (
     MAX_TEXT,
     MAX_VALUE,
 )
-
-SCHEMA_VERSION = 3
-SCHEMA_ID = "https://cjo-desktop.org/schema/map-v3.json"
-FILE_SUFFIX = ".cjo.json"
+from cjo_desktop.io.file_format import SCHEMA_ID, SCHEMA_VERSION
 
 Id = Annotated[
     str,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.io.errors import MapFileError
+from cjo_desktop.io.file_format import FILE_SUFFIX
 from cjo_desktop.io.files import load_map
-from cjo_desktop.io.schema import FILE_SUFFIX
 
 DEFAULT_EXAMPLE = "outdoor-gear-shop"
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from cjo_desktop import __version__
-from cjo_desktop.io.schema import FILE_SUFFIX
+from cjo_desktop.io.file_format import FILE_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[2]
 DESKTOP = ROOT / "resources" / "desktop"

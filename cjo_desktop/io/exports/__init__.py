@@ -1,31 +1,42 @@
 """File exports that need no Qt, chosen by the output file's suffix.
 
 Picture exports (PNG, SVG, PDF) render the canvas scene and live with the canvas; the CLI
-dispatches to them separately so this package stays importable without Qt.
+dispatches to them separately so this package stays importable without Qt. A format's module
+is imported only when that format is written, so ``cjo --help`` lists them for free.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from cjo_desktop.domain import Journey
-from cjo_desktop.io.exports.graphml import write_graphml
-from cjo_desktop.io.exports.mermaid import write_mermaid
-from cjo_desktop.io.exports.metrics_table import write_metrics_csv
-from cjo_desktop.io.files import save_map
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
 
-Exporter = Callable[[Journey, Path], object]
+Exporter = Callable[["Journey", Path], object]
 
-#: Suffix -> (exporter, what it writes), for help texts and dispatch.
-EXPORTERS: dict[str, tuple[Exporter, str]] = {
-    ".json": (save_map, "the normalized native map file"),
-    ".graphml": (write_graphml, "GraphML for graph tools (networkx, Gephi, yEd)"),
-    ".mmd": (write_mermaid, "a Mermaid journey diagram"),
-    ".csv": (write_metrics_csv, "one row per touchpoint with its metrics (latest snapshot)"),
+#: Suffix -> (module, function, what it writes), for help texts and dispatch.
+EXPORTERS: dict[str, tuple[str, str, str]] = {
+    ".json": ("cjo_desktop.io.files", "save_map", "the normalized native map file"),
+    ".graphml": (
+        "cjo_desktop.io.exports.graphml",
+        "write_graphml",
+        "GraphML for graph tools (networkx, Gephi, yEd)",
+    ),
+    ".mmd": ("cjo_desktop.io.exports.mermaid", "write_mermaid", "a Mermaid journey diagram"),
+    ".csv": (
+        "cjo_desktop.io.exports.metrics_table",
+        "write_metrics_csv",
+        "one row per touchpoint with its metrics (latest snapshot)",
+    ),
 }
 
 
 def exporter_for(path: Path) -> Exporter | None:
     entry = EXPORTERS.get(path.suffix.lower())
-    return None if entry is None else entry[0]
+    if entry is None:
+        return None
+    module, function, _ = entry
+    return cast(Exporter, getattr(importlib.import_module(module), function))

@@ -126,7 +126,9 @@ def _read(
             top = x >= scale.high - 1 if scale.best == "high" else x <= scale.low + 1
             aggs.append(top.sum().alias(f"{q}_top2"))
     if spec.date:
-        day = used(pl.col(spec.date).str.slice(0, 10))
+        # The text minimum's first ten characters are the minimum of the first ten
+        # characters (likewise the maximum): cut once per group, not once per row.
+        day = used(pl.col(spec.date))
         aggs += [day.min().alias("_first"), day.max().alias("_last")]
     groups = frame.group_by(key).agg(aggs).collect()
     if int(groups["bad"].sum()):
@@ -177,7 +179,8 @@ def _fold(
                 tp, n, float(g[f"{q}_sum"] or 0.0), float(g[f"{q}_sq"] or 0.0), **extra
             )
         if spec.date and g["_first"]:
-            result.first_date = min(result.first_date or g["_first"], g["_first"])
-            result.last_date = max(result.last_date, g["_last"])
+            first, last = g["_first"][:10], g["_last"][:10]
+            result.first_date = min(result.first_date or first, first)
+            result.last_date = max(result.last_date, last)
     result.values = acc.results()
     return result
