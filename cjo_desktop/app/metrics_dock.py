@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.app.metrics_model import ID_ROLE, SORT_ROLE, MetricsModel
-from cjo_desktop.canvas.metric_view import LABELS
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Change, Snapshot
+from cjo_desktop.drawing.metric_view import LABELS
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io.exports.metrics_table import pasted_cell
 

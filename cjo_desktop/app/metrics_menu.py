@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from cjo_desktop.canvas.metric_view import LABELS
 from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.drawing.metric_view import LABELS
 
 
 class MetricsMenu(QMenu):

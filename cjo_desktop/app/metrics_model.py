@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from cjo_desktop.canvas.metric_view import BAD, GOOD, LABELS, format_value
 from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
 from cjo_desktop.domain.metrics import VISITORS, higher_is_better
+from cjo_desktop.drawing.metric_view import BAD, GOOD, LABELS, format_value
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the number a column sorts by (None: no value)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the touchpoint id, on the name cell

@@ -10,10 +10,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.layout import Layout
-from cjo_desktop.canvas.metric_view import Legend, colour
 from cjo_desktop.canvas.text import font, shown
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.layout import Layout
+from cjo_desktop.drawing.metric_view import Legend, colour
 
 
 class Backdrop(QGraphicsItem):

@@ -13,11 +13,11 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import painpoint_items as pain
-from cjo_desktop.canvas import style
 from cjo_desktop.canvas.icons import channel_icon
-from cjo_desktop.canvas.painpoint_view import CardMark
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Touchpoint
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.painpoint_view import CardMark
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0

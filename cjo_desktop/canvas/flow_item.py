@@ -23,10 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.routing import Point, Route
 from cjo_desktop.canvas.text import font, metrics, plain_tooltip
 from cjo_desktop.domain import Flow
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.routing import Point, Route
 
 ARROW = 9.0
 #: Below this zoom: thin aliased lines, no heads, no labels.

@@ -14,10 +14,10 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import painpoint_items as pain
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.painpoint_view import SEVERITY_LETTERS
 from cjo_desktop.canvas.text import fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Opportunity, PainPoint
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.painpoint_view import SEVERITY_LETTERS
 
 NOTE_PX = 12
 LINE = 15.0

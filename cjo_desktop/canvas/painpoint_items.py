@@ -1,6 +1,6 @@
 """Drawing pain points: the outline, icon and tags a card paints, the dip marker the emotion
 curve paints, and the legend that explains them. Painting only; what to show comes from
-:mod:`cjo_desktop.canvas.painpoint_view`.
+:mod:`cjo_desktop.drawing.painpoint_view`.
 
 Every severity differs in four ways at once (colour, outline pattern, icon shape, letter), so
 the marks read in greyscale print and for every colour-vision deficiency.
@@ -14,8 +14,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.painpoint_view import (
+from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.painpoint_view import (
     DIP_COLOUR,
     INSUFFICIENT_COLOUR,
     SEVERITY_COLOURS,
@@ -23,7 +24,6 @@ from cjo_desktop.canvas.painpoint_view import (
     SEVERITY_SHAPES,
     CardMark,
 )
-from cjo_desktop.canvas.text import font, metrics
 
 ICON_SIZE = 13.0
 TAG_PX = 12

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from cjo_desktop.canvas.export import export_picture, scene_for
-from cjo_desktop.canvas.metric_view import Scale, badge, colour
 from cjo_desktop.domain import MetricValue
+from cjo_desktop.drawing.metric_view import Scale, badge, colour
 from cjo_desktop.io import load_map
 from cjo_desktop.io.imports.run import apply_import, run_import
 from cjo_desktop.io.imports.spec import ImportSpec

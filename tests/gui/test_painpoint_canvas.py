@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from cjo_desktop.analysis.impact import chosen_snapshot, rank_map
 from cjo_desktop.canvas.card import TAB_RIGHT
 from cjo_desktop.canvas.export import export_picture, scene_for
-from cjo_desktop.canvas.painpoint_view import pain_view
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.painpoints import SetPainPointSettings
 from cjo_desktop.domain import Journey, MetricValue, Position, Provenance, Snapshot
 from cjo_desktop.domain.metrics import CSAT_TOP2, NPS, VISITORS
+from cjo_desktop.drawing.painpoint_view import pain_view
 
 
 def journey() -> Journey:

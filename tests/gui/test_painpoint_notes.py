@@ -9,11 +9,11 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from cjo_desktop.app.main_window import MainWindow
-from cjo_desktop.canvas.layout import OPPORTUNITY_LANE, PAIN_LANE, compute_layout
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.painpoints import AddPainPoint
 from cjo_desktop.domain import Journey, Position
+from cjo_desktop.drawing.layout import OPPORTUNITY_LANE, PAIN_LANE, compute_layout
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path
 from tests.gui.mouse import double_click

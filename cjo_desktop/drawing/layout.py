@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from cjo_desktop.canvas.style import METRICS, Metrics
 from cjo_desktop.domain import Journey, Opportunity, PainPoint, Touchpoint
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing.style import METRICS, Metrics
 
 EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"

@@ -13,7 +13,7 @@ import bisect
 import itertools
 from dataclasses import dataclass
 
-from cjo_desktop.canvas.layout import Rect
+from cjo_desktop.drawing.layout import Rect
 
 Point = tuple[float, float]
 
