@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops, main_window
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import file_ops, main_window
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.io.templates import example_path
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell.main_window import MainWindow
 
 
 def mnemonic(text: str) -> str | None:
@@ -135,7 +135,7 @@ def test_the_keyboard_walks_the_cards(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_preferences_and_report_are_in_the_menus(window: MainWindow, qtbot: QtBot) -> None:
-    from cjo_desktop.app.preferences_dialog import PreferencesDialog
+    from cjo_desktop.app.shell.preferences_dialog import PreferencesDialog
 
     window.acts.preferences.trigger()
     dialog = window.findChild(PreferencesDialog)

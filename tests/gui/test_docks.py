@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.find_bar import FindBar
-from cjo_desktop.app.inspector import InspectorDock
-from cjo_desktop.app.outline import OutlineDock
-from cjo_desktop.app.workshop import WorkshopBar
+from cjo_desktop.app.panels.find_bar import FindBar
+from cjo_desktop.app.panels.inspector import InspectorDock
+from cjo_desktop.app.panels.outline import OutlineDock
+from cjo_desktop.app.panels.workshop import WorkshopBar
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.commands import (

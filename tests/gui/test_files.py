@@ -17,9 +17,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import application, file_ops
-from cjo_desktop.app.export_dialog import ExportDialog
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.export.dialog import ExportDialog
+from cjo_desktop.app.shell import application, file_ops
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.templates import example_path, new_from_template
 

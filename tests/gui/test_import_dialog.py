@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import import_dialog
-from cjo_desktop.app.import_dialog import ImportDialog
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.metrics import import_dialog
+from cjo_desktop.app.metrics.import_dialog import ImportDialog
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.io.imports.responses import Cancelled
 from cjo_desktop.io.templates import example_path
 

@@ -15,9 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QUndoView
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops
-from cjo_desktop.app.actions import ShortcutsDialog, menu_rows
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import file_ops
+from cjo_desktop.app.shell.actions import ShortcutsDialog, menu_rows
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path
 

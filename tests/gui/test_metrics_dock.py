@@ -12,8 +12,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.main_window import MainWindow
-from cjo_desktop.app.metrics_dock import SORT_ROLE, MetricsDock
+from cjo_desktop.app.metrics.dock import SORT_ROLE, MetricsDock
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.commands import UpdateItem

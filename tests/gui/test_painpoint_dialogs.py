@@ -11,10 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QDoubleSpinBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import painpoint_actions
-from cjo_desktop.app.main_window import MainWindow
-from cjo_desktop.app.painpoint_dialogs import OpportunityDialog, PainPointDialog
-from cjo_desktop.app.painpoint_rules import (
+from cjo_desktop.app.painpoints import actions as painpoint_actions
+from cjo_desktop.app.painpoints.dialogs import OpportunityDialog, PainPointDialog
+from cjo_desktop.app.painpoints.rules import (
     DESCRIPTION,
     NAME,
     THRESHOLD,
@@ -25,6 +24,7 @@ from cjo_desktop.app.painpoint_rules import (
     rows_of,
     settings_from,
 )
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.domain import DEFAULT_RULES, PainPointSettings
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path

@@ -10,10 +10,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.main_window import MainWindow
-from cjo_desktop.app.painpoint_dialogs import OpportunityDialog, PainPointDialog
-from cjo_desktop.app.painpoint_dock import PainPointDock
-from cjo_desktop.app.painpoint_rules import RulesDialog
+from cjo_desktop.app.painpoints.dialogs import OpportunityDialog, PainPointDialog
+from cjo_desktop.app.painpoints.dock import PainPointDock
+from cjo_desktop.app.painpoints.rules import RulesDialog
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.commands import SetPainPointSettings
 from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.domain import Journey

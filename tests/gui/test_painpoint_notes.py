@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.painpoints import AddPainPoint

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from cjo_desktop import __version__
-from cjo_desktop.app import preferences as prefs
-from cjo_desktop.app.about import about_html, version_lines
-from cjo_desktop.app.export_dialog import ExportDialog
-from cjo_desktop.app.preferences import Preferences
-from cjo_desktop.app.preferences_dialog import PreferencesDialog
+from cjo_desktop.app.export.dialog import ExportDialog
+from cjo_desktop.app.shell import preferences as prefs
+from cjo_desktop.app.shell.about import about_html, version_lines
+from cjo_desktop.app.shell.preferences import Preferences
+from cjo_desktop.app.shell.preferences_dialog import PreferencesDialog
 from cjo_desktop.editor.recovery import autosave_seconds
 from cjo_desktop.io import SCHEMA_VERSION
 
@@ -95,7 +95,12 @@ def test_about_names_the_program_qt_and_file_format() -> None:
 def test_editor_version_without_a_display() -> None:
     """``cjo-desktop --version`` answers before Qt starts, so it works anywhere."""
     out = subprocess.run(
-        [sys.executable, "-c", "from cjo_desktop.app.application import main; main()", "--version"],
+        [
+            sys.executable,
+            "-c",
+            "from cjo_desktop.app.shell.application import main; main()",
+            "--version",
+        ],
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin"},

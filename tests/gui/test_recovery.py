@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import recovery_ui
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import recovery_ui
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.commands import UpdateItem
 from cjo_desktop.editor.recovery import find_recovered
 from cjo_desktop.io import load_map, save_map
@@ -23,7 +23,7 @@ CHILD = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.shell.main_window import MainWindow
     from cjo_desktop.commands import UpdateItem
     window = MainWindow()
     window.open_file(Path(sys.argv[1]))

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import report_export, workers
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.export import report as report_export
+from cjo_desktop.app.shell import workers
+from cjo_desktop.app.shell.main_window import MainWindow
 
 
 def _ask(monkeypatch: pytest.MonkeyPatch, path: Path | None) -> None:
@@ -53,7 +54,7 @@ def test_the_report_modules_load_only_when_asked_for() -> None:
 
     code = (
         "import sys\n"
-        "import cjo_desktop.app.main_window, cjo_desktop.app.report_export\n"
+        "import cjo_desktop.app.shell.main_window, cjo_desktop.app.export.report\n"
         "print(sorted(m for m in sys.modules if m.startswith(('cjo_desktop.charts', "
         "'cjo_desktop.report', 'matplotlib'))))\n"
     )

@@ -15,8 +15,8 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import file_ops
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import load_map
 

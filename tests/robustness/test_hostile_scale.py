@@ -212,7 +212,7 @@ def test_the_opportunity_table_finds_each_row_of_the_ranking_at_once() -> None:
     20,000 cards spent 12 s there. One pass over the ranking now, whatever the numbers."""
     from PySide6.QtWidgets import QApplication
 
-    from cjo_desktop.app.painpoint_tables import opportunity_model
+    from cjo_desktop.app.painpoints.tables import opportunity_model
 
     app = QApplication.instance() or QApplication([])
     data = scale_maps.build("notes", 4_000)  # 2,000 pain points on one card, a fix each

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.app.metrics_model import ID_ROLE, SORT_ROLE, MetricsModel
+from cjo_desktop.app.metrics.model import ID_ROLE, SORT_ROLE, MetricsModel
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Change, Snapshot

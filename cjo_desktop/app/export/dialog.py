@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.app import file_ops, preferences
-from cjo_desktop.app.workers import run_job
+from cjo_desktop.app.shell import file_ops, preferences
+from cjo_desktop.app.shell.workers import run_job
 from cjo_desktop.canvas.export import MetricView, pdf_bytes, png_bytes, scene_for, svg_bytes
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey

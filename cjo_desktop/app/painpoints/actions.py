@@ -26,10 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.analysis.impact import MANUAL
-from cjo_desktop.app.actions import make_action
-from cjo_desktop.app.painpoint_dialogs import OpportunityDialog, PainPointDialog, pain_point_choices
-from cjo_desktop.app.painpoint_dock import MATRIX_MODULE, PainPointDock, matrix_available
-from cjo_desktop.app.painpoint_rules import RulesDialog
+from cjo_desktop.app.painpoints.dialogs import (
+    OpportunityDialog,
+    PainPointDialog,
+    pain_point_choices,
+)
+from cjo_desktop.app.painpoints.dock import MATRIX_MODULE, PainPointDock, matrix_available
+from cjo_desktop.app.painpoints.rules import RulesDialog
+from cjo_desktop.app.shell.actions import make_action
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands import (
     AddOpportunity,

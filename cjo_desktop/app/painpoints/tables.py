@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked
-from cjo_desktop.app.metrics_dock import MetricsTable
+from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
 
 Std = QKeySequence.StandardKey

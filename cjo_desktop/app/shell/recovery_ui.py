@@ -12,7 +12,7 @@ from cjo_desktop.editor.recovery import Recovered, find_recovered, restore
 from cjo_desktop.io import MapFileError
 
 if TYPE_CHECKING:
-    from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.shell.main_window import MainWindow
 
 Button = QMessageBox.StandardButton
 
@@ -57,7 +57,7 @@ def offer_recovery(window: MainWindow) -> list[MainWindow]:
         for item in found:
             item.discard()
         return []
-    from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.shell.main_window import MainWindow
 
     windows: list[MainWindow] = []
     for i, item in enumerate(found):

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.app import preferences as prefs
-from cjo_desktop.app.preferences import Preferences
+from cjo_desktop.app.shell import preferences as prefs
+from cjo_desktop.app.shell.preferences import Preferences
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 PAGE_LABELS = {"A4": "A4 landscape", "A3": "A3 landscape"}

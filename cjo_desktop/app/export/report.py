@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
 
-from cjo_desktop.app import file_ops, preferences
-from cjo_desktop.app.workers import Job, run_job
+from cjo_desktop.app.shell import file_ops, preferences
+from cjo_desktop.app.shell.workers import Job, run_job
 from cjo_desktop.io import FILE_SUFFIX
 
 REPORT_FILTER = "PDF document (*.pdf)"

@@ -54,10 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from cjo_desktop.app.main_window import MainWindow
-    from cjo_desktop.app.preferences import apply_theme
-    from cjo_desktop.app.preferences import load as load_preferences
-    from cjo_desktop.app.recovery_ui import offer_recovery
+    from cjo_desktop.app.shell.main_window import MainWindow
+    from cjo_desktop.app.shell.preferences import apply_theme
+    from cjo_desktop.app.shell.preferences import load as load_preferences
+    from cjo_desktop.app.shell.recovery_ui import offer_recovery
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)

@@ -20,9 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.app import recovery_ui
-from cjo_desktop.app.about import show_about
-from cjo_desktop.app.actions import (
+from cjo_desktop.app.export.dialog import Exporter
+from cjo_desktop.app.export.report import export_report
+from cjo_desktop.app.metrics.dock import MetricsDock
+from cjo_desktop.app.metrics.import_dialog import show_import_dialog
+from cjo_desktop.app.metrics.menu import MetricsMenu
+from cjo_desktop.app.painpoints.actions import PainPointActions, build_painpoint_menus
+from cjo_desktop.app.painpoints.dock import PainPointDock
+from cjo_desktop.app.panels.find_bar import FindBar
+from cjo_desktop.app.panels.inspector import InspectorDock
+from cjo_desktop.app.panels.outline import OutlineDock
+from cjo_desktop.app.panels.workshop import WorkshopBar
+from cjo_desktop.app.shell import recovery_ui
+from cjo_desktop.app.shell.about import show_about
+from cjo_desktop.app.shell.actions import (
     FEELINGS,
     Actions,
     ShortcutsDialog,
@@ -30,19 +41,8 @@ from cjo_desktop.app.actions import (
     build_toolbar,
     restrict_to,
 )
-from cjo_desktop.app.export_dialog import Exporter
-from cjo_desktop.app.file_ops import FileOps
-from cjo_desktop.app.find_bar import FindBar
-from cjo_desktop.app.import_dialog import show_import_dialog
-from cjo_desktop.app.inspector import InspectorDock
-from cjo_desktop.app.metrics_dock import MetricsDock
-from cjo_desktop.app.metrics_menu import MetricsMenu
-from cjo_desktop.app.outline import OutlineDock
-from cjo_desktop.app.painpoint_actions import PainPointActions, build_painpoint_menus
-from cjo_desktop.app.painpoint_dock import PainPointDock
-from cjo_desktop.app.preferences_dialog import PreferencesDialog
-from cjo_desktop.app.report_export import export_report
-from cjo_desktop.app.workshop import WorkshopBar
+from cjo_desktop.app.shell.file_ops import FileOps
+from cjo_desktop.app.shell.preferences_dialog import PreferencesDialog
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.editor.controller import EditorController

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked, chosen_snapshot, rank_map
 from cjo_desktop.analysis.painpoints import evaluate
-from cjo_desktop.app.painpoint_tables import (
+from cjo_desktop.app.painpoints.tables import (
     ID_ROLE,
     ROW_ROLE,
     RowTable,

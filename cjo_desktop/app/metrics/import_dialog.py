@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.analysis.scales import Scale
-from cjo_desktop.app.workers import Job, run_job
+from cjo_desktop.app.shell.workers import Job, run_job
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.domain import JourneyError
