@@ -8,16 +8,24 @@ import sys
 
 import cjo_desktop
 
-QT_FREE = ("cjo_desktop.domain", "cjo_desktop.analysis", "cjo_desktop.io", "cjo_desktop.cli")
+QT_FREE = (
+    "cjo_desktop.domain",
+    "cjo_desktop.analysis",
+    "cjo_desktop.io",
+    "cjo_desktop.cli",
+    "cjo_desktop.drawing",
+    "cjo_desktop.palette",
+)
 
 
-def test_domain_analysis_io_and_cli_import_without_qt() -> None:
+def test_domain_analysis_io_cli_drawing_and_palette_import_without_qt() -> None:
     modules = [
         m.name
         for m in pkgutil.walk_packages(cjo_desktop.__path__, "cjo_desktop.")
         if m.name.startswith(QT_FREE)
     ]
     assert "cjo_desktop.domain.journey" in modules and "cjo_desktop.io.files" in modules
+    assert "cjo_desktop.drawing.layout" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

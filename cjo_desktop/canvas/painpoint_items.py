@@ -23,6 +23,8 @@ from cjo_desktop.drawing.painpoint_view import (
     SEVERITY_LETTERS,
     SEVERITY_SHAPES,
     CardMark,
+    dip_label,
+    tab_text,
 )
 
 ICON_SIZE = 13.0
@@ -76,13 +78,6 @@ def paint_icon(painter: QPainter, centre: QPointF, severity: str, size: float = 
     painter.setBrush(QBrush(colour(severity)))
     painter.drawPath(icon_path(SEVERITY_SHAPES[severity], size))
     painter.restore()
-
-
-def tab_text(mark: CardMark) -> str:
-    """'H #1': the severity's letter and the impact rank (no rank when ranks were skipped)."""
-    assert mark.severity is not None
-    letter = SEVERITY_LETTERS[mark.severity]
-    return f"{letter} #{mark.rank}" if mark.rank is not None else letter
 
 
 def tab_width(mark: CardMark) -> float:
@@ -139,10 +134,6 @@ def paint_far(painter: QPainter, card: QRectF, severity: str) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(colour(severity), FAR_BRUSH[severity]))
     painter.drawRect(card)
-
-
-def dip_label(fall: float) -> str:
-    return f"dip \N{MINUS SIGN}{round(fall, 1):g}"
 
 
 def paint_dip(painter: QPainter, point: QPointF, radius: float, fall: float) -> None:

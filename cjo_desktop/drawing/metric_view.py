@@ -4,13 +4,13 @@ coloured by one metric on a diverging, colour-blind-safe scale with a legend.
 The scale is centred on a neutral value (NPS 0, CSAT 3 of 5, top-2 share 50%...) and runs to
 good and bad ends; for metrics the program does not know, it spans the values on the map.
 Blue is good, vermillion bad (Okabe-Ito hues), and the number is always on the card too.
+Colours leave here as RGB fractions; the canvas turns them into Qt colours.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from PySide6.QtGui import QColor
 
 from cjo_desktop.domain import MetricValue, Snapshot
 from cjo_desktop.domain.metrics import (
@@ -24,9 +24,19 @@ from cjo_desktop.domain.metrics import (
 )
 from cjo_desktop.domain.shown import shown
 
-GOOD = QColor("#0072B2")
-BAD = QColor("#D55E00")
-NEUTRAL = QColor("#F2F2F2")
+GOOD = "#0072B2"
+BAD = "#D55E00"
+NEUTRAL = "#F2F2F2"
+
+#: Red, green and blue as fractions 0..1 (what QColor.fromRgbF takes).
+Rgb = tuple[float, float, float]
+
+
+def rgb(hex_colour: str) -> Rgb:
+    """'#F2F2F2' -> (0.949..., 0.949..., 0.949...), as QColor(hex).redF() etc. give them."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return r, g, b
+
 
 LABELS = {
     NPS: "NPS",
@@ -81,15 +91,13 @@ def scale_for(metric: str, snapshot: Snapshot) -> Scale:
     return Scale(values[0], middle, values[-1])  # unknown direction: higher reads as "more"
 
 
-def colour(position: float) -> QColor:
+def colour(position: float) -> Rgb:
     """Blend from neutral toward good or bad; never darker than a card's text can sit on."""
-    target = GOOD if position >= 0 else BAD
+    target = rgb(GOOD if position >= 0 else BAD)
+    neutral = rgb(NEUTRAL)
     t = min(1.0, abs(position)) * 0.75
-    return QColor.fromRgbF(
-        NEUTRAL.redF() + (target.redF() - NEUTRAL.redF()) * t,
-        NEUTRAL.greenF() + (target.greenF() - NEUTRAL.greenF()) * t,
-        NEUTRAL.blueF() + (target.blueF() - NEUTRAL.blueF()) * t,
-    )
+    r, g, b = (n + (c - n) * t for n, c in zip(neutral, target, strict=True))
+    return r, g, b
 
 
 def format_value(metric: str, value: MetricValue) -> str:
@@ -116,12 +124,25 @@ def badge(metric: str, value: MetricValue) -> str:
     return shown(f"{label} {format_value(metric, value)}{n}")
 
 
+def short_badge(badge: str) -> str:
+    """The value without its n: "NPS -12 · n=181" -> "NPS -12"."""
+    return badge.split(" \N{MIDDLE DOT} ")[0]
+
+
+def fit_badge(badge: str, width: Callable[[str], float], room: float) -> str | None:
+    """The fullest form of the badge that fits ``room``: whole, then with the n kept but the
+    dot dropped ("NPS -12 n=181"), then without the n (the tooltip has both); None if even
+    that does not fit."""
+    forms = [badge, badge.replace(" \N{MIDDLE DOT} ", " "), short_badge(badge)]
+    return next((f for f in forms if width(f) <= room), None)
+
+
 @dataclass(frozen=True)
 class CardMetric:
     """What one card shows: the badge text, and its fill when cards are coloured."""
 
     badge: str
-    fill: QColor | None
+    fill: Rgb | None
     tooltip: str
 
 
@@ -161,7 +182,11 @@ class Legend:
 
 
 def legend(metric: str, snapshot: Snapshot) -> Legend:
+    """The colour scale's title and the values at its bad, neutral and good ends."""
     scale = scale_for(metric, snapshot)
-    f = lambda x: format_value(metric, MetricValue(x))  # noqa: E731
+
+    def f(x: float) -> str:
+        return format_value(metric, MetricValue(x))
+
     title = shown(f"{LABELS.get(metric, metric)} \N{EM DASH} {snapshot.label}")
     return Legend(title, f(scale.bad), f(scale.neutral), f(scale.good))

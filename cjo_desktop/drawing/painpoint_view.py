@@ -1,7 +1,8 @@
 """What the map shows of pain points: per card its worst severity, why, its impact rank and
 whether some rule could not be checked; and which points of the emotion curve are dips.
 
-Plain logic over the analysis (no items), so the scene stays thin and this is cheap to test.
+Plain logic over the analysis (no items), so the scene stays thin and this is cheap to test;
+the texts of the tabs, dip markers and notes are written here too.
 Severity is always shown by colour AND by the outline's pattern, the icon's shape and a
 letter, so it reads without colour (Okabe-Ito hues, like the rest of the map).
 """
@@ -22,7 +23,7 @@ from cjo_desktop.analysis.painpoints import (
     evaluate,
     merged,
 )
-from cjo_desktop.domain import Change, Journey, JourneyError, PainPoint, Snapshot
+from cjo_desktop.domain import Change, Journey, JourneyError, Opportunity, PainPoint, Snapshot
 
 #: Colour, letter and icon shape per severity: never colour alone.
 SEVERITY_COLOURS: dict[str, str] = {"high": "#D55E00", "medium": "#E69F00", "low": "#5B7A99"}
@@ -200,3 +201,37 @@ def pain_view(journey: Journey, snapshot_label: str | None = None) -> PainView:
         falls = {tp: fall for tp, fall in dips(journey).items() if fall >= DEFAULT_DIP}
         threshold = DEFAULT_DIP
     return PainView(marks, falls, threshold, rows is not None)
+
+
+def tab_text(mark: CardMark) -> str:
+    """'H #1': the severity's letter and the impact rank (no rank when ranks were skipped)."""
+    assert mark.severity is not None
+    letter = SEVERITY_LETTERS[mark.severity]
+    return f"{letter} #{mark.rank}" if mark.rank is not None else letter
+
+
+def dip_label(fall: float) -> str:
+    """'dip -1.5' (a minus sign): how far the feeling fell, beside the curve's marker."""
+    return f"dip \N{MINUS SIGN}{round(fall, 1):g}"
+
+
+def pain_tooltip(p: PainPoint, touchpoint: str) -> str:
+    """A pain point's note tooltip: severity, place, description and strategy."""
+    lines = [f"Pain point ({p.severity}) at {touchpoint}", p.description]
+    if p.strategy:
+        lines.append(f"Strategy: {p.strategy}")
+    return "\n".join(lines)
+
+
+def opportunity_meta(o: Opportunity) -> str:
+    """The line under an opportunity's name on its note."""
+    return f"effort {o.effort} \N{MIDDLE DOT} wins back {o.impact}%"
+
+
+def opportunity_tooltip(o: Opportunity, touchpoint: str, answers: str) -> str:
+    """An opportunity's note tooltip: place, effort, what it wins back and what it answers."""
+    lines = [f"Opportunity at {touchpoint}: {o.name}", f"Effort {o.effort}, wins back {o.impact}%"]
+    lines.append(f"Answers: {answers}")
+    if o.description:
+        lines.append(o.description)
+    return "\n".join(lines)

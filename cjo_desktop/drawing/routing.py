@@ -4,15 +4,17 @@ Forward flows curve from the source's right edge to the target's left edge; when
 sit between two cards of the same row, the arrow lifts into the gutter above the row instead
 of crossing them. Flows back to an earlier card run through the gutter below the row. A flow
 to itself is a small loop over the card's corner. A drop-off is a short arrow out of the
-card's bottom edge.
+card's bottom edge. An arrow's width follows its volume, and its label says the count.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import math
 from dataclasses import dataclass
 
+from cjo_desktop.domain import Flow
 from cjo_desktop.drawing.layout import Rect
 
 Point = tuple[float, float]
@@ -196,3 +198,22 @@ class LabelPlacer:
         x, y = route.label
         self._add(Rect(x - width / 2, y - height / 2, width, height))
         return route.label
+
+
+def line_width(count: int | None, max_count: int) -> float:
+    """1.5 px without a count; up to 8 px for the busiest flow, by square root of volume."""
+    if count is None or max_count <= 0:
+        return 1.5
+    return 1.5 + 6.5 * math.sqrt(count / max_count)
+
+
+def format_count(count: int) -> str:
+    """12345 -> '12 345' with a thin space, as the map writes every count."""
+    return f"{count:,}".replace(",", "\N{THIN SPACE}")
+
+
+def label_text(flow: Flow) -> str:
+    """What the arrow says: its volume (the flow's note is in its tooltip and the inspector)."""
+    if flow.count is None:
+        return ""
+    return f"{format_count(flow.count)} left" if flow.is_dropoff else format_count(flow.count)

@@ -219,7 +219,7 @@ def test_dragging_or_renaming_a_card_keeps_the_marks_but_a_feeling_redoes_them(
 
 def test_a_cramped_badge_keeps_its_n_before_it_drops_it() -> None:
     """Beside a pain tab the metric badge has less room: the value stays whole."""
-    from cjo_desktop.canvas.card import fit_badge
+    from cjo_desktop.drawing.metric_view import fit_badge
 
     def width(text: str) -> float:
         return 7.0 * len(text)

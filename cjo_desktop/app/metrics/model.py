@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QColor
 
 from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
 from cjo_desktop.domain.metrics import VISITORS, higher_is_better
@@ -120,7 +120,7 @@ class MetricsModel(QAbstractTableModel):
         if role == Role.ToolTipRole:
             return cell.tip or None
         if role == Role.ForegroundRole and cell.better is not None:
-            return QBrush(GOOD.darker(120) if cell.better else BAD.darker(120))
+            return QBrush(QColor(GOOD if cell.better else BAD).darker(120))
         return None
 
     def _cell(self, kind: str, metric: str, tp_id: str) -> _Cell:
