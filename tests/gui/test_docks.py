@@ -157,7 +157,7 @@ def test_workshop_starts_an_empty_map_with_one_undo_step(qtbot: QtBot) -> None:
 # ---------------------------------------------------------------------- inspector
 @pytest.fixture
 def inspector(qtbot: QtBot, ed: Editor) -> InspectorDock:
-    dock = InspectorDock(ed.document, ed.scene)
+    dock = InspectorDock(ed.document, ed.scene, ed.view)
     qtbot.addWidget(dock)
     dock.show()
     return dock
@@ -267,7 +267,7 @@ def test_inspector_keeps_typed_text(qtbot: QtBot, ed: Editor, inspector: Inspect
 
 @pytest.mark.parametrize("kind", [InspectorDock, OutlineDock, WorkshopBar, FindBar])
 def test_a_deleted_widget_stops_listening(qtbot: QtBot, ed: Editor, kind: type) -> None:
-    args = (ed.view,) if kind in (OutlineDock, FindBar) else ()
+    args = (ed.view,) if kind in (InspectorDock, OutlineDock, FindBar) else ()
     widget = kind(ed.document, ed.scene, *args)
     widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

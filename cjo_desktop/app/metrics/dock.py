@@ -16,14 +16,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDockWidget,
     QFormLayout,
     QLabel,
     QTableView,
@@ -31,12 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.metrics.model import ID_ROLE, SORT_ROLE, MetricsModel
-from cjo_desktop.canvas.scene import JourneyScene
-from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Change, Snapshot
 from cjo_desktop.drawing.metric_view import LABELS
-from cjo_desktop.editor.document import Document
 from cjo_desktop.io.exports.metrics_table import pasted_cell
 
 __all__ = ["ID_ROLE", "SORT_ROLE", "MetricsDock", "MetricsTable"]
@@ -96,20 +92,13 @@ class MetricsTable(QTableView):
         return text
 
 
-class MetricsDock(QDockWidget):
+class MetricsDock(MapDock):
     """``table`` shows the touchpoints by the shown snapshot's metrics; ``snapshot_combo``,
     ``compare_combo`` and ``colour_combo`` choose what it and the cards show."""
 
-    def __init__(
-        self,
-        document: Document,
-        scene: JourneyScene,
-        view: JourneyView,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("Metrics", parent)
-        self.setObjectName("metrics")
-        self._document, self._scene, self._view = document, scene, view
+    TITLE, NAME = "Metrics", "metrics"
+
+    def _build(self) -> QWidget:
         self._shown_state: tuple[object, ...] | None = None  # what the table shows now
         self._filling = False
         self.snapshot_combo = self._combo("Snapshot", self._choose_snapshot)
@@ -142,14 +131,9 @@ class MetricsDock(QDockWidget):
         layout.addLayout(form)
         layout.addWidget(self.info_label)
         layout.addWidget(self.table, 1)
-        self.setWidget(body)
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
-        document.journeyChanged.connect(self._on_change)
-        document.journeyReplaced.connect(self.refresh_soon)
-        scene.layoutChanged.connect(self._on_layout)
-        scene.selectionChanged.connect(self._follow_canvas)
-        self.refresh()
+        self._scene.layoutChanged.connect(self._on_layout)
+        self._scene.selectionChanged.connect(self._follow_canvas)
+        return body
 
     def _combo(self, name: str, slot: Callable[[], object]) -> QComboBox:
         """A combo that calls ``slot`` when the user, not a refresh, changes it."""
@@ -168,10 +152,6 @@ class MetricsDock(QDockWidget):
         """The scene may show another snapshot or colour (View > Metrics, an import)."""
         if self._state() != self._shown_state:
             self.refresh_soon()
-
-    def refresh_soon(self) -> None:
-        """Coalesce: a macro of many edits refreshes the table once."""
-        self._timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

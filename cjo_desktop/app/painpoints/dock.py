@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked, chosen_snapshot, rank_map
 from cjo_desktop.analysis.painpoints import evaluate
+from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.painpoints.tables import (
     ID_ROLE,
     ROW_ROLE,
@@ -36,10 +36,7 @@ from cjo_desktop.app.painpoints.tables import (
     opportunity_model,
     ranking_model,
 )
-from cjo_desktop.canvas.scene import JourneyScene
-from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import JourneyError
-from cjo_desktop.editor.document import Document
 
 ALL = None  # the snapshot combo's "every snapshot merged"
 MATRIX_MODULE = "cjo_desktop.charts.matrix"
@@ -67,7 +64,7 @@ def _table(name: str) -> RowTable:
     return table
 
 
-class PainPointDock(QDockWidget):
+class PainPointDock(MapDock):
     """``table`` ranks the pain points (``ranking`` holds its rows); ``opportunities`` lists
     the opportunities; ``snapshot_combo`` chooses the numbers they are judged on."""
 
@@ -76,16 +73,9 @@ class PainPointDock(QDockWidget):
     removeOpportunitiesRequested = Signal(list)  # opportunity ids
     matrixRequested = Signal()
 
-    def __init__(
-        self,
-        document: Document,
-        scene: JourneyScene,
-        view: JourneyView,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("Pain points", parent)
-        self.setObjectName("painpoints")
-        self._document, self._scene, self._view = document, scene, view
+    TITLE, NAME = "Pain points", "painpoints"
+
+    def _build(self) -> QWidget:
         self._filling = False
         self._stale = True
         self.ranking: list[Ranked] = []
@@ -114,14 +104,9 @@ class PainPointDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.tabs, 1)
-        self.setWidget(body)
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
-        document.journeyChanged.connect(lambda _change: self.refresh_soon())
-        document.journeyReplaced.connect(self.refresh_soon)
-        scene.layoutChanged.connect(self._on_layout)
         self._judged: str | None = None  # the snapshot label the ranking was judged on
-        self.refresh()
+        self._scene.layoutChanged.connect(self._on_layout)
+        return body
 
     def _build_ranking(self) -> QWidget:
         self.basis_label = QLabel(wordWrap=True)
@@ -202,10 +187,6 @@ class PainPointDock(QDockWidget):
             self.opportunity_buttons.insertWidget(0, button)
 
     # ------------------------------------------------------------------ following
-    def refresh_soon(self) -> None:
-        """Coalesce: a macro of many edits re-ranks once."""
-        self._timer.start()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:

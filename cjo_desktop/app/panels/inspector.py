@@ -11,11 +11,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.app.dock import MapDock
 from cjo_desktop.commands import (
     ClearEmotion,
     SetDescription,
@@ -36,9 +35,8 @@ from cjo_desktop.commands import (
     UpdateFlow,
     UpdateItem,
 )
-from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Change, Emotion, Journey, JourneyError
+from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Emotion, Journey, JourneyError
 from cjo_desktop.domain.limits import MAX_COUNT
-from cjo_desktop.editor.document import Document
 
 #: The valence combo: ``None`` (no feeling recorded) then -2..+2 with their everyday words.
 VALENCE_CHOICES: list[tuple[int | None, str]] = [
@@ -76,21 +74,15 @@ class TextBox(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class InspectorDock(QDockWidget):
+class InspectorDock(MapDock):
     """Shows the map, one touchpoint, stage or flow, or a count of the selected items."""
 
-    def __init__(
-        self, document: Document, scene: JourneyScene, parent: QWidget | None = None
-    ) -> None:
-        super().__init__("Inspector", parent)
-        self.setObjectName("inspector")
-        self._document = document
-        self._scene = scene
+    TITLE, NAME = "Inspector", "inspector"
+
+    def _build(self) -> QWidget:
         self._target: Target = ("map", None)
         self._revert = False  # the next refresh rewrites even the field being typed in
         self._commits: dict[QWidget, Callable[[], None]] = {}
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self.refresh)
         self._pages = QStackedWidget()
         self._page: dict[str, QWidget] = {}
         self._build_map_page()
@@ -104,11 +96,8 @@ class InspectorDock(QDockWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self._pages)
-        self.setWidget(scroll)
-        scene.selectionChanged.connect(self._timer.start)
-        document.journeyReplaced.connect(self._on_journey_replaced)
-        document.journeyChanged.connect(self._on_change)
-        self.refresh()
+        self._scene.selectionChanged.connect(self._timer.start)
+        return scroll
 
     # ------------------------------------------------------------------ building
     def _form(self, kind: str, title: str) -> QFormLayout:
@@ -195,9 +184,6 @@ class InspectorDock(QDockWidget):
     # ------------------------------------------------------------------ following
     def _on_journey_replaced(self) -> None:
         self.refresh()
-
-    def _on_change(self, change: Change) -> None:
-        self._timer.start()
 
     # ------------------------------------------------------------------ showing
     @property

@@ -11,17 +11,14 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHeaderView,
     QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
 
-from cjo_desktop.canvas.scene import JourneyScene
-from cjo_desktop.canvas.view import JourneyView
+from cjo_desktop.app.dock import MapDock
 from cjo_desktop.domain import Change, Kind
-from cjo_desktop.editor.document import Document
 
 #: Where each row keeps the id of its stage or touchpoint.
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -29,21 +26,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 _SHOWN_KINDS = (Kind.STAGE, Kind.TOUCHPOINT)
 
 
-class OutlineDock(QDockWidget):
+class OutlineDock(MapDock):
     """``tree`` holds one top-level row per stage, with its touchpoints (name, channel)."""
 
-    def __init__(
-        self,
-        document: Document,
-        scene: JourneyScene,
-        view: JourneyView,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__("Outline", parent)
-        self.setObjectName("outline")
-        self._document = document
-        self._scene = scene
-        self._view = view
+    TITLE, NAME = "Outline", "outline"
+
+    def _build(self) -> QWidget:
         self._rows: dict[str, QTreeWidgetItem] = {}
         #: Changes waiting to be applied; ``None`` means the tree must be rebuilt.
         self._pending: list[Change] | None = []
@@ -59,29 +47,28 @@ class OutlineDock(QDockWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.itemSelectionChanged.connect(self._select_on_canvas)
-        self.setWidget(self.tree)
-        self._apply_timer = QTimer(self, singleShot=True, interval=0)
-        self._apply_timer.timeout.connect(self._apply_pending)
         self._selection_timer = QTimer(self, singleShot=True, interval=0)
         self._selection_timer.timeout.connect(self._select_in_tree)
-        scene.selectionChanged.connect(self._on_scene_selection)
-        document.journeyReplaced.connect(self._on_journey_replaced)
-        document.journeyChanged.connect(self._on_change)
+        self._scene.selectionChanged.connect(self._on_scene_selection)
+        return self.tree
+
+    def _first_refresh(self) -> None:
         self.rebuild()
 
     # ------------------------------------------------------------------ following
     def _on_journey_replaced(self) -> None:
         self._pending = None
-        self._apply_timer.start()
+        self.refresh_soon()
 
     def _on_change(self, change: Change) -> None:
         if change.kind not in _SHOWN_KINDS:
             return
         if self._pending is not None:
             self._pending.append(change)
-        self._apply_timer.start()
+        self.refresh_soon()
 
-    def _apply_pending(self) -> None:
+    def refresh(self) -> None:
+        """Apply the changes gathered since the last turn: patch rows, or rebuild the tree."""
         if not self.isVisible():
             self._pending = None  # rebuilt when shown
             return
@@ -135,7 +122,7 @@ class OutlineDock(QDockWidget):
     # ------------------------------------------------------------------ building
     def rebuild(self) -> None:
         """Fill the tree from the journey, keeping collapsed stages and the selection."""
-        self._apply_timer.stop()
+        self._timer.stop()
         self._pending = []
         journey = self._document.journey
         old = [self._rows.get(s.id) for s in journey.stages()]

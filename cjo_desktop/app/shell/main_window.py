@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(center)
 
     def _build_docks(self) -> None:
-        self.inspector = InspectorDock(self.document, self.scene, self)
+        self.inspector = InspectorDock(self.document, self.scene, self.view, self)
         self.outline = OutlineDock(self.document, self.scene, self.view, self)
         self.metrics_dock = MetricsDock(self.document, self.scene, self.view, self)
         self.painpoint_dock = PainPointDock(self.document, self.scene, self.view, self)
