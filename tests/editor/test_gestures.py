@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from mouse import click, double_click, drag
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
@@ -17,7 +18,6 @@ from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Journey
 from cjo_desktop.editor.controller import EditorController
 from cjo_desktop.editor.document import Document
-from tests.gui.mouse import click, double_click, drag
 
 
 @pytest.fixture

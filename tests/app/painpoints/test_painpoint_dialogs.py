@@ -28,7 +28,7 @@ from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.domain import DEFAULT_RULES, PainPointSettings
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path
-from tests.gui.test_painpoint_dock import AD, SHIPPING, import_data, settle
+from tests.app.painpoints.test_painpoint_dock import AD, SHIPPING, import_data, settle
 
 ACCEPT = QDialog.DialogCode.Accepted
 

@@ -5,6 +5,7 @@ deleted in one undo step, and double-clicked to open their dialog."""
 from __future__ import annotations
 
 import pytest
+from mouse import double_click
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +17,6 @@ from cjo_desktop.domain import Journey, Position
 from cjo_desktop.drawing.layout import OPPORTUNITY_LANE, PAIN_LANE, compute_layout
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path
-from tests.gui.mouse import double_click
 
 TOLERANCE = 1.0
 

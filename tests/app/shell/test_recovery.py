@@ -159,7 +159,7 @@ def test_a_file_changed_by_another_program_can_be_reloaded(
 
 
 def test_opening_an_old_format_says_it_was_upgraded(qtbot: QtBot) -> None:
-    fixture = Path(__file__).parent.parent / "fixtures" / "schema-v1.cjo.json"
+    fixture = Path(__file__).parents[2] / "fixtures" / "schema-v1.cjo.json"
     window = MainWindow()
     qtbot.addWidget(window)
     messages: list[str] = []
