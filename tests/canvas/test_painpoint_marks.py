@@ -215,17 +215,3 @@ def test_dragging_or_renaming_a_card_keeps_the_marks_but_a_feeling_redoes_them(
     j.add_emotion("C", -2)  # C now feels -2 (mean -1): the feeling rules fire
     scene.flush()
     assert scene.pain is not judged and scene.cards["C"].pain is not None
-
-
-def test_a_cramped_badge_keeps_its_n_before_it_drops_it() -> None:
-    """Beside a pain tab the metric badge has less room: the value stays whole."""
-    from cjo_desktop.drawing.metric_view import fit_badge
-
-    def width(text: str) -> float:
-        return 7.0 * len(text)
-
-    badge = "NPS \N{MINUS SIGN}12 \N{MIDDLE DOT} n=181"  # 15 characters
-    assert fit_badge(badge, width, 7 * 15) == badge
-    assert fit_badge(badge, width, 7 * 14) == "NPS \N{MINUS SIGN}12 n=181"  # 13 characters
-    assert fit_badge(badge, width, 7 * 12) == "NPS \N{MINUS SIGN}12"
-    assert fit_badge(badge, width, 7 * 5) is None  # then it is cut with an ellipsis
