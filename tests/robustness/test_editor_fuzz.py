@@ -56,6 +56,7 @@ def _paint(window: MainWindow) -> None:
     window.view.viewport().repaint()
 
 
+@pytest.mark.slow
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -150,6 +150,7 @@ def _pdf_text(pdf: Path) -> str:
     return _plain(out.stdout.decode("utf-8"))
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_the_report_embeds_its_fonts_and_gives_the_names_back(world: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
@@ -186,6 +187,7 @@ def test_the_pdf_picture_embeds_its_fonts_and_gives_the_names_back(
         assert _plain(stage.name) in text, stage.name
 
 
+@pytest.mark.slow
 def test_a_png_of_the_names_is_not_a_png_of_boxes(world: Path, tmp_path: Path) -> None:
     """The same map with every name replaced by as many characters no font has: if the names
     were drawn as boxes the two pictures would be the same."""

@@ -48,6 +48,7 @@ def _import(path: Path, label: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_twenty_pairs_of_imports_lose_nothing_reported_saved(shop: Path) -> None:
     saved: list[str] = []
     for i in range(PAIRS):
@@ -156,6 +157,7 @@ RUNNING = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_second_instance_neither_offers_nor_deletes_a_running_ones_work(
     qtbot: QtBot,
     shop: Path,

@@ -79,6 +79,7 @@ def test_output_option_leaves_the_map_untouched(
     assert load_map(example_map).metric_snapshots() == []
 
 
+@pytest.mark.slow
 def test_csat_best_low_through_the_cli(
     example_map: Path, example_data: Path, run_cli: RunCli
 ) -> None:
@@ -193,6 +194,7 @@ def dangerous(journey: Journey, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_formula_cells_are_neutralized_and_negative_numbers_stay_numbers(
     dangerous: Path, run_cli: RunCli, tmp_path: Path
 ) -> None:
@@ -228,6 +230,7 @@ def test_metric_names_from_a_header_are_neutralized_too(
     assert [(r["metric"], r["value"]) for r in records] == [("'" + HYPERLINK, "-7.0")]
 
 
+@pytest.mark.slow
 def test_graphml_export_carries_the_metrics(
     example_map: Path, example_data: Path, run_cli: RunCli, tmp_path: Path
 ) -> None:
