@@ -1,5 +1,5 @@
 """``python -m cjo_desktop [FILE]`` starts the editor."""
 
-from cjo_desktop.app.application import main
+from cjo_desktop.app.shell.application import main
 
 raise SystemExit(main())

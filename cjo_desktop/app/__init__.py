@@ -1,1 +1,2 @@
-"""The Qt application: main window (wiring only), actions, dialogs, background workers."""
+"""The Qt application: ``shell`` (start-up, main window, menus, files, preferences, workers)
+and one subpackage per feature: ``panels``, ``metrics``, ``painpoints``, ``export``."""

@@ -10,10 +10,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.layout import Layout
-from cjo_desktop.canvas.metric_view import Legend, colour
 from cjo_desktop.canvas.text import font, shown
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.layout import Layout
+from cjo_desktop.drawing.metric_view import Legend, colour
 
 
 class Backdrop(QGraphicsItem):
@@ -89,9 +89,9 @@ class Backdrop(QGraphicsItem):
         assert legend is not None
         bar = QRectF(box.x() + 120, box.y() + 8, box.width() - 130, 12)
         gradient = QLinearGradient(bar.topLeft(), bar.topRight())
-        gradient.setColorAt(0.0, colour(-1.0))
-        gradient.setColorAt(0.5, colour(0.0))
-        gradient.setColorAt(1.0, colour(1.0))
+        gradient.setColorAt(0.0, QColor.fromRgbF(*colour(-1.0)))
+        gradient.setColorAt(0.5, QColor.fromRgbF(*colour(0.0)))
+        gradient.setColorAt(1.0, QColor.fromRgbF(*colour(1.0)))
         painter.setPen(QPen(QColor(style.GRID), 1))
         painter.setBrush(QBrush(gradient))
         painter.drawRect(bar)

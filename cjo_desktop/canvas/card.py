@@ -6,18 +6,17 @@ command and the scene then puts the card where the model says.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import painpoint_items as pain
-from cjo_desktop.canvas import style
 from cjo_desktop.canvas.icons import channel_icon
-from cjo_desktop.canvas.painpoint_view import CardMark
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Touchpoint
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.metric_view import Rgb, fit_badge, short_badge
+from cjo_desktop.drawing.painpoint_view import CardMark
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0
@@ -77,8 +76,9 @@ class TouchpointCard(QGraphicsItem):
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
-    def set_metric(self, badge: str, fill: QColor | None, tooltip: str) -> None:
+    def set_metric(self, badge: str, fill_rgb: Rgb | None, tooltip: str) -> None:
         """The number shown above the card and, when cards are coloured by it, the fill."""
+        fill = QColor.fromRgbF(*fill_rgb) if fill_rgb is not None else None
         if (badge, fill, tooltip) == (self._badge, self._fill, self._metric_tip):
             return
         self._badge, self._fill, self._metric_tip = badge, fill, tooltip
@@ -252,16 +252,3 @@ class TouchpointCard(QGraphicsItem):
         text = f"{v:+.0f}" if float(v).is_integer() else f"{v:+.1f}"
         text = "0" if abs(v) < 0.05 else text
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text.replace("-", "\N{MINUS SIGN}"))
-
-
-def short_badge(badge: str) -> str:
-    """The value without its n: "NPS -12 · n=181" -> "NPS -12"."""
-    return badge.split(" \N{MIDDLE DOT} ")[0]
-
-
-def fit_badge(badge: str, width: Callable[[str], float], room: float) -> str | None:
-    """The fullest form of the badge that fits ``room``: whole, then with the n kept but the
-    dot dropped ("NPS -12 n=181"), then without the n (the tooltip has both); None if even
-    that does not fit."""
-    forms = [badge, badge.replace(" \N{MIDDLE DOT} ", " "), short_badge(badge)]
-    return next((f for f in forms if width(f) <= room), None)

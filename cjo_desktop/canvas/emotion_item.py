@@ -10,10 +10,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.layout import CurvePoint, Lane
 from cjo_desktop.canvas.painpoint_items import paint_dip
 from cjo_desktop.canvas.text import font
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.layout import CurvePoint, Lane
 
 
 class EmotionCurve(QGraphicsItem):

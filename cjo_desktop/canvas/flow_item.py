@@ -23,10 +23,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.routing import Point, Route
 from cjo_desktop.canvas.text import font, metrics, plain_tooltip
 from cjo_desktop.domain import Flow
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.routing import Point, Route, label_text
 
 ARROW = 9.0
 #: Below this zoom: thin aliased lines, no heads, no labels.
@@ -48,24 +48,6 @@ def _path(route: Route) -> QPainterPath:
         for p in pts[1:]:
             path.lineTo(p)
     return path
-
-
-def line_width(count: int | None, max_count: int) -> float:
-    """1.5 px without a count; up to 8 px for the busiest flow, by square root of volume."""
-    if count is None or max_count <= 0:
-        return 1.5
-    return 1.5 + 6.5 * math.sqrt(count / max_count)
-
-
-def format_count(count: int) -> str:
-    return f"{count:,}".replace(",", "\N{THIN SPACE}")
-
-
-def label_text(flow: Flow) -> str:
-    """What the arrow says: its volume (the flow's note is in its tooltip and the inspector)."""
-    if flow.count is None:
-        return ""
-    return f"{format_count(flow.count)} left" if flow.is_dropoff else format_count(flow.count)
 
 
 def label_size(text: str) -> tuple[float, float]:

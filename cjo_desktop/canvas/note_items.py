@@ -14,10 +14,10 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import painpoint_items as pain
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.painpoint_view import SEVERITY_LETTERS
 from cjo_desktop.canvas.text import fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Opportunity, PainPoint
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.painpoint_view import SEVERITY_LETTERS, opportunity_meta
 
 NOTE_PX = 12
 LINE = 15.0
@@ -28,25 +28,6 @@ NAME_LINES = 2
 #: Far out the note is a plain block, like the cards.
 DETAIL_LOD = 0.4
 OPPORTUNITY_COLOUR = style.OKABE_ITO["green"]
-
-
-def pain_tooltip(p: PainPoint, touchpoint: str) -> str:
-    lines = [f"Pain point ({p.severity}) at {touchpoint}", p.description]
-    if p.strategy:
-        lines.append(f"Strategy: {p.strategy}")
-    return "\n".join(lines)
-
-
-def opportunity_meta(o: Opportunity) -> str:
-    return f"effort {o.effort} \N{MIDDLE DOT} wins back {o.impact}%"
-
-
-def opportunity_tooltip(o: Opportunity, touchpoint: str, answers: str) -> str:
-    lines = [f"Opportunity at {touchpoint}: {o.name}", f"Effort {o.effort}, wins back {o.impact}%"]
-    lines.append(f"Answers: {answers}")
-    if o.description:
-        lines.append(o.description)
-    return "\n".join(lines)
 
 
 class NoteItem(QGraphicsItem):

@@ -1,6 +1,6 @@
 """Drawing pain points: the outline, icon and tags a card paints, the dip marker the emotion
 curve paints, and the legend that explains them. Painting only; what to show comes from
-:mod:`cjo_desktop.canvas.painpoint_view`.
+:mod:`cjo_desktop.drawing.painpoint_view`.
 
 Every severity differs in four ways at once (colour, outline pattern, icon shape, letter), so
 the marks read in greyscale print and for every colour-vision deficiency.
@@ -14,16 +14,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.painpoint_view import (
+from cjo_desktop.canvas.text import font, metrics
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.painpoint_view import (
     DIP_COLOUR,
     INSUFFICIENT_COLOUR,
     SEVERITY_COLOURS,
     SEVERITY_LETTERS,
     SEVERITY_SHAPES,
     CardMark,
+    dip_label,
+    tab_text,
 )
-from cjo_desktop.canvas.text import font, metrics
 
 ICON_SIZE = 13.0
 TAG_PX = 12
@@ -76,13 +78,6 @@ def paint_icon(painter: QPainter, centre: QPointF, severity: str, size: float = 
     painter.setBrush(QBrush(colour(severity)))
     painter.drawPath(icon_path(SEVERITY_SHAPES[severity], size))
     painter.restore()
-
-
-def tab_text(mark: CardMark) -> str:
-    """'H #1': the severity's letter and the impact rank (no rank when ranks were skipped)."""
-    assert mark.severity is not None
-    letter = SEVERITY_LETTERS[mark.severity]
-    return f"{letter} #{mark.rank}" if mark.rank is not None else letter
 
 
 def tab_width(mark: CardMark) -> float:
@@ -139,10 +134,6 @@ def paint_far(painter: QPainter, card: QRectF, severity: str) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(colour(severity), FAR_BRUSH[severity]))
     painter.drawRect(card)
-
-
-def dip_label(fall: float) -> str:
-    return f"dip \N{MINUS SIGN}{round(fall, 1):g}"
 
 
 def paint_dip(painter: QPainter, point: QPointF, radius: float, fall: float) -> None:

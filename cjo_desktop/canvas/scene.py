@@ -15,16 +15,22 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
-from cjo_desktop.canvas.flow_item import FlowItem, label_size, label_text, line_width
-from cjo_desktop.canvas.layout import EMOTION_LANE, Layout, compute_layout
-from cjo_desktop.canvas.metric_view import CardMetric, card_metrics, legend
-from cjo_desktop.canvas.note_items import NoteItem, opportunity_tooltip, pain_tooltip
+from cjo_desktop.canvas.flow_item import FlowItem, label_size
+from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
-from cjo_desktop.canvas.painpoint_view import PainView, affects_marks, pain_view
-from cjo_desktop.canvas.routing import LabelPlacer, Router, RowIndex
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
+from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend
+from cjo_desktop.drawing.painpoint_view import (
+    PainView,
+    affects_marks,
+    opportunity_tooltip,
+    pain_tooltip,
+    pain_view,
+)
+from cjo_desktop.drawing.routing import LabelPlacer, Router, RowIndex, label_text, line_width
 
 FlowKey = tuple[str, str | None]
 #: Between the last lane and the pain-point legend under it.

@@ -6,9 +6,9 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import style
 from cjo_desktop.canvas.text import elide, font, metrics, plain_tooltip
 from cjo_desktop.domain import Stage
+from cjo_desktop.drawing import style
 
 
 class StageHeader(QGraphicsItem):

@@ -9,10 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
-from cjo_desktop.canvas import style
-from cjo_desktop.canvas.layout import Layout
 from cjo_desktop.canvas.text import elide, font
 from cjo_desktop.domain import Journey
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.layout import Layout
 
 HEADER_PX = 28
 LABEL_PX = 118

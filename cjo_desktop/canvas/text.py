@@ -13,8 +13,8 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QRawFont
 
-from cjo_desktop.canvas.style import FONT_FAMILIES, OWN_SYMBOLS, text_face
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing.style import FONT_FAMILIES, OWN_SYMBOLS, text_face
 
 __all__ = ["elide", "fit_lines", "font", "metrics", "plain_tooltip", "shown"]
 

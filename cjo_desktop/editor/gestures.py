@@ -18,14 +18,14 @@ from PySide6.QtCore import QEvent, QLineF, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
-from cjo_desktop.canvas import style
 from cjo_desktop.canvas.card import TouchpointCard
-from cjo_desktop.canvas.layout import Lane, Layout, insertion_index
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.commands import AddTouchpoint, Move, MoveStage
 from cjo_desktop.domain import Position
 from cjo_desktop.domain.limits import MAX_COORDINATE
+from cjo_desktop.drawing import style
+from cjo_desktop.drawing.layout import Lane, Layout, insertion_index
 
 if TYPE_CHECKING:
     from cjo_desktop.editor.controller import EditorController

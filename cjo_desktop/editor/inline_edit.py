@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsProxyWidget, QGraphicsScene, QLineEdit
 
-from cjo_desktop.canvas import style
 from cjo_desktop.canvas.text import font
+from cjo_desktop.drawing import style
 
 
 class InlineEditor(QObject):

@@ -50,7 +50,7 @@ class Page:
 
 def _order(data: ReportData) -> list[str]:
     """Touchpoints as the map shows them: stage by stage, ordered by the flows."""
-    from cjo_desktop.canvas.layout import stage_sequence
+    from cjo_desktop.drawing.layout import stage_sequence
 
     journey = data.journey
     return [tp.id for s in journey.stages() for tp in stage_sequence(journey, s.id)]

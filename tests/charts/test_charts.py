@@ -67,7 +67,7 @@ def survey(label: str, ces_pay: float = 3.0) -> Snapshot:
 
 
 def test_the_style_is_the_canvas_style() -> None:
-    from cjo_desktop.canvas import style as canvas
+    from cjo_desktop.drawing import style as canvas
 
     for name in ("OKABE_ITO", "VALENCE_COLOURS", "INK", "MUTED", "GRID", "LANE_FILL"):
         assert getattr(style, name) is getattr(canvas, name), name  # one palette, not two

@@ -44,6 +44,7 @@ def test_png_is_a_real_picture_of_the_map(tmp_path: Path) -> None:
     assert image.pixelColor(2, 2).alpha() == 255  # white background by default
 
 
+@pytest.mark.slow
 def test_png_scale_and_transparency(tmp_path: Path) -> None:
     one, two = tmp_path / "one.png", tmp_path / "two.png"
     assert cjo("export", str(EXAMPLE), "-o", str(one), "--scale", "1").returncode == 0

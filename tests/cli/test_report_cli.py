@@ -108,6 +108,7 @@ def test_an_unknown_snapshot_is_one_error_line_and_writes_nothing(
     assert list(tmp_path.iterdir()) == [out]
 
 
+@pytest.mark.slow
 def test_bad_maps_and_unwritable_outputs_are_one_error_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.cjo.json"
     bad.write_text("{", encoding="utf-8")

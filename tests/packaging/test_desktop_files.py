@@ -63,7 +63,7 @@ def test_desktop_entry_has_the_required_keys() -> None:
 
 def test_desktop_file_name_is_the_app_id() -> None:
     """Wayland and X11 match windows to launchers (and their icon) by this name."""
-    source = (ROOT / "cjo_desktop" / "app" / "application.py").read_text(encoding="utf-8")
+    source = (ROOT / "cjo_desktop" / "app" / "shell" / "application.py").read_text(encoding="utf-8")
     ids = re.findall(r'setDesktopFileName\("([^"]+)"\)', source)
     assert ids == [DESKTOP_FILE.stem]
     assert desktop_entry()["StartupWMClass"] == DESKTOP_FILE.stem

@@ -79,6 +79,7 @@ def version(k: int, touchpoints: int) -> Journey:
     return journey
 
 
+@pytest.mark.slow
 def test_killed_saves_leave_one_whole_version(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     sources_dir = tmp_path / "versions"

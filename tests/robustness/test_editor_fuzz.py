@@ -21,7 +21,7 @@ from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 from valid_maps import valid_maps
 
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.canvas.export import MAX_PNG_SIDE, pdf_bytes, png_bytes, scene_for, svg_bytes
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import dumps_map, loads_map
@@ -56,6 +56,7 @@ def _paint(window: MainWindow) -> None:
     window.view.viewport().repaint()
 
 
+@pytest.mark.slow
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops, recovery_ui
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import file_ops, recovery_ui
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.commands import UpdateItem
 from cjo_desktop.editor.recovery import find_recovered
 from cjo_desktop.io import FILE_SUFFIX, load_map, save_map

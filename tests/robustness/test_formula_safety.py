@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app.metrics_dock import MetricsDock
+from cjo_desktop.app.metrics.dock import MetricsDock
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.commands.metrics import ApplyImport

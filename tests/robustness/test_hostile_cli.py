@@ -55,6 +55,7 @@ def _snapshot(folder: Path) -> dict[str, bytes | None]:
     return {p.name: (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
 
 
+@pytest.mark.slow
 def test_every_command_refuses_a_missing_map_in_the_same_words(tmp_path: Path) -> None:
     """The same mistake gets the same line from all 16 command lines."""
     bad = _bad_map(tmp_path, "missing")
@@ -124,6 +125,7 @@ def test_bad_data_files_leave_the_map_alone(tmp_path: Path, shop: Path, attack: 
     assert _snapshot(tmp_path) == before
 
 
+@pytest.mark.slow
 def test_files_whose_names_are_not_utf8_work_and_are_printed_escaped(
     tmp_path: Path, shop: Path
 ) -> None:

@@ -51,6 +51,7 @@ def _shown(value: str) -> str:
     return value.replace(NOT_UTF8, "\\xff")
 
 
+@pytest.mark.slow
 def test_amounts_that_are_not_sane_money_are_refused_in_the_same_words(folder: Path) -> None:
     before = _files(folder)
     # '=' keeps argparse from reading '-inf' as an option of its own
@@ -140,6 +141,7 @@ def test_option_text_that_is_not_utf8_is_refused_the_same_way_everywhere(folder:
     assert _files(folder) == before
 
 
+@pytest.mark.slow
 def test_numbers_out_of_range_and_wrong_suffixes_are_usage_errors(folder: Path) -> None:
     cases = [
         Case(f"--scale {s}", ["export", "m.cjo.json", "-o", "x.png", "--scale", s], 2)
@@ -169,6 +171,7 @@ def test_numbers_out_of_range_and_wrong_suffixes_are_usage_errors(folder: Path) 
     assert _files(folder) == before
 
 
+@pytest.mark.slow
 def test_names_the_map_does_not_have_are_refused_listing_what_it_has(folder: Path) -> None:
     snapshot = "no metric snapshot labelled 'bogus' (snapshots: 'Q1')"
     cases = {

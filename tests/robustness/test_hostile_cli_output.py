@@ -58,6 +58,7 @@ PRINTING = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["closed", "full"])
 def test_an_output_that_takes_nothing_is_one_error_line(folder: Path, how: str) -> None:
     """`cjo schema > /dev/full` and `cjo info MAP >&-` ended in tracebacks. An in-place import
@@ -143,6 +144,7 @@ def hostile(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_names_are_printed_escaped_in_text_and_exact_in_json(hostile: Path) -> None:
     cases = [
         Case("info", ["info", hostile], 0),

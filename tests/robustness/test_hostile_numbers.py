@@ -269,6 +269,7 @@ def test_every_command_works_at_the_edges(
     assert edge_map.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_the_report_is_written_at_the_edges(edge_map: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     result = run_cjo("report", edge_map, "-o", out, timeout=600)

@@ -34,6 +34,7 @@ from cjo_desktop.io.exports.metrics_table import MAX_TABLE_CELLS, compare_record
 # ------------------------------------------------------------------------- the item limit
 
 
+@pytest.mark.slow
 def test_300000_rules_are_refused_by_the_item_limit_and_validate_says_so(tmp_path: Path) -> None:
     path = tmp_path / "rules.cjo.json"
     path.write_text(scale_maps.text("rules", 300_000), encoding="utf-8")
@@ -45,6 +46,7 @@ def test_300000_rules_are_refused_by_the_item_limit_and_validate_says_so(tmp_pat
     assert path.read_bytes() == before
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("shape", "size"),
     [
@@ -66,6 +68,7 @@ def test_every_list_of_the_file_counts_against_the_item_limit(shape: str, size: 
     )
 
 
+@pytest.mark.slow
 def test_unknown_fields_by_the_million_count_too() -> None:
     """A record with a million keys the schema does not know once took 16 s and 700 MB to
     refuse one unknown field at a time; they count as items now."""
@@ -119,6 +122,7 @@ def test_the_domain_finds_a_repeated_rule_name_among_many_in_one_pass() -> None:
         PainPointSettings((*rules, Rule("one more", "nps", "<", 0.0, "high")))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("shape", "size"),
     [
@@ -139,6 +143,7 @@ def test_large_valid_maps_load_and_save_back_unchanged(shape: str, size: int) ->
     assert timed(journey.copy) == journey
 
 
+@pytest.mark.slow
 def test_a_long_loop_is_priced_by_its_settled_chance_in_little_time() -> None:
     """Walking every touchpoint in file order took a round per step: 10,000 cards in a loop
     ran 500 rounds (10 s) and still priced the first card at a chance of 0."""
@@ -165,6 +170,7 @@ def test_a_long_loop_is_priced_by_its_settled_chance_in_little_time() -> None:
     assert sum(words not in r.explanation for r in priced) <= 1  # the card before the goal
 
 
+@pytest.mark.slow
 def test_metrics_of_cards_with_a_metric_each_are_listed_in_one_pass() -> None:
     """``cjo metrics`` looked up every metric at every card: 20,000 such cards took 178 s."""
     journey = loads_map(scale_maps.text("card_metrics", 20_000))
@@ -178,6 +184,7 @@ def test_metrics_of_cards_with_a_metric_each_are_listed_in_one_pass() -> None:
     assert len(timed(lambda: compare_records(journey, None, "one each"))) == 20_000
 
 
+@pytest.mark.slow
 def test_a_csv_table_of_cards_by_metrics_too_large_is_refused_and_nothing_written(
     tmp_path: Path,
 ) -> None:
@@ -212,7 +219,7 @@ def test_the_opportunity_table_finds_each_row_of_the_ranking_at_once() -> None:
     20,000 cards spent 12 s there. One pass over the ranking now, whatever the numbers."""
     from PySide6.QtWidgets import QApplication
 
-    from cjo_desktop.app.painpoint_tables import opportunity_model
+    from cjo_desktop.app.painpoints.tables import opportunity_model
 
     app = QApplication.instance() or QApplication([])
     data = scale_maps.build("notes", 4_000)  # 2,000 pain points on one card, a fix each

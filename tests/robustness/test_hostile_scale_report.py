@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import scale_maps
 from scale_support import (
     POPPLER,
@@ -21,6 +22,7 @@ from cjo_desktop.report.data import ReportOptions, gather
 from cjo_desktop.report.summary import stage_pages, stage_rows
 
 
+@pytest.mark.slow
 def test_the_report_of_40000_cards_is_a_summary_in_seconds_and_little_memory(
     tmp_path: Path,
 ) -> None:
@@ -61,6 +63,7 @@ def test_a_summary_lists_at_most_130_stages_and_says_how_many_more() -> None:
     assert entry.page is None and entry.note == "not drawn: 5,000 stages, more than the 40 it shows"
 
 
+@pytest.mark.slow
 def test_the_value_by_effort_page_draws_the_25_opportunities_worth_most(tmp_path: Path) -> None:
     data = scale_maps.build("notes", 400)  # 200 pain points on one card, a fix for each
     for i, fix in enumerate(data["opportunities"]):
@@ -77,6 +80,7 @@ def test_the_value_by_effort_page_draws_the_25_opportunities_worth_most(tmp_path
         assert not re.search(r"\bFix 50\b", text)  # 50%: not among the 25 worth most
 
 
+@pytest.mark.slow
 def test_a_full_report_of_many_map_parts_keeps_its_pictures_small(tmp_path: Path) -> None:
     """40 map parts held 1.7 GB of pixels (the PDF writer keeps every picture to the end);
     their pixels together are bounded now."""
@@ -93,6 +97,7 @@ def test_a_full_report_of_many_map_parts_keeps_its_pictures_small(tmp_path: Path
         assert "The map, part 40 of 40" in pdf_text(out, 1, 99)
 
 
+@pytest.mark.slow
 def test_a_summary_report_shows_names_as_written(tmp_path: Path) -> None:
     """The summary's pages are report pages too: "$" in a name is a dollar, not math."""
     data = scale_maps.build("cards", 400)

@@ -154,6 +154,7 @@ def worst_tables(folder: Path) -> list[tuple[str, Path, ImportSpec]]:
     return out
 
 
+@pytest.mark.slow
 def test_every_message_about_a_hostile_table_is_one_short_line(tmp_path: Path) -> None:
     journey = loads_map(scale_maps.text("cards", 50))
     seen = []
@@ -172,6 +173,7 @@ def test_every_message_about_a_hostile_table_is_one_short_line(tmp_path: Path) -
     assert max(seen) > 200  # the cases do quote what they meet
 
 
+@pytest.mark.slow
 def test_the_key_flag_lists_columns_briefly_on_the_command_line(tmp_path: Path) -> None:
     """'choose one with --key (columns: ...)' listed all 100,000 columns: 789 KB."""
     path = tmp_path / "map.cjo.json"
@@ -321,6 +323,7 @@ def test_a_zip_directory_that_lies_about_sizes_is_caught_while_reading(tmp_path:
     assert peak < 20, f"{peak:.0f} MiB"
 
 
+@pytest.mark.slow
 def test_a_workbook_of_ordinary_size_still_imports(tmp_path: Path) -> None:
     journey = loads_map(scale_maps.text("cards", 5))
     fine = _workbook(tmp_path / "fine.xlsx", 4)  # 4 MiB of shared strings

@@ -72,6 +72,7 @@ def _pdf_text(pdf: Path) -> str:
     )
 
 
+@pytest.mark.slow
 # ---------------------------------------------------------------- mathtext
 @needs_poppler
 @pytest.mark.parametrize("currency", ["$$$$", "$", r"\$", "$x^2$"])
@@ -278,6 +279,7 @@ def test_the_canvas_itself_draws_control_characters_as_shown(
         scene.set_journey(None)
 
 
+@pytest.mark.slow
 def test_an_esc_byte_from_an_imported_key_makes_valid_exports(tmp_path: Path) -> None:
     path = tmp_path / "map.cjo.json"
     shutil.copy(example_path(), path)

@@ -85,8 +85,8 @@ def test_the_canvas_draws_each_character_and_never_the_missing_glyph_box(
 def test_the_canvas_text_face_has_the_maps_own_symbols(qapp: object) -> None:
     from PySide6.QtGui import QFont, QRawFont
 
-    from cjo_desktop.canvas.style import OWN_SYMBOLS
     from cjo_desktop.canvas.text import families
+    from cjo_desktop.drawing.style import OWN_SYMBOLS
 
     raw = QRawFont.fromFont(QFont(families()[0]))
     assert all(raw.supportsCharacter(ord(c)) for c in OWN_SYMBOLS), families()[0]
@@ -150,6 +150,7 @@ def _pdf_text(pdf: Path) -> str:
     return _plain(out.stdout.decode("utf-8"))
 
 
+@pytest.mark.slow
 @needs_poppler
 def test_the_report_embeds_its_fonts_and_gives_the_names_back(world: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
@@ -186,6 +187,7 @@ def test_the_pdf_picture_embeds_its_fonts_and_gives_the_names_back(
         assert _plain(stage.name) in text, stage.name
 
 
+@pytest.mark.slow
 def test_a_png_of_the_names_is_not_a_png_of_boxes(world: Path, tmp_path: Path) -> None:
     """The same map with every name replaced by as many characters no font has: if the names
     were drawn as boxes the two pictures would be the same."""
@@ -207,8 +209,8 @@ def test_a_png_of_the_names_is_not_a_png_of_boxes(world: Path, tmp_path: Path) -
 def test_an_arabic_card_keeps_its_words_in_order_and_reads_right_to_left(qapp: object) -> None:
     from PySide6.QtGui import QTextLayout
 
-    from cjo_desktop.canvas import style
     from cjo_desktop.canvas.text import fit_lines, font
+    from cjo_desktop.drawing import style
 
     name = "رحلة العميل عبر الموقع الإلكتروني والتطبيق"
     lines = fit_lines(name, style.CARD_TITLE_PX, True, 150, 2)
@@ -226,9 +228,9 @@ def test_an_arabic_card_keeps_its_words_in_order_and_reads_right_to_left(qapp: o
 
 @pytest.mark.parametrize("word", ["Supercalifragilistic" * 6, "客户旅程" * 30, "😀" * 80])
 def test_a_long_word_without_spaces_stays_inside_its_card(qapp: object, word: str) -> None:
-    from cjo_desktop.canvas import style
     from cjo_desktop.canvas.export import scene_for
     from cjo_desktop.canvas.text import fit_lines, metrics
+    from cjo_desktop.drawing import style
 
     room = 150
     lines = fit_lines(word, style.CARD_TITLE_PX, True, room, 2)

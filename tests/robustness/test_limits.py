@@ -109,6 +109,7 @@ def _emotions_map(count: int) -> str:
     return head[:-1] + f',"emotions":[{records}]}}'
 
 
+@pytest.mark.slow
 def test_a_map_with_too_many_items_is_refused_before_validation() -> None:
     count = files.MAX_ITEMS + 50_000
     text = _emotions_map(count)
@@ -154,6 +155,7 @@ def test_malformed_sections_count_nothing_and_fail_validation() -> None:
     assert "stages" in refused(lambda: loads_map(text))
 
 
+@pytest.mark.slow
 def test_huge_lists_are_checked_for_repeated_keys_in_little_memory() -> None:
     """Looking for a repeated key once kept a path string per value: a 60 MB file of tags took
     7 GB. Now the search runs only when a key is repeated and keeps one step per level."""

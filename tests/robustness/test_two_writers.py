@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from cjo_desktop.app import file_ops, recovery_ui
-from cjo_desktop.app.main_window import MainWindow
+from cjo_desktop.app.shell import file_ops, recovery_ui
+from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.commands import UpdateItem
 from cjo_desktop.editor.recovery import find_recovered
 from cjo_desktop.io import FILE_SUFFIX, load_map, save_map
@@ -48,6 +48,7 @@ def _import(path: Path, label: str) -> subprocess.Popen[str]:
     )
 
 
+@pytest.mark.slow
 def test_twenty_pairs_of_imports_lose_nothing_reported_saved(shop: Path) -> None:
     saved: list[str] = []
     for i in range(PAIRS):
@@ -145,7 +146,7 @@ RUNNING = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.shell.main_window import MainWindow
     from cjo_desktop.commands import UpdateItem
     window = MainWindow()
     window.open_file(Path(sys.argv[1]))
@@ -156,6 +157,7 @@ RUNNING = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_second_instance_neither_offers_nor_deletes_a_running_ones_work(
     qtbot: QtBot,
     shop: Path,

@@ -91,9 +91,9 @@ EDITOR_OPEN = textwrap.dedent("""
     from pathlib import Path
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from cjo_desktop.app import file_ops
+    from cjo_desktop.app.shell import file_ops
     file_ops.show_error = lambda *a: print("refused:", a[2])
-    from cjo_desktop.app.main_window import MainWindow
+    from cjo_desktop.app.shell.main_window import MainWindow
     window = MainWindow(); window.show()
     opened = window.files.open_path(Path(sys.argv[1]), ask=False)
     app.processEvents(); window.view.fit(); window.grab()

@@ -14,8 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from cjo_desktop.app.main_window import MainWindow
-from cjo_desktop.app.preferences import Theme, apply_theme
+from cjo_desktop.app.shell.main_window import MainWindow
+from cjo_desktop.app.shell.preferences import Theme, apply_theme
 from cjo_desktop.commands import ApplyImport
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec

@@ -1,0 +1,2 @@
+"""The panels beside the canvas that follow the selection: inspector, outline, find bar and the
+workshop bar."""
