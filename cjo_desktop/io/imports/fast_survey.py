@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.analysis.survey import SurveyAccumulator
 from cjo_desktop.domain.quoting import quoted
-from cjo_desktop.io.imports.keys import KeyResolver
+from cjo_desktop.io.imports.kinds.base import Reading
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult
-from cjo_desktop.io.imports.spec import ImportSpec
 
 if TYPE_CHECKING:
     from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
@@ -36,20 +35,14 @@ def _valid(pl: Any, column: str, question: str, options: ResponsesOptions) -> An
     return x.is_between(scale.low, scale.high)
 
 
-def read_fast(
-    path: Path,
-    header: list[str],
-    delimiter: str,
-    spec: ImportSpec,
-    options: ResponsesOptions,
-    keys: KeyResolver,
-    report: ImportReport,
-) -> SurveyResult:
+def read_fast(reading: Reading, options: ResponsesOptions, report: ImportReport) -> SurveyResult:
+    """The survey of ``reading``'s file, counted into ``report`` (a trial one: the exact
+    reader may have to start over)."""
     import polars as pl
 
     try:
-        with _source(path) as source:
-            return _read(pl, source, delimiter, spec, options, keys, report)
+        with _source(reading.path) as source:
+            return _read(pl, source, reading, options, report)
     except pl.exceptions.PolarsError:  # bytes that are not UTF-8, a ragged row...
         raise NeedsExactReader from None
 
@@ -70,13 +63,12 @@ def _source(path: Path) -> Iterator[Path | BinaryIO]:
 def _read(
     pl: Any,
     path: Path | BinaryIO,
-    delimiter: str,
-    spec: ImportSpec,
+    reading: Reading,
     options: ResponsesOptions,
-    keys: KeyResolver,
     report: ImportReport,
 ) -> SurveyResult:
     """One pass over the file: per key, the row counts, the bad values and the sums."""
+    spec = reading.spec
     key = spec.key or ""
     questions = {q: getattr(options, q) for q in QUESTIONS if getattr(options, q)}
     wanted = [key, *questions.values()]
@@ -89,7 +81,7 @@ def _read(
     numbers = {c: pl.Float64 for c in questions.values()}
     frame = pl.scan_csv(
         path,
-        separator=delimiter,
+        separator=reading.table.delimiter,
         encoding="utf8",
         has_header=True,
         infer_schema=False,
@@ -136,17 +128,17 @@ def _read(
     groups = frame.group_by(key).agg(aggs).collect()
     if int(groups["bad"].sum()):
         raise NeedsExactReader
-    return _fold(groups, questions, spec, options, keys, report)
+    return _fold(groups, questions, reading, options, report)
 
 
 def _fold(
     groups: Any,
     questions: dict[str, str],
-    spec: ImportSpec,
+    reading: Reading,
     options: ResponsesOptions,
-    keys: KeyResolver,
     report: ImportReport,
 ) -> SurveyResult:
+    spec, keys = reading.spec, reading.keys
     acc: SurveyAccumulator[str] = SurveyAccumulator(options.csat_scale, options.ces_scale)
     result = SurveyResult()
     key = spec.key or ""

@@ -50,8 +50,7 @@ def _survey(reading: Reading, options: ResponsesOptions) -> SurveyResult:
         with ThreadPoolExecutor(1) as pool:
             hashed = pool.submit(lambda: table.sha256)
             try:
-                args = (table.header, table.delimiter, reading.spec, options, reading.keys)
-                result: SurveyResult | None = read_fast(reading.path, *args, trial)
+                result: SurveyResult | None = read_fast(reading, options, trial)
             except NeedsExactReader:
                 result = None
             hashed.result()  # a file that cannot be read says so here
