@@ -19,6 +19,8 @@ from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json,
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.io.atomic import real_target
 from cjo_desktop.io.errors import MapFileError, printable
+from cjo_desktop.io.imports.kinds.registry import guess_kind, kind_ids, kind_of, kinds
+from cjo_desktop.io.imports.plan import UNSORTED
 from cjo_desktop.io.lock import DEFAULT_WAIT
 
 if TYPE_CHECKING:
@@ -31,8 +33,7 @@ if TYPE_CHECKING:
 
 
 def spec_from_args(args: argparse.Namespace) -> ImportSpec:
-    from cjo_desktop.analysis.scales import Scale
-    from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+    from cjo_desktop.io.imports.spec import ImportSpec
     from cjo_desktop.io.tables import open_table
 
     kind = args.kind
@@ -40,15 +41,10 @@ def spec_from_args(args: argparse.Namespace) -> ImportSpec:
         with open_table(args.data, args.sheet) as table:
             kind = guess_kind(table.header)
     return ImportSpec(
-        kind=kind,
+        kind_of(kind).options_from(args),
         key=args.key,
         match=args.match,
         sheet=args.sheet,
-        nps=args.nps,
-        csat=args.csat,
-        ces=args.ces,
-        csat_scale=Scale(1, args.csat_scale, args.csat_best),
-        ces_scale=Scale(1, args.ces_scale, args.ces_best),
         segment=args.segment,
         date=args.date,
         snapshot=getattr(args, "snapshot", None),
@@ -71,7 +67,8 @@ def import_into_map(
     stays as MAP.bak. ``announce`` runs just before the save, so an output that fails stops
     the save too. Nothing is saved if any step fails."""
     from cjo_desktop.io.files import load_map, save_map, update_map
-    from cjo_desktop.io.imports.run import apply_import, run_import
+    from cjo_desktop.io.imports.plan import apply_import
+    from cjo_desktop.io.imports.run import run_import
 
     def edit(journey: Journey) -> ImportResult:
         result = run_import(journey, data, spec)
@@ -172,12 +169,14 @@ def cmd_segments(args: argparse.Namespace) -> None:
     from cjo_desktop.io.files import load_map
     from cjo_desktop.io.imports.segments import segment_records
 
-    if args.kind not in (None, "responses"):
-        raise UsageError("a per-segment table needs survey responses (--kind responses)")
+    needs = [kind for kind in kinds() if kind.per_segment]
+    what = "a per-segment table needs " + " or ".join(kind.name for kind in needs)
+    if args.kind is not None and not kind_of(args.kind).per_segment:
+        raise UsageError(f"{what} ({' or '.join(f'--kind {kind.id}' for kind in needs)})")
     journey = load_map(args.map)
     spec = spec_from_args(args)
-    if spec.kind != "responses":
-        raise MapFileError(args.data, "", "a per-segment table needs survey responses")
+    if not kind_of(spec.kind).per_segment:
+        raise MapFileError(args.data, "", what)
     records = segment_records(journey, Path(args.data), spec, args.column)
     keys = ("segment", "touchpoint_id", "touchpoint", "metric", "value", "n", "ci_low", "ci_high")
     _print_records(records, args.format, keys)
@@ -190,7 +189,7 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sheet", type=text, help="the worksheet of an .xlsx file (default: the first)")
     p.add_argument(
         "--kind",
-        choices=["aggregated", "responses", "funnel"],
+        choices=kind_ids(),
         help="what the rows are (default: guessed from the column names)",
     )
     p.add_argument("--key", type=text, metavar="COL", help="the column naming the touchpoint")
@@ -200,23 +199,8 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
         default="auto",
         help="match keys to touchpoint ids or names (default: either)",
     )
-    p.add_argument("--nps", type=text, metavar="COL", help="NPS answers, 0-10")
-    p.add_argument("--csat", type=text, metavar="COL", help="CSAT answers")
-    p.add_argument("--csat-scale", type=int, choices=[5], default=5, help="CSAT scale 1-5")
-    p.add_argument(
-        "--csat-best",
-        choices=["high", "low"],
-        default="high",
-        help="which end of the CSAT scale is best (default high)",
-    )
-    p.add_argument("--ces", type=text, metavar="COL", help="CES answers")
-    p.add_argument("--ces-scale", type=int, choices=[5, 7], default=7, help="CES scale 1-5 or 1-7")
-    p.add_argument(
-        "--ces-best",
-        choices=["low", "high"],
-        default="low",
-        help="which end of the CES scale is best (default low: least effort)",
-    )
+    for kind in kinds():  # each kind's own columns and settings
+        kind.add_flags(p, text)
     p.add_argument("--segment", type=column_value, metavar="COL=VALUE", help="only these rows")
     p.add_argument(
         "--date", type=text, metavar="COL", help="a date column: gives the snapshot its period"
@@ -241,7 +225,7 @@ def add_commands(verbs: Any) -> None:
     p.add_argument(
         "--add-missing",
         action="store_true",
-        help="keys matching no touchpoint become touchpoints in a stage 'Unsorted'",
+        help=f"keys matching no touchpoint become touchpoints in a stage {UNSORTED!r}",
     )
     p.add_argument(
         "--skip-invalid",

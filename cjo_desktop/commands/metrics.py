@@ -1,4 +1,4 @@
-"""Metric snapshots: add or remove one, and apply a whole import as one undo step."""
+"""Metric snapshots: add or remove one, and apply a whole import's plan as one undo step."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from cjo_desktop.commands.flows import AddFlow, UpdateFlow
 from cjo_desktop.commands.stages import AddStage
 from cjo_desktop.commands.touchpoints import AddTouchpoint
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
-
-UNSORTED = "Unsorted"
+from cjo_desktop.io.imports.plan import UNSORTED, ImportPlan
 
 
 class AddMetricSnapshot(JourneyCommand):
@@ -49,34 +48,21 @@ class RemoveMetricSnapshot(JourneyCommand):
 
 
 class ApplyImport(JourneyCommand):
-    """An import's snapshot, its new touchpoints (in a stage 'Unsorted') and its flow counts,
+    """An import's plan (its snapshot, new touchpoints in the stage UNSORTED and flow counts)
     as one step: undo takes the whole import back."""
 
-    def __init__(
-        self,
-        journey: Journey,
-        snapshot: Snapshot,
-        new_touchpoints: dict[str, str],
-        flow_counts: dict[tuple[str, str | None], int],
-        parent: Composite | None = None,
-    ) -> None:
-        if snapshot.label in {s.label for s in journey.metric_snapshots()}:
-            raise JourneyError(f"a metric snapshot labelled {snapshot.label!r} exists already")
-        super().__init__(journey, f"Import metrics {quote(snapshot.label)}", parent)
-        if new_touchpoints:
-            stage = next((s for s in journey.stages() if s.name == UNSORTED), None)
+    def __init__(self, journey: Journey, plan: ImportPlan, parent: Composite | None = None) -> None:
+        super().__init__(journey, f"Import metrics {quote(plan.snapshot.label)}", parent)
+        if plan.touchpoints:
+            stage = plan.stage
             if stage is None:
-                stage_id = AddStage(journey, UNSORTED, parent=self).stage_id
-            else:
-                stage_id = stage.id
-            for tp_id, name in new_touchpoints.items():
-                AddTouchpoint(journey, stage_id, name, touchpoint_id=tp_id, parent=self)
-        for (source, target), count in flow_counts.items():
-            if journey.has_flow(source, target):
-                if journey.flow(source, target).count != count:
-                    UpdateFlow(journey, source, target, parent=self, count=count)
-            else:
-                AddFlow(journey, source, target, count=count, parent=self)
-        AddMetricSnapshot(journey, snapshot, parent=self)
-        if new_touchpoints:
-            self.setText(f"{self.text()} (+{plural(len(new_touchpoints), 'touchpoint')})")
+                stage = AddStage(journey, UNSORTED, parent=self).stage_id
+            for tp_id, name in plan.touchpoints.items():
+                AddTouchpoint(journey, stage, name, touchpoint_id=tp_id, parent=self)
+        for (source, target), count in plan.changed_flows.items():
+            UpdateFlow(journey, source, target, parent=self, count=count)
+        for (source, target), count in plan.new_flows.items():
+            AddFlow(journey, source, target, count=count, parent=self)
+        AddMetricSnapshot(journey, plan.snapshot, parent=self)
+        if plan.touchpoints:
+            self.setText(f"{self.text()} (+{plural(len(plan.touchpoints), 'touchpoint')})")

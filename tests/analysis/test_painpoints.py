@@ -17,8 +17,9 @@ from cjo_desktop.analysis.painpoints import (
 from cjo_desktop.domain import Journey, MetricValue, PainPoint, Provenance, Snapshot
 from cjo_desktop.domain.metrics import HIGHER_IS_BETTER
 from cjo_desktop.io.files import load_map
-from cjo_desktop.io.imports.run import apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.templates import example_path
 
 RULES = {r.name: r for r in DEFAULT_RULES}
@@ -230,8 +231,8 @@ DATA = example_path().parent / "outdoor-gear-shop-data"
 def example() -> tuple[Journey, Snapshot]:
     j = load_map(example_path())
     specs = [
-        ("survey-2025-q1.csv", ImportSpec(kind="responses", snapshot="survey")),
-        ("funnel-2025-03.csv", ImportSpec(kind="funnel", snapshot="funnel")),
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey")),
+        ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel")),
     ]
     for name, spec in specs:
         result = run_import(j, Path(DATA / name), spec)

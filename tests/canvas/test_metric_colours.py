@@ -10,8 +10,9 @@ from PySide6.QtGui import QImage
 
 from cjo_desktop.canvas.export import export_picture, scene_for
 from cjo_desktop.io import load_map
-from cjo_desktop.io.imports.run import apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.templates import example_path
 
 DATA = example_path().parent / "outdoor-gear-shop-data"
@@ -21,9 +22,7 @@ def journey_with_survey():  # type: ignore[no-untyped-def]
     journey = load_map(example_path())
     apply_import(
         journey,
-        run_import(
-            journey, DATA / "survey-2025-q1.csv", ImportSpec(kind="responses", snapshot="Q1")
-        ),
+        run_import(journey, DATA / "survey-2025-q1.csv", spec_of(kind="responses", snapshot="Q1")),
     )
     return journey
 

@@ -10,8 +10,9 @@ from PySide6.QtGui import QUndoStack
 from cjo_desktop.commands import AddMetricSnapshot, ApplyImport, RemoveMetricSnapshot
 from cjo_desktop.domain import JourneyError, Provenance, Snapshot
 from cjo_desktop.io import load_map
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
-from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
 
 
@@ -24,10 +25,10 @@ def test_apply_import_is_one_step(qapp: object, tmp_path: Path) -> None:
         "Cart,Checkout: shipping,3000\n"
     )
     result = run_import(
-        journey, data, ImportSpec(kind="funnel", add_missing=True, snapshot="gift test")
+        journey, data, spec_of(kind="funnel", add_missing=True, snapshot="gift test")
     )
     stack = QUndoStack()
-    stack.push(ApplyImport(journey, result.snapshot, result.new_touchpoints, result.flow_counts))
+    stack.push(ApplyImport(journey, plan_import(journey, result)))
     (new_id,) = result.new_touchpoints
     assert journey.touchpoint(new_id).name == "Gift wrapping"
     assert journey.stage(journey.touchpoint(new_id).stage_id).name == "Unsorted"

@@ -20,6 +20,7 @@ from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.exports.metrics_table import pasted_cell
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
@@ -40,7 +41,7 @@ def hostile_map() -> Document:
     journey = load_map(example_path())
     document = Document(journey)
     result = run_import(journey, DATA / "survey-2025-q1.csv", ImportSpec(snapshot="Q1"))
-    document.push(ApplyImport(journey, result.snapshot, result.new_touchpoints, result.flow_counts))
+    document.push(ApplyImport(journey, plan_import(journey, result)))
     for tp_id, name in HOSTILE.items():  # names the survey's keys would not have matched
         journey.rename(tp_id, name)
     return document

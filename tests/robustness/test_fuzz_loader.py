@@ -40,8 +40,9 @@ from cjo_desktop.commands import (
 )
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io import MapFileError, dumps_map, load_map, loads_map
-from cjo_desktop.io.imports.run import apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.tables import open_table
 from cjo_desktop.io.templates import example_path, template
 
@@ -311,7 +312,7 @@ def read_or_refuse(path: Path) -> None:
 def import_or_refuse(path: Path, kind: str, add_missing: bool, skip_invalid: bool) -> None:
     journey = SMALL.copy()
     before = journey.state()
-    spec = ImportSpec(kind=kind, add_missing=add_missing, skip_invalid=skip_invalid)  # type: ignore[arg-type]
+    spec = spec_of(kind=kind, add_missing=add_missing, skip_invalid=skip_invalid)
     try:
         result = run_import(journey, path, spec)
     except MapFileError as error:

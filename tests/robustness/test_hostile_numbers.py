@@ -30,8 +30,9 @@ from cjo_desktop.domain import (
 )
 from cjo_desktop.domain.limits import MAX_COORDINATE, MAX_COUNT, MAX_MONEY, MAX_VALUE
 from cjo_desktop.io import MapFileError, dumps_map, load_map, loads_map, save_map
-from cjo_desktop.io.imports.run import apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.tables import TableError
 from cjo_desktop.io.templates import example_path
 from tests.cjo_command import run_cjo
@@ -191,7 +192,7 @@ def test_imports_refuse_numbers_out_of_range(
     data.write_text(rows, encoding="utf-8")
     journey = load_map(example_path())
     with pytest.raises(TableError, match=message) as info:
-        run_import(journey, data, ImportSpec(kind=kind))  # type: ignore[arg-type]
+        run_import(journey, data, spec_of(kind=kind))
     assert str(info.value).startswith(str(data)) and "line " in str(info.value)
     assert journey == load_map(example_path())
 
@@ -200,7 +201,7 @@ def test_skip_invalid_skips_out_of_range_rows_and_counts_them(tmp_path: Path) ->
     data = tmp_path / "data.csv"
     data.write_text("touchpoint,visitors\nCart,1e308\nCheckout: shipping,120\n", encoding="utf-8")
     journey = load_map(example_path())
-    result = run_import(journey, data, ImportSpec(kind="funnel", skip_invalid=True))
+    result = run_import(journey, data, spec_of(kind="funnel", skip_invalid=True))
     assert result.report is not None and result.report.rows_used == 1
     apply_import(journey, result)
     assert loads_map(dumps_map(journey)) == journey

@@ -21,6 +21,7 @@ from scale_support import (
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import MapFileError, loads_map
+from cjo_desktop.io.imports.kinds.registry import spec_of
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import TableError, open_table
@@ -65,7 +66,7 @@ def worst_tables(folder: Path) -> list[tuple[str, Path, ImportSpec]]:
         ("a header cell of 80,000 characters, no key column", ["a", HUGE, "nps"], ImportSpec()),
         ("a key column of 80,000 characters named", ["a", "nps"], ImportSpec(key=HUGE)),
         ("16,000 columns, none says touchpoint", [many], ImportSpec()),
-        ("a score column named by a long flag", ["touchpoint", "nps"], ImportSpec(nps=HUGE)),
+        ("a score column named by a long flag", ["touchpoint", "nps"], spec_of(nps=HUGE)),
         (
             "a segment column named by a long flag",
             ["touchpoint", "nps"],
@@ -81,12 +82,12 @@ def worst_tables(folder: Path) -> list[tuple[str, Path, ImportSpec]]:
         (
             "a cell of 100,000 characters where a score belongs",
             _csv(folder / "cell.csv", "touchpoint,nps", "Cart,9", "Cart," + "y" * WIDE),
-            ImportSpec(nps="nps"),
+            spec_of(nps="nps"),
         ),
         (
             "a bad score under a header of 80,000 characters",
             _csv(folder / "head.csv", f"touchpoint,{HUGE}", "Cart,9", "Cart,ten"),
-            ImportSpec(nps=HUGE),
+            spec_of(nps=HUGE),
         ),
         (
             "1,000 repeated long column names",
@@ -100,7 +101,7 @@ def worst_tables(folder: Path) -> list[tuple[str, Path, ImportSpec]]:
         (
             "rows outside a segment named by a long value",
             _csv(folder / "segment.csv", "touchpoint,nps,segment", "Cart,9,a", "Cart,8,b"),
-            ImportSpec(nps="nps", segment=("segment", HUGE)),
+            spec_of(nps="nps", segment=("segment", HUGE)),
         ),
         (
             "1,000 sheets of long names, and another asked for",
@@ -195,7 +196,7 @@ def test_a_line_longer_than_the_limit_is_refused_where_it_is(tmp_path: Path) -> 
     tracemalloc.start()
     try:
         with pytest.raises(TableError) as info:
-            run_import(journey, path, ImportSpec(nps="nps"))
+            run_import(journey, path, spec_of(nps="nps"))
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -282,7 +283,7 @@ def _import_peak(journey: Journey, path: Path) -> tuple[str, float]:
     tracemalloc.start()
     try:
         try:
-            run_import(journey, path, ImportSpec(nps="nps"))
+            run_import(journey, path, spec_of(nps="nps"))
             line = "imported"
         except MapFileError as exc:
             line = str(exc)
@@ -327,7 +328,7 @@ def test_a_zip_directory_that_lies_about_sizes_is_caught_while_reading(tmp_path:
 def test_a_workbook_of_ordinary_size_still_imports(tmp_path: Path) -> None:
     journey = loads_map(scale_maps.text("cards", 5))
     fine = _workbook(tmp_path / "fine.xlsx", 4)  # 4 MiB of shared strings
-    result = run_import(journey, fine, ImportSpec(nps="nps"))
+    result = run_import(journey, fine, spec_of(nps="nps"))
     assert result.snapshot.value("t1", "nps") is not None
 
 
@@ -381,7 +382,7 @@ def test_the_fast_survey_reader_refuses_what_the_exact_one_does(
     path = _csv(
         tmp_path / "long.csv", "touchpoint,nps,comment", *rows, "Touchpoint 1,9," + "c" * cell
     )
-    for spec in (ImportSpec(nps="nps"), ImportSpec(nps="nps", skip_invalid=True)):
+    for spec in (spec_of(nps="nps"), spec_of(nps="nps", skip_invalid=True)):
         with pytest.raises(TableError) as info:
             run_import(journey, path, spec)
         assert str(info.value) == f"{path}: line 1002: {message}"

@@ -17,7 +17,8 @@ import pytest
 
 from cjo_desktop.commands import FragmentError, from_json
 from cjo_desktop.io import FILE_SUFFIX, MapFileError, dumps_map, files, load_map, loads_map
-from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
 

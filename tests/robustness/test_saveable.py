@@ -33,7 +33,9 @@ from cjo_desktop.commands import (
 )
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io import MapFileError, load_map, save_map
-from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 
 APP = QApplication.instance() or QApplication([])
@@ -128,7 +130,7 @@ def test_an_import_adding_a_touchpoint_with_a_long_name(tmp_path: Path) -> None:
 
 
 def test_an_import_with_a_long_metric_name(tmp_path: Path) -> None:
-    imported(tmp_path, "touchpoint," + "m" * 201 + "\nCart,3\n", ImportSpec(kind="aggregated"))
+    imported(tmp_path, "touchpoint," + "m" * 201 + "\nCart,3\n", spec_of(kind="aggregated"))
 
 
 def test_an_import_with_a_blank_key_adds_no_nameless_touchpoint(tmp_path: Path) -> None:

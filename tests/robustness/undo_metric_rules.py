@@ -16,8 +16,9 @@ from undo_support import FUNNEL
 from cjo_desktop.commands import AddMetricSnapshot, ApplyImport, RemoveMetricSnapshot
 from cjo_desktop.domain import MetricValue, Provenance, Snapshot
 from cjo_desktop.domain.metrics import rounded
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
-from cjo_desktop.io.imports.spec import ImportSpec
 
 
 class MetricRules:
@@ -59,10 +60,8 @@ class MetricRules:
     @rule(add_missing=st.booleans())
     def apply_funnel_import(self, add_missing: bool) -> None:
         self.labels += 1
-        spec = ImportSpec(kind="funnel", add_missing=add_missing, snapshot=f"funnel {self.labels}")
+        spec = spec_of(kind="funnel", add_missing=add_missing, snapshot=f"funnel {self.labels}")
         before = self.j.state()
         result = run_import(self.j, Path(FUNNEL), spec)
         assert self.j.state() == before, "run_import changed the map"
-        self.push(
-            lambda: ApplyImport(self.j, result.snapshot, result.new_touchpoints, result.flow_counts)
-        )
+        self.push(lambda: ApplyImport(self.j, plan_import(self.j, result)))

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.app.shell.preferences import Theme, apply_theme
 from cjo_desktop.commands import ApplyImport
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
-from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,13 +31,11 @@ def window_with_data() -> MainWindow:
     window.files.open_copy(example_path())
     journey = window.document.journey
     for name, spec in (
-        ("survey-2025-q1.csv", ImportSpec(kind="responses", snapshot="baseline Q1")),
-        ("funnel-2025-03.csv", ImportSpec(kind="funnel", snapshot="funnel March")),
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="baseline Q1")),
+        ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel March")),
     ):
         result = run_import(journey, DATA / name, spec)
-        window.document.push(
-            ApplyImport(journey, result.snapshot, result.new_touchpoints, result.flow_counts)
-        )
+        window.document.push(ApplyImport(journey, plan_import(journey, result)))
     window.resize(1600, 960)
     return window
 

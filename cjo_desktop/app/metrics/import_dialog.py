@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -33,74 +30,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.analysis.scales import Scale
+from cjo_desktop.app.metrics.form import combo, hbox, named, refill
+from cjo_desktop.app.metrics.pages.aggregated import AggregatedPage
+from cjo_desktop.app.metrics.pages.base import KindPage
+from cjo_desktop.app.metrics.pages.funnel import FunnelPage
+from cjo_desktop.app.metrics.pages.responses import ResponsesPage
 from cjo_desktop.app.shell.workers import Job, run_job
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.domain import JourneyError
 from cjo_desktop.editor.document import Document
+from cjo_desktop.io.imports.kinds.registry import guess_columns, guess_kind, kinds
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.responses import Cancelled
 from cjo_desktop.io.imports.run import ImportResult, run_import
-from cjo_desktop.io.imports.spec import ImportSpec, Kind, guess_columns, guess_kind
+from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Row, TableError, open_table
 
 DATA_FILTER = "Data (*.csv *.tsv *.txt *.xlsx *.xlsm)"
 PREVIEW_ROWS = 20
-KINDS: list[tuple[object, str]] = [
-    ("responses", "Survey responses (one row per answer)"),
-    ("funnel", "Funnel counts (flows or visitors)"),
-    ("aggregated", "Aggregated values (one row per touchpoint)"),
-]
-#: Column roles: the form label and the kinds of data that use the column.
-ROLES: dict[str, tuple[str, tuple[Kind, ...]]] = {
-    "key": ("&Touchpoint column", ("responses", "funnel", "aggregated")),
-    "nps": ("&NPS (0-10)", ("responses",)),
-    "csat": ("C&SAT (1-5)", ("responses",)),
-    "ces": ("C&ES", ("responses",)),
-    "segment": ("Only rows &where", ("responses",)),
-    "date": ("&Date", ("responses",)),
-    "source": ("&From", ("funnel",)),
-    "target": ("T&o", ("funnel",)),
-    "count": ("Co&unt", ("funnel",)),
-    "visitors": ("&Visitors (no from/to)", ("funnel",)),
+#: The page of each registered kind, by the kind's id: a kind is offered once it has one.
+PAGES: dict[str, type[KindPage]] = {
+    page.kind: page for page in (ResponsesPage, FunnelPage, AggregatedPage)
 }
-W = TypeVar("W", bound=QWidget)
+#: The rows of the spec's shared fields: the form label; a page says which it shows.
+SHARED: dict[str, str] = {
+    "key": "&Touchpoint column",
+    "segment": "Only rows &where",
+    "date": "&Date",
+}
 
 
 def ask_data_path(parent: QWidget) -> Path | None:
     """The file to import, or None; a function so tests can replace it."""
     name, _ = QFileDialog.getOpenFileName(parent, "Import metrics", "", DATA_FILTER)
     return Path(name) if name else None
-
-
-def _named(widget: W, name: str) -> W:
-    widget.setAccessibleName(name)
-    return widget
-
-
-def _combo(name: str, items: Sequence[tuple[object, str]]) -> QComboBox:
-    combo = _named(QComboBox(), name)
-    _refill(combo, items, items[0][0] if items else None)
-    return combo
-
-
-def _refill(combo: QComboBox, items: Sequence[tuple[object, str]], current: object) -> None:
-    """New entries without signals: presetting the form is not the user choosing."""
-    blocked = combo.blockSignals(True)
-    combo.clear()
-    for data, text in items:
-        combo.addItem(text, data)
-    combo.setCurrentIndex(max(0, combo.findData(current)))
-    combo.blockSignals(blocked)
-
-
-def _row(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, QComboBox | QLineEdit) else 0)
-    return box
 
 
 class ImportDialog(QDialog):
@@ -124,33 +88,36 @@ class ImportDialog(QDialog):
         self.job: Job | None = None
         self._progress: QProgressDialog | None = None
         self.progressed.connect(self._show_progress)
-        self.path_edit = _named(QLineEdit(readOnly=True), "Data file")
+        self.path_edit = named(QLineEdit(readOnly=True), "Data file")
         self.path_edit.setPlaceholderText("Choose a CSV or Excel file")
-        self.choose_button = _named(QPushButton("&Browse…"), "Choose the data file")
+        self.choose_button = named(QPushButton("&Browse…"), "Choose the data file")
         self.choose_button.clicked.connect(lambda: self.choose_file(ask_data_path(self)))
-        self.sheet_combo = _combo("Sheet", [])
+        self.sheet_combo = combo("Sheet", [])
         self.sheet_combo.textActivated.connect(lambda name: self.choose_file(self.path, name))
         self.sheet_label = QLabel("S&heet:")
         self.sheet_label.setBuddy(self.sheet_combo)
-        self.preview = _named(QTableWidget(0, 0), "Preview of the first rows")
+        self.preview = named(QTableWidget(0, 0), "Preview of the first rows")
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.notes_label = QLabel(wordWrap=True)
-        self.kind_combo = _combo("Kind of data", KINDS)
+        offered = [(kind.id, kind.title) for kind in kinds() if kind.id in PAGES]
+        self.kind_combo = combo("Kind of data", offered)
         self.kind_combo.currentIndexChanged.connect(self._update_rows)
-        self.columns = {r: _combo(text.replace("&", ""), []) for r, (text, _) in ROLES.items()}
-        self.csat_best = _combo("CSAT best", [("high", "5 is best"), ("low", "1 is best")])
-        self.ces_points = _combo("CES scale", [(7, "1-7"), (5, "1-5")])
-        self.ces_best = _combo("CES best", [("low", "1 is best"), ("high", "highest is best")])
-        self.segment_value = _named(QLineEdit(placeholderText="value"), "Segment value")
+        self.pages = {kind: PAGES[kind]() for kind, _ in offered}
+        shared = {role: combo(text.replace("&", ""), []) for role, text in SHARED.items()}
+        self.columns = {"key": shared["key"]}  # every column choice, by role, in form order
+        for page in self.pages.values():
+            self.columns |= page.columns
+        self.columns |= shared
+        self.segment_value = named(QLineEdit(placeholderText="value"), "Segment value")
         matches = [("auto", "id or name"), ("id", "touchpoint id"), ("name", "touchpoint name")]
-        self.match_combo = _combo("Match keys by", matches)
+        self.match_combo = combo("Match keys by", matches)
         self.add_missing = QCheckBox("&Add keys that match no touchpoint")
         self.skip_invalid = QCheckBox("Skip &rows with invalid values")
-        self.label_edit = _named(QLineEdit(), "Snapshot label")
-        self.error_label = _named(QLabel(wordWrap=True), "Import error")
+        self.label_edit = named(QLineEdit(), "Snapshot label")
+        self.error_label = named(QLabel(wordWrap=True), "Import error")
         self.error_label.setStyleSheet("color: #B00020")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.report_text = _named(QPlainTextEdit(readOnly=True), "Import report")
+        self.report_text = named(QPlainTextEdit(readOnly=True), "Import report")
         self.report_text.setPlaceholderText("The import report appears here.")
         self.import_button = QPushButton("&Import", default=True)
         self.import_button.clicked.connect(self.start_import)
@@ -161,14 +128,18 @@ class ImportDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow("&Kind of data:", self.kind_combo)
         extras: dict[str, list[QWidget]] = {"segment": [QLabel("="), self.segment_value]}
-        extras |= {"csat": [self.csat_best], "ces": [self.ces_points, self.ces_best]}
-        for role, (text, _) in ROLES.items():
-            self.form.addRow(f"{text}:", _row(self.columns[role], *extras.get(role, [])))
-        self.form.addRow("&Match keys by:", _row(self.match_combo, self.add_missing))
+        labels = {role: SHARED[role] for role in ("key",)}
+        for page in self.pages.values():
+            labels |= page.roles
+            extras |= {role: page.extras(role) for role in page.roles}
+        labels |= SHARED
+        for role, text in labels.items():
+            self.form.addRow(f"{text}:", hbox(self.columns[role], *extras.get(role, [])))
+        self.form.addRow("&Match keys by:", hbox(self.match_combo, self.add_missing))
         self.form.addRow("", self.skip_invalid)
         self.form.addRow("Snapshot &label:", self.label_edit)
         layout = QVBoxLayout(self)
-        file_row = _row(self.path_edit, self.choose_button, self.sheet_label, self.sheet_combo)
+        file_row = hbox(self.path_edit, self.choose_button, self.sheet_label, self.sheet_combo)
         for part in (file_row, self.preview, self.notes_label, self.report_text, self.error_label):
             layout.addWidget(part)
         layout.insertLayout(3, self.form)
@@ -201,10 +172,10 @@ class ImportDialog(QDialog):
         self._fill_preview(header, lines)
         self.notes_label.setText(" ".join([f"The first {len(lines)} rows.", *notes]))
         guesses = guess_columns(header)  # no segment filter unless the user asks for one
-        for role, combo in self.columns.items():
+        for role, box in self.columns.items():
             items = [(None, "(none)"), *((name, name) for name in header)]
-            _refill(combo, items, None if role == "segment" else guesses.get(role))
-        self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess_kind(header)))
+            refill(box, items, None if role == "segment" else guesses.get(role))
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess_kind(header, self.pages)))
         label = f"{path.stem} {dt.date.today():%Y-%m-%d}"  # or "... (2)": a default is not refused
         taken = {s.label for s in self.document.journey.metric_snapshots()}
         free = (f"{label} ({i})" if i > 1 else label for i in itertools.count(1))
@@ -212,7 +183,7 @@ class ImportDialog(QDialog):
         return True
 
     def _show_sheets(self, sheets: list[str], current: str) -> None:
-        _refill(self.sheet_combo, [(name, name) for name in sheets], current or None)
+        refill(self.sheet_combo, [(name, name) for name in sheets], current or None)
         self.sheet_label.setVisible(bool(sheets))
         self.sheet_combo.setVisible(bool(sheets))
 
@@ -229,37 +200,32 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(bool(header) and self.job is None)
 
     def _update_rows(self) -> None:
-        kind = self.kind_combo.currentData()
-        for role, (_, kinds) in ROLES.items():
-            self.form.setRowVisible(self.columns[role].parentWidget() or self, kind in kinds)
+        page = self.pages.get(self.kind_combo.currentData())
+        for role, box in self.columns.items():
+            shown = page is not None and (role in page.roles or role in page.shared)
+            self.form.setRowVisible(box.parentWidget() or self, shown)
 
     # ------------------------------------------------------------------ the spec
     def spec(self) -> ImportSpec:
         """The form as an ImportSpec; raises ValueError with a sentence for the user."""
-        kind: Kind = self.kind_combo.currentData()
-        used = {r: c.currentData() for r, c in self.columns.items() if kind in ROLES[r][1]}
+        page = self.pages[self.kind_combo.currentData()]
+        used = {r: self.columns[r].currentData() for r in SHARED if r in page.shared}
         segment, label = used.pop("segment", None), self.label_edit.text().strip()
         if not label:
             raise ValueError("Type a label for the new snapshot.")
         if label in {s.label for s in self.document.journey.metric_snapshots()}:
             raise ValueError(f"A snapshot labelled {label!r} exists already: choose another label.")
-        spec = ImportSpec(kind, match=self.match_combo.currentData(), snapshot=label, **used)
+        spec = ImportSpec(
+            page.options(), match=self.match_combo.currentData(), snapshot=label, **used
+        )
         spec.sheet = self.sheet_combo.currentText() or None
         spec.add_missing = self.add_missing.isChecked()
         spec.skip_invalid = self.skip_invalid.isChecked()
-        spec.csat_scale = Scale.csat(self.csat_best.currentData())
-        spec.ces_scale = Scale.ces(self.ces_points.currentData(), self.ces_best.currentData())
         value = self.segment_value.text().strip()
         if segment and not value:
             raise ValueError("Type the segment value the rows must have.")
         spec.segment = (segment, value) if segment else None
-        if kind == "responses" and not (spec.nps or spec.csat or spec.ces):
-            raise ValueError("Choose at least one score column: NPS, CSAT or CES.")
-        flows = bool(spec.source and spec.target)
-        if kind == "funnel" and not (flows or spec.visitors):
-            raise ValueError("Choose the From and To columns, or the Visitors column.")
-        if spec.key is None and not flows:
-            raise ValueError("Choose the column that names the touchpoint.")
+        page.check(spec)
         return spec
 
     # ------------------------------------------------------------------ importing
@@ -312,7 +278,7 @@ class ImportDialog(QDialog):
     def _apply(self, result: ImportResult) -> None:
         journey, snap = self.document.journey, result.snapshot
         try:
-            command = ApplyImport(journey, snap, result.new_touchpoints, result.flow_counts)
+            command = ApplyImport(journey, plan_import(journey, result))
         except JourneyError as exc:
             self._message(str(exc))
             return

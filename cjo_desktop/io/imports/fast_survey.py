@@ -10,42 +10,39 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.analysis.survey import SurveyAccumulator
 from cjo_desktop.domain.quoting import quoted
-from cjo_desktop.io.imports.keys import KeyResolver
+from cjo_desktop.io.imports.kinds.base import Reading
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult
-from cjo_desktop.io.imports.spec import ImportSpec
+
+if TYPE_CHECKING:
+    from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
 
 
 class NeedsExactReader(Exception):
     """The fast reader cannot promise the exact reader's result for this file."""
 
 
-def _valid(pl: Any, column: str, question: str, spec: ImportSpec) -> Any:
+def _valid(pl: Any, column: str, question: str, options: ResponsesOptions) -> Any:
     x = pl.col(column)
     if question == "nps":
         return x.is_between(0, 10) & (x == x.floor())
-    scale: Scale = spec.csat_scale if question == "csat" else spec.ces_scale
+    scale: Scale = options.csat_scale if question == "csat" else options.ces_scale
     return x.is_between(scale.low, scale.high)
 
 
-def read_fast(
-    path: Path,
-    header: list[str],
-    delimiter: str,
-    spec: ImportSpec,
-    keys: KeyResolver,
-    report: ImportReport,
-) -> SurveyResult:
+def read_fast(reading: Reading, options: ResponsesOptions, report: ImportReport) -> SurveyResult:
+    """The survey of ``reading``'s file, counted into ``report`` (a trial one: the exact
+    reader may have to start over)."""
     import polars as pl
 
     try:
-        with _source(path) as source:
-            return _read(pl, source, delimiter, spec, keys, report)
+        with _source(reading.path) as source:
+            return _read(pl, source, reading, options, report)
     except pl.exceptions.PolarsError:  # bytes that are not UTF-8, a ragged row...
         raise NeedsExactReader from None
 
@@ -66,14 +63,14 @@ def _source(path: Path) -> Iterator[Path | BinaryIO]:
 def _read(
     pl: Any,
     path: Path | BinaryIO,
-    delimiter: str,
-    spec: ImportSpec,
-    keys: KeyResolver,
+    reading: Reading,
+    options: ResponsesOptions,
     report: ImportReport,
 ) -> SurveyResult:
     """One pass over the file: per key, the row counts, the bad values and the sums."""
+    spec = reading.spec
     key = spec.key or ""
-    questions = {q: getattr(spec, q) for q in QUESTIONS if getattr(spec, q)}
+    questions = {q: getattr(options, q) for q in QUESTIONS if getattr(options, q)}
     wanted = [key, *questions.values()]
     if spec.segment:
         wanted.append(spec.segment[0])
@@ -84,7 +81,7 @@ def _read(
     numbers = {c: pl.Float64 for c in questions.values()}
     frame = pl.scan_csv(
         path,
-        separator=delimiter,
+        separator=reading.table.delimiter,
         encoding="utf8",
         has_header=True,
         infer_schema=False,
@@ -96,7 +93,7 @@ def _read(
     if spec.segment:
         frame = frame.with_columns(pl.col(spec.segment[0]).str.strip_chars())
     # A number off the scale (or a fraction where NPS needs a whole number): exact reader.
-    bad = [pl.col(f"_{q}").is_not_null() & ~_valid(pl, f"_{q}", q, spec) for q in questions]
+    bad = [pl.col(f"_{q}").is_not_null() & ~_valid(pl, f"_{q}", q, options) for q in questions]
     inside = (pl.col(spec.segment[0]) == spec.segment[1].strip()) if spec.segment else None
     aggs: list[Any] = [
         pl.len().alias("rows"),
@@ -122,7 +119,7 @@ def _read(
                 (x < 7).sum().alias("det"),
             ]
         else:
-            scale = spec.csat_scale if q == "csat" else spec.ces_scale
+            scale = options.csat_scale if q == "csat" else options.ces_scale
             top = x >= scale.high - 1 if scale.best == "high" else x <= scale.low + 1
             aggs.append(top.sum().alias(f"{q}_top2"))
     if spec.date:
@@ -133,17 +130,18 @@ def _read(
     groups = frame.group_by(key).agg(aggs).collect()
     if int(groups["bad"].sum()):
         raise NeedsExactReader
-    return _fold(groups, questions, spec, keys, report)
+    return _fold(groups, questions, reading, options, report)
 
 
 def _fold(
     groups: Any,
     questions: dict[str, str],
-    spec: ImportSpec,
-    keys: KeyResolver,
+    reading: Reading,
+    options: ResponsesOptions,
     report: ImportReport,
 ) -> SurveyResult:
-    acc: SurveyAccumulator[str] = SurveyAccumulator(spec.csat_scale, spec.ces_scale)
+    spec, keys = reading.spec, reading.keys
+    acc: SurveyAccumulator[str] = SurveyAccumulator(options.csat_scale, options.ces_scale)
     result = SurveyResult()
     key = spec.key or ""
     for g in groups.iter_rows(named=True):

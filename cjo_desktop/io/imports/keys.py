@@ -7,10 +7,15 @@ the data alone.
 
 from __future__ import annotations
 
-from cjo_desktop.domain import Journey, Kind
+from typing import TYPE_CHECKING
+
+from cjo_desktop.domain.model import Kind
 from cjo_desktop.domain.validate import MAX_NAME
 from cjo_desktop.io.imports.matching import Match, Matcher, normalize
 from cjo_desktop.io.imports.report import SharedKey
+
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
 
 
 class KeyResolver:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from cjo_desktop.domain import Journey
+if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
 
 Match = Literal["id", "name", "auto"]
 

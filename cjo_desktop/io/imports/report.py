@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cjo_desktop.domain.quoting import listed, quoted
+from cjo_desktop.io.imports.plan import UNSORTED
 
 #: How many example line numbers a reason keeps.
 EXAMPLES = 5
@@ -88,7 +89,7 @@ class ImportReport:
                 "(write the touchpoint ids in the key column and match by id: --match id)"
             )
         for what, names in (
-            ("touchpoints added to 'Unsorted'", self.added_touchpoints),
+            (f"touchpoints added to {UNSORTED!r}", self.added_touchpoints),
             ("flows added", self.added_flows),
             ("touchpoints with no data", self.without_data),
         ):

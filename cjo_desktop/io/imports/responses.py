@@ -8,18 +8,21 @@ and hands per-key sums to the same accumulators, so the statistics live in one p
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from cjo_desktop.analysis.survey import SurveyAccumulator
 from cjo_desktop.domain.metrics import MetricValue
 from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.keys import KeyResolver
+from cjo_desktop.io.imports.kinds.base import Progress
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Table, TableError, detect_decimal_comma, parse_number
 
-Progress = Callable[[int, int], bool]  # (bytes done, bytes total) -> keep going?
+if TYPE_CHECKING:
+    from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
+
 QUESTIONS = ("nps", "csat", "ces")
 
 
@@ -34,22 +37,22 @@ class SurveyResult:
     last_date: str = ""
 
 
-def question_columns(table: Table, spec: ImportSpec) -> dict[str, int]:
-    """Column index per question the spec names; at least one is needed."""
-    wanted = {q: getattr(spec, q) for q in QUESTIONS if getattr(spec, q)}
+def question_columns(table: Table, options: ResponsesOptions) -> dict[str, int]:
+    """Column index per question the options name; at least one is needed."""
+    wanted = {q: getattr(options, q) for q in QUESTIONS if getattr(options, q)}
     if not wanted:
         raise TableError(table.source, "", "choose at least one score column (NPS, CSAT or CES)")
     return {q: table.column_index(name) for q, name in wanted.items()}
 
 
-def _scale_text(spec: ImportSpec, question: str) -> str:
+def _scale_text(options: ResponsesOptions, question: str) -> str:
     if question == "nps":
         return "0-10 whole numbers"
-    scale = spec.csat_scale if question == "csat" else spec.ces_scale
+    scale = options.csat_scale if question == "csat" else options.ces_scale
     return f"{scale.low}-{scale.high}"
 
 
-def _check(spec: ImportSpec, acc: SurveyAccumulator[str], question: str, x: float) -> bool:
+def _check(acc: SurveyAccumulator[str], question: str, x: float) -> bool:
     from cjo_desktop.analysis.scales import nps_check
 
     if question == "nps":
@@ -61,16 +64,17 @@ def _check(spec: ImportSpec, acc: SurveyAccumulator[str], question: str, x: floa
 def read_exact(
     table: Table,
     spec: ImportSpec,
+    options: ResponsesOptions,
     keys: KeyResolver,
     report: ImportReport,
     progress: Progress | None = None,
 ) -> SurveyResult:
     """Row by row, naming the line and column of anything wrong."""
     key_col = table.column_index(spec.key or "")
-    cols = question_columns(table, spec)
+    cols = question_columns(table, options)
     seg = (table.column_index(spec.segment[0]), spec.segment[1].strip()) if spec.segment else None
     date_col = table.column_index(spec.date) if spec.date else None
-    acc: SurveyAccumulator[str] = SurveyAccumulator(spec.csat_scale, spec.ces_scale)
+    acc: SurveyAccumulator[str] = SurveyAccumulator(options.csat_scale, options.ces_scale)
     decimal_comma: dict[str, bool] = {}
     samples: dict[str, list[str]] = {q: [] for q in cols}
     pending: list[tuple[int, list[str]]] = []
@@ -94,11 +98,13 @@ def read_exact(
                 x = parse_number(text, decimal_comma[q])
             except ValueError:
                 x = None
-            if x is None or not _check(spec, acc, q, x):
+            if x is None or not _check(acc, q, x):
                 what = "not a number" if x is None else f"outside the {q.upper()} scale"
                 if not spec.skip_invalid:
                     raise table.error(
-                        line, table.header[i], f"{quoted(text)} is {what} ({_scale_text(spec, q)})"
+                        line,
+                        table.header[i],
+                        f"{quoted(text)} is {what} ({_scale_text(options, q)})",
                     )
                 report.skip(f"{q.upper()} value {what}", line)
                 return

@@ -45,6 +45,7 @@ def segment_records(
     names = {t.id: t.name for t in journey.touchpoints()}
     for value in segment_values(path, column, spec.sheet):
         one = copy.copy(spec)
+        one.options = copy.copy(spec.options)  # the guesses of one run stay in it
         one.segment, one.snapshot, one.add_missing = (column, value), value, False
         result = run_import(journey, path, one)
         for tp in journey.touchpoints():

@@ -7,7 +7,7 @@ exact line numbers for every message.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
 from cjo_desktop.domain.limits import MAX_COUNT, MAX_METRIC_NAME, MAX_VALUE, describe_number
@@ -17,6 +17,9 @@ from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Table, detect_decimal_comma, parse_number
+
+if TYPE_CHECKING:
+    from cjo_desktop.io.imports.kinds.funnel import FunnelOptions
 
 K = TypeVar("K")
 _MAX = describe_number(MAX_COUNT)
@@ -113,13 +116,18 @@ def _add(totals: dict[K, int], key: K, count: int, table: Table, line: int, colu
 
 
 def read_funnel(
-    table: Table, spec: ImportSpec, keys: KeyResolver, order: list[str], report: ImportReport
+    table: Table,
+    spec: ImportSpec,
+    options: FunnelOptions,
+    keys: KeyResolver,
+    order: list[str],
+    report: ImportReport,
 ) -> FunnelResult:
     """Flow rows (from, to, count) or visitor counts per touchpoint (key, visitors)."""
     result = FunnelResult()
-    if spec.source and spec.target:
-        src, dst = table.column_index(spec.source), table.column_index(spec.target)
-        cnt = table.column_index(spec.count or "count")
+    if options.source and options.target:
+        src, dst = table.column_index(options.source), table.column_index(options.target)
+        cnt = table.column_index(options.count or "count")
         leaving: dict[str, int] = {}  # a touchpoint's visitors are what leaves or arrives
         arriving: dict[str, int] = {}
         for row in table.rows():
@@ -147,7 +155,7 @@ def read_funnel(
         result.values = {k: v for k, v in per_tp.items() if k is not None}
         return result
     key_col = table.column_index(spec.key or "")
-    vis = table.column_index(spec.visitors or "visitors")
+    vis = table.column_index(options.visitors or "visitors")
     visitors: dict[str, int] = {}
     for row in table.rows():
         report.rows_read += 1

@@ -21,6 +21,7 @@ from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map
 from cjo_desktop.io.exports.metrics_table import pasted_cell
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
@@ -34,8 +35,7 @@ Q1, Q2 = "survey Q1", "survey Q2"
 
 def import_survey(document: Document, name: str, label: str) -> None:
     result = run_import(document.journey, DATA / name, ImportSpec(snapshot=label))
-    snap, new, flows = result.snapshot, result.new_touchpoints, result.flow_counts
-    document.push(ApplyImport(document.journey, snap, new, flows))
+    document.push(ApplyImport(document.journey, plan_import(document.journey, result)))
 
 
 @dataclass

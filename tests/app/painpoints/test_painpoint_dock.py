@@ -18,8 +18,9 @@ from cjo_desktop.commands import SetPainPointSettings
 from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.domain import Journey
 from cjo_desktop.editor.document import Document
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
-from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.templates import example_path
 
 DATA = example_path().parent / "outdoor-gear-shop-data"
@@ -41,15 +42,11 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 def import_data(document: Document) -> None:
     """The Q1 survey and the March funnel, one undo step each."""
     for name, spec in (
-        ("survey-2025-q1.csv", ImportSpec(kind="responses", snapshot="survey Q1")),
-        ("funnel-2025-03.csv", ImportSpec(kind="funnel", snapshot="funnel March")),
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey Q1")),
+        ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel March")),
     ):
         result = run_import(document.journey, DATA / name, spec)
-        document.push(
-            ApplyImport(
-                document.journey, result.snapshot, result.new_touchpoints, result.flow_counts
-            )
-        )
+        document.push(ApplyImport(document.journey, plan_import(document.journey, result)))
 
 
 def column(dock: PainPointDock, name: str) -> list[str]:

@@ -18,7 +18,9 @@ from jsonschema import Draft202012Validator
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.exports.metrics_table import RECORD_KEYS
-from cjo_desktop.io.imports.run import apply_import, run_import
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 
 HYPERLINK = '=HYPERLINK("http://evil.example","click")'
@@ -270,7 +272,7 @@ def test_a_map_saved_after_import_is_valid_and_reloads_equal(
         ("Q1", "survey-2025-q1.csv", {"date": "date"}),
         ("KPIs", "kpis-2025-q1.xlsx", {"kind": "aggregated", "sheet": "Q1 2025"}),
     ):
-        result = run_import(journey, example_data / name, ImportSpec(snapshot=label, **extra))  # type: ignore[arg-type]
+        result = run_import(journey, example_data / name, spec_of(snapshot=label, **extra))
         stamp = loaded.metric_snapshot(label).provenance.imported_at
         provenance = dataclasses.replace(result.snapshot.provenance, imported_at=stamp)
         result.snapshot = dataclasses.replace(result.snapshot, provenance=provenance)

@@ -13,8 +13,9 @@ import pytest
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import load_map
-from cjo_desktop.io.imports.run import ImportResult, apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec, guess_kind
+from cjo_desktop.io.imports.kinds.registry import guess_kind, spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import ImportResult, run_import
 from cjo_desktop.io.tables import TableError
 
 Z = 1.959963984540054
@@ -23,7 +24,7 @@ WriteCsv = Callable[..., Path]
 
 
 def do_import(journey: Journey, path: Path, **spec: object) -> ImportResult:
-    return run_import(journey, path, ImportSpec(snapshot="f", **spec))  # type: ignore[arg-type]
+    return run_import(journey, path, spec_of(snapshot="f", **spec))
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:

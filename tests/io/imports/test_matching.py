@@ -12,9 +12,11 @@ import pytest
 
 from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.io.imports.keys import KeyResolver
+from cjo_desktop.io.imports.kinds.registry import spec_of
 from cjo_desktop.io.imports.matching import Matcher, normalize
+from cjo_desktop.io.imports.plan import UNSORTED, apply_import
 from cjo_desktop.io.imports.report import SharedKey
-from cjo_desktop.io.imports.run import UNSORTED, ImportResult, apply_import, run_import
+from cjo_desktop.io.imports.run import ImportResult, run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 
 COMPOSED = unicodedata.normalize("NFC", "Café")
@@ -28,7 +30,7 @@ def nps_rows(*keys: str, score: int = 9) -> list[list[object]]:
 
 
 def do_import(journey: Journey, path: Path, **spec: object) -> ImportResult:
-    return run_import(journey, path, ImportSpec(snapshot="m", **spec))  # type: ignore[arg-type]
+    return run_import(journey, path, spec_of(snapshot="m", **spec))
 
 
 def n_of(result: ImportResult, tp: str) -> int | None:

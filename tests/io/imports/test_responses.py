@@ -16,8 +16,8 @@ from scipy import stats
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.domain import Journey
+from cjo_desktop.io.imports.kinds.registry import spec_of
 from cjo_desktop.io.imports.run import ImportResult, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import TableError
 
 Z = 1.959963984540054
@@ -43,7 +43,7 @@ def nps_rows(touchpoint: str = "Checkout: payment") -> list[list[object]]:
 
 
 def do_import(journey: Journey, path: Path, **spec: object) -> ImportResult:
-    return run_import(journey, path, ImportSpec(snapshot="test", **spec))  # type: ignore[arg-type]
+    return run_import(journey, path, spec_of(snapshot="test", **spec))
 
 
 @pytest.mark.parametrize("reader", ["fast", "exact"])

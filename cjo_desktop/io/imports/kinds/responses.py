@@ -1,0 +1,163 @@
+"""Survey responses: one row per answer, folded into NPS, CSAT and CES per touchpoint."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from cjo_desktop.analysis.survey import Scale
+from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
+from cjo_desktop.domain.metrics import (
+    CES_MEAN,
+    CSAT_MEAN,
+    CSAT_TOP2,
+    HIGHER_IS_BETTER,
+    MetricValue,
+)
+from cjo_desktop.domain.quoting import quoted
+from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
+from cjo_desktop.io.imports.kinds.base import ColumnType, ImportKind, Reading, Rows, Values
+from cjo_desktop.io.imports.report import ImportReport
+from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult, read_exact
+from cjo_desktop.io.imports.spec import KindOptions
+
+
+@dataclass
+class ResponsesOptions(KindOptions):
+    kind = "responses"
+    nps: str | None = None
+    csat: str | None = None
+    ces: str | None = None
+    csat_scale: Scale = field(default_factory=Scale.csat)
+    ces_scale: Scale = field(default_factory=lambda: Scale.ces(7))
+
+
+def _read(reading: Reading, options: ResponsesOptions) -> Rows:
+    result = _survey(reading, options)
+    values = _with_direction(result.values, options)
+    summary = _summary(values, reading.spec.weights)
+    return Rows(values, period=(result.first_date, result.last_date), summary=summary)
+
+
+def _survey(reading: Reading, options: ResponsesOptions) -> SurveyResult:
+    """The fast reader where it gives what the exact one would; else the exact reader."""
+    table, report = reading.table, reading.report
+    if table.format == "csv" and table.encoding.replace("_", "-") in ("utf-8", "utf-8-sig"):
+        trial = ImportReport(report.source, report.kind)
+        # Hash the file while polars reads it: both release the GIL, the machine has cores.
+        with ThreadPoolExecutor(1) as pool:
+            hashed = pool.submit(lambda: table.sha256)
+            try:
+                result: SurveyResult | None = read_fast(reading, options, trial)
+            except NeedsExactReader:
+                result = None
+            hashed.result()  # a file that cannot be read says so here
+        if result is not None and table.long_lines:
+            result = None  # a line the csv module refuses: the exact reader names it
+        if result is not None:
+            report.rows_read, report.rows_used = trial.rows_read, trial.rows_used
+            report.skipped = trial.skipped
+            return result
+    return read_exact(table, reading.spec, options, reading.keys, report, reading.progress)
+
+
+def _with_direction(values: Values, options: ResponsesOptions) -> Values:
+    """CSAT and CES values remember which end of their scale was best."""
+    best = {
+        CSAT_TOP2: options.csat_scale.best,
+        CSAT_MEAN: options.csat_scale.best,
+        CES_MEAN: options.ces_scale.best,
+    }
+    out: Values = {}
+    for tp, per in values.items():
+        out[tp] = {}
+        for metric, v in per.items():
+            if metric in best:
+                flag = 1.0 if best[metric] == "high" else 0.0
+                v = dataclasses.replace(v, detail={**v.detail, HIGHER_IS_BETTER: flag})
+            out[tp][metric] = v
+    return out
+
+
+def _summary(values: Values, weights: dict[str, float]) -> dict[str, MetricValue]:
+    out: dict[str, MetricValue] = {}
+    for metric in (CSAT_MEAN, CES_MEAN):
+        per_tp = {tp: m[metric] for tp, m in values.items() if metric in m}
+        if per_tp:
+            out[f"{metric}_weighted"] = weighted_mean(per_tp, weights)
+    top2 = {tp: m[CSAT_TOP2] for tp, m in values.items() if CSAT_TOP2 in m}
+    if top2:
+        out[f"{CSAT_TOP2}_weighted"] = weighted_share(top2, weights)
+    return out
+
+
+def _method(options: ResponsesOptions) -> str:
+    parts = [f"NPS from {quoted(options.nps)} (0-10)"] if options.nps else []
+    for q, scale in (("csat", options.csat_scale), ("ces", options.ces_scale)):
+        column = getattr(options, q)
+        if column:
+            scale_text = f"{scale.low}-{scale.high}, {scale.best} is best"
+            parts.append(f"{q.upper()} from {quoted(column)} ({scale_text})")
+    return "survey responses: " + "; ".join(parts)
+
+
+def _evidence(roles: dict[str, str]) -> int:
+    return 1 if set(QUESTIONS) & set(roles) else -1
+
+
+def _fill(options: ResponsesOptions, guesses: dict[str, str]) -> bool:
+    if not (options.nps or options.csat or options.ces):
+        options.nps, options.csat, options.ces = (guesses.get(q) for q in QUESTIONS)
+    return True
+
+
+def _flags(p: argparse.ArgumentParser, column: ColumnType) -> None:
+    p.add_argument("--nps", type=column, metavar="COL", help="NPS answers, 0-10")
+    p.add_argument("--csat", type=column, metavar="COL", help="CSAT answers")
+    p.add_argument("--csat-scale", type=int, choices=[5], default=5, help="CSAT scale 1-5")
+    p.add_argument(
+        "--csat-best",
+        choices=["high", "low"],
+        default="high",
+        help="which end of the CSAT scale is best (default high)",
+    )
+    p.add_argument("--ces", type=column, metavar="COL", help="CES answers")
+    p.add_argument("--ces-scale", type=int, choices=[5, 7], default=7, help="CES scale 1-5 or 1-7")
+    p.add_argument(
+        "--ces-best",
+        choices=["low", "high"],
+        default="low",
+        help="which end of the CES scale is best (default low: least effort)",
+    )
+
+
+def _from_flags(args: argparse.Namespace) -> ResponsesOptions:
+    return ResponsesOptions(
+        nps=args.nps,
+        csat=args.csat,
+        ces=args.ces,
+        csat_scale=Scale(1, args.csat_scale, args.csat_best),
+        ces_scale=Scale(1, args.ces_scale, args.ces_best),
+    )
+
+
+RESPONSES = ImportKind(
+    ResponsesOptions,
+    name="survey responses",
+    title="Survey responses (one row per answer)",
+    read=_read,
+    method=_method,
+    evidence=_evidence,
+    fill=_fill,
+    columns=lambda o: (o.nps, o.csat, o.ces),
+    guesses={
+        "nps": ("nps", "nps score", "likelihood to recommend", "recommend", "ltr"),
+        "csat": ("csat", "csat score", "satisfaction", "satisfied"),
+        "ces": ("ces", "ces score", "effort", "customer effort"),
+    },
+    add_flags=_flags,
+    from_flags=_from_flags,
+    per_segment=True,
+)
