@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, Transform
 
-from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.analysis.impact import Ranked, money
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Opportunity
 from cjo_desktop.domain.painpoints import EFFORTS, SEVERITY_POINTS
@@ -204,9 +204,7 @@ def matrix_chart(
     ax.set_ylabel(f"Expected value ({unit})")
     # no ticks below zero: the room there is only for the quadrant names
     ax.yaxis.set_major_formatter(
-        lambda v, _pos: (
-            "" if v < 0 else style.money(currency, v) if basis == "revenue" else f"{v:,g}"
-        )
+        lambda v, _pos: "" if v < 0 else money(currency, v) if basis == "revenue" else f"{v:,g}"
     )
     ax.yaxis.set_minor_formatter(lambda _v, _pos: "")
     if not log:
@@ -224,7 +222,7 @@ def _list(side: Axes, points: list[Point], basis: str, currency: str) -> None:
     side.set_axis_off()
     entries = []
     for p in points:
-        value = style.money(currency, p.value) if basis == "revenue" else f"{p.value:,.1f}"
+        value = money(currency, p.value) if basis == "revenue" else f"{p.value:,.1f}"
         detail = (
             f"{style.shorten(p.touchpoint, 30)} · effort {p.opportunity.effort} · "
             f"impact {p.opportunity.impact}% · {value}"

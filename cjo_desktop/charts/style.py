@@ -306,10 +306,3 @@ def message_axes(fig: Figure, text: str) -> None:
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, text, ha="center", va="center", color=MUTED, size=11, wrap=True)
-
-
-def money(currency: str, x: float) -> str:
-    """``€1,200`` for a symbol, ``1,200 USD`` for a code (as the ranking writes it)."""
-    if len(currency) > 1 and currency.isalpha():
-        return f"{x:,.0f} {currency}"
-    return f"{currency}{x:,.0f}"

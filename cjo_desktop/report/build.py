@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from cjo_desktop.analysis.impact import money
 from cjo_desktop.charts import matrix, style
 from cjo_desktop.charts.comparison import comparison_chart
 from cjo_desktop.charts.emotion import emotion_chart
@@ -244,7 +245,7 @@ def build_pdf(
     total = len(body) + 1
     value = settings.value_per_customer
     value_words = (
-        f"{style.money(settings.currency, value)} per customer, counts a {settings.period}"
+        f"{money(settings.currency, value)} per customer, counts a {settings.period}"
         if value is not None
         else "no value per customer: pain points are ranked by customers lost"
     )

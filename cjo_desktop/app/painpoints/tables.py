@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked
+from cjo_desktop.analysis.impact import MANUAL, Ranked, money
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
 
@@ -30,13 +30,6 @@ DASH = "\N{EM DASH}"
 #: The canvas hues (Okabe-Ito vermillion, orange, slate), darkened to read as text.
 SEVERITY_COLOURS = {"high": "#B34700", "medium": "#8F6400", "low": "#4A6580"}
 EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
-
-
-def money(currency: str, x: float) -> str:
-    """``€1,200`` for a symbol, ``1,200 USD`` for a code (as the ranking's sentences say)."""
-    if len(currency) > 1 and currency.isalpha():
-        return f"{x:,.0f} {currency}"
-    return f"{currency}{x:,.0f}"
 
 
 def source_text(journey: Journey, row: Ranked) -> str:
