@@ -180,8 +180,8 @@ def matrix_chart(
             [p.value],
             marker="o",
             ms=17,
-            color=style.BETTER if quick else style.NEUTRAL,
-            mec="#FFFFFF",
+            color=style.BETTER if quick else style.UNCHANGED,
+            mec=style.ON_FILL,
             mew=1.2,
             ls="none",
             zorder=3,
@@ -195,7 +195,7 @@ def matrix_chart(
             va="center",
             size=8,
             weight="bold",
-            color="#FFFFFF",
+            color=style.ON_FILL,
             zorder=4,
         )
     ax.set_xticks(range(len(EFFORTS)))

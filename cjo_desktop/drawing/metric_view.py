@@ -23,17 +23,14 @@ from cjo_desktop.domain.metrics import (
     VISITORS,
 )
 from cjo_desktop.domain.shown import shown
-
-GOOD = "#0072B2"
-BAD = "#D55E00"
-NEUTRAL = "#F2F2F2"
+from cjo_desktop.palette import BETTER, METRIC_NEUTRAL, WORSE
 
 #: Red, green and blue as fractions 0..1 (what QColor.fromRgbF takes).
 Rgb = tuple[float, float, float]
 
 
 def rgb(hex_colour: str) -> Rgb:
-    """'#F2F2F2' -> (0.949..., 0.949..., 0.949...), as QColor(hex).redF() etc. give them."""
+    """'#RRGGBB' -> red, green and blue as 0..1, as QColor(hex).redF() etc. give them."""
     r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return r, g, b
 
@@ -93,8 +90,8 @@ def scale_for(metric: str, snapshot: Snapshot) -> Scale:
 
 def colour(position: float) -> Rgb:
     """Blend from neutral toward good or bad; never darker than a card's text can sit on."""
-    target = rgb(GOOD if position >= 0 else BAD)
-    neutral = rgb(NEUTRAL)
+    target = rgb(BETTER if position >= 0 else WORSE)
+    neutral = rgb(METRIC_NEUTRAL)
     t = min(1.0, abs(position)) * 0.75
     r, g, b = (n + (c - n) * t for n, c in zip(neutral, target, strict=True))
     return r, g, b

@@ -43,6 +43,7 @@ from cjo_desktop.io.imports.responses import Cancelled
 from cjo_desktop.io.imports.run import ImportResult, run_import
 from cjo_desktop.io.imports.spec import ImportSpec, Kind, guess_columns, guess_kind
 from cjo_desktop.io.tables import Row, TableError, open_table
+from cjo_desktop.palette import ERROR_TEXT
 
 DATA_FILTER = "Data (*.csv *.tsv *.txt *.xlsx *.xlsm)"
 PREVIEW_ROWS = 20
@@ -148,7 +149,7 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox("Skip &rows with invalid values")
         self.label_edit = _named(QLineEdit(), "Snapshot label")
         self.error_label = _named(QLabel(wordWrap=True), "Import error")
-        self.error_label.setStyleSheet("color: #B00020")
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT}")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report_text = _named(QPlainTextEdit(readOnly=True), "Import report")
         self.report_text.setPlaceholderText("The import report appears here.")

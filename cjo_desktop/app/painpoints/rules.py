@@ -52,6 +52,7 @@ from cjo_desktop.domain.painpoints import (
     PainPointSettings,
     Rule,
 )
+from cjo_desktop.palette import ERROR_TEXT
 
 KNOWN_METRICS: tuple[str, ...] = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, DROPOFF, CONVERSION)
 KNOWN_METRICS += (VISITORS, VALENCE, VALENCE_DIP)
@@ -243,7 +244,7 @@ class RulesDialog(QDialog):
         self._build_pricing(settings)
         self.problem = QLabel(wordWrap=True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(f"color: {ERROR_TEXT}")
         note = QLabel(
             "A rule marks a pain point where its metric crosses the threshold, and only when at "
             "least <i>min n</i> responses or visitors stand behind the number (below it the "

@@ -22,13 +22,12 @@ from PySide6.QtGui import (
 from cjo_desktop.analysis.impact import MANUAL, Ranked, money
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
+from cjo_desktop.palette import SEVERITY
 
 Std = QKeySequence.StandardKey
 ROW_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the row's position in the ranking
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on every opportunity cell: its id
 DASH = "\N{EM DASH}"
-#: The canvas hues (Okabe-Ito vermillion, orange, slate), darkened to read as text.
-SEVERITY_COLOURS = {"high": "#B34700", "medium": "#8F6400", "low": "#4A6580"}
 EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
 
 
@@ -108,7 +107,7 @@ def ranking_model(
             _item(lost, i, tip),
             _item(revenue, i, tip),
         ]
-        cells[3].setForeground(QBrush(QColor(SEVERITY_COLOURS[r.severity])))
+        cells[3].setForeground(QBrush(QColor(SEVERITY[r.severity].text)))
         for cell in (cells[0], cells[4], cells[5]):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         model.appendRow(cells)
