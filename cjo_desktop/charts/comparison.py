@@ -16,10 +16,9 @@ from matplotlib.lines import Line2D
 
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Journey, MetricValue, Snapshot
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, higher_is_better
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, higher_is_better, metric_name
 
 COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
-LABELS = {NPS: "NPS", CSAT_TOP2: "CSAT top-2-box (%)", CES_MEAN: "CES mean"}
 TITLE = "Baseline against latest"
 
 
@@ -150,7 +149,7 @@ def comparison_chart(
         ax.set_xlim(lo - pad, hi + pad)
         if metric == NPS and lo < 0 < hi:
             ax.axvline(0, color=style.GRID, lw=0.8)
-        ax.set_title(LABELS.get(metric, metric), size=9)
+        ax.set_title(metric_name(metric).with_unit, size=9)
         ax.grid(axis="x")
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", length=0)

@@ -21,6 +21,7 @@ from cjo_desktop.domain.metrics import (
     DROPOFF,
     NPS,
     VISITORS,
+    metric_name,
 )
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.palette import BETTER, METRIC_NEUTRAL, WORSE
@@ -33,17 +34,6 @@ def rgb(hex_colour: str) -> Rgb:
     """'#RRGGBB' -> red, green and blue as 0..1, as QColor(hex).redF() etc. give them."""
     r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return r, g, b
-
-
-LABELS = {
-    NPS: "NPS",
-    CSAT_TOP2: "CSAT top-2",
-    CSAT_MEAN: "CSAT",
-    CES_MEAN: "CES",
-    CONVERSION: "Conversion",
-    DROPOFF: "Drop-off",
-    VISITORS: "Visitors",
-}
 
 
 @dataclass(frozen=True)
@@ -101,7 +91,7 @@ def format_value(metric: str, value: MetricValue) -> str:
     if value.value is None:
         return "n/a"
     x = value.value
-    if metric in (CSAT_TOP2, CONVERSION, DROPOFF):
+    if metric_name(metric).unit == "%":
         text = f"{x:.0f}%"
     elif metric == NPS:
         text = f"{x:+.0f}" if round(x) else "0"
@@ -116,7 +106,7 @@ def format_value(metric: str, value: MetricValue) -> str:
 
 def badge(metric: str, value: MetricValue) -> str:
     """'NPS 45 · n=100' — the number and how many stand behind it."""
-    label = LABELS.get(metric, metric)
+    label = metric_name(metric).short
     n = f" \N{MIDDLE DOT} n={value.n}" if value.n is not None and metric != VISITORS else ""
     return shown(f"{label} {format_value(metric, value)}{n}")
 
@@ -185,5 +175,5 @@ def legend(metric: str, snapshot: Snapshot) -> Legend:
     def f(x: float) -> str:
         return format_value(metric, MetricValue(x))
 
-    title = shown(f"{LABELS.get(metric, metric)} \N{EM DASH} {snapshot.label}")
+    title = shown(f"{metric_name(metric).label} \N{EM DASH} {snapshot.label}")
     return Legend(title, f(scale.bad), f(scale.neutral), f(scale.good))
