@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked, money
+from cjo_desktop.analysis.opportunities import opportunity_values, value_text
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
 from cjo_desktop.palette import SEVERITY
@@ -114,38 +115,6 @@ def ranking_model(
     return model
 
 
-def rows_by_key(rows: Sequence[Ranked]) -> dict[tuple[str, str], Ranked]:
-    """(touchpoint id, rule name or pain point id) -> its first row in the ranking, so each
-    opportunity finds its row at once: scanning the ranking for each one took 12 s for the
-    2,000 opportunities of a map of 20,000 cards."""
-    found: dict[tuple[str, str], Ranked] = {}
-    for r in rows:
-        found.setdefault((r.touchpoint_id, r.key), r)
-    return found
-
-
-def expected_value(
-    o: Opportunity, rows: dict[tuple[str, str], Ranked], settings: PainPointSettings
-) -> tuple[str, str, float | None]:
-    """(cell text, tooltip, number) for an opportunity: its impact share of what its pain
-    point puts at risk in the current ranking (``rows``: see rows_by_key); a dash when that
-    pain point does not fire."""
-    row = rows.get((o.touchpoint_id, o.pain_point))
-    share = o.impact / 100
-    if row is None:
-        return DASH, "Its pain point does not fire here with the current numbers.", None
-    if row.revenue_at_risk is not None:
-        at_risk = money(settings.currency, row.revenue_at_risk)
-        value = share * row.revenue_at_risk
-        tip = f"{o.impact}% of {at_risk} at risk per {settings.period}"
-        return money(settings.currency, value), tip, value
-    if row.customers_lost is not None:
-        value = share * row.customers_lost
-        tip = f"{o.impact}% of {row.customers_lost:,.0f} customers at risk per {settings.period}"
-        return f"{value:,.0f} customers", tip, value
-    return DASH, "No volumes at this touchpoint: nothing to price.", None
-
-
 def opportunity_model(
     journey: Journey, rows: Sequence[Ranked], settings: PainPointSettings, parent: QObject
 ) -> QStandardItemModel:
@@ -160,9 +129,11 @@ def opportunity_model(
     model = QStandardItemModel(0, len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
     names = {tp.id: tp.name for tp in journey.touchpoints()}
-    row_of = rows_by_key(rows)
-    for i, o in enumerate(journey.opportunities()):
-        value, value_tip, _ = expected_value(o, row_of, settings)
+    values = opportunity_values(
+        journey.opportunities(), rows, currency=settings.currency, period=settings.period
+    )
+    for i, v in enumerate(values):
+        o = v.opportunity
         tip = o.description or o.name
         cells = [
             _item(names.get(o.touchpoint_id, o.touchpoint_id), i, tip),
@@ -170,7 +141,7 @@ def opportunity_model(
             _item(o.name, i, tip),
             _item(EFFORT_WORDS[o.effort], i, tip),
             _item(f"{o.impact}%", i, tip),
-            _item(value, i, value_tip),
+            _item(value_text(v, settings.currency), i, v.explanation),
         ]
         for cell in cells:
             cell.setData(o.id, ID_ROLE)
