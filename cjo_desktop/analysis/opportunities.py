@@ -20,6 +20,14 @@ from cjo_desktop.domain.painpoints import SEVERITY_POINTS
 
 Basis = Literal["revenue", "customers", "severity"]
 NOT_FIRING = "Its pain point does not fire here with the current numbers."
+#: An effort in words, and how long it takes (where the team picks one).
+EFFORT_SIZES = {"S": ("small", "days"), "M": ("medium", "weeks"), "L": ("large", "months")}
+
+
+def effort_words(effort: str, *, span: bool = False) -> str:
+    """ "S (small)" in the dock's table and on the matrix; "S (small: days)" where chosen."""
+    size, takes = EFFORT_SIZES[effort]
+    return f"{effort} ({size}: {takes})" if span else f"{effort} ({size})"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, Transform
 
 from cjo_desktop.analysis.impact import money
-from cjo_desktop.analysis.opportunities import OpportunityValue, value_text
+from cjo_desktop.analysis.opportunities import OpportunityValue, effort_words, value_text
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Opportunity
 from cjo_desktop.domain.painpoints import EFFORTS
@@ -24,7 +24,6 @@ from cjo_desktop.domain.painpoints import EFFORTS
 TITLE = "Value by effort"
 #: The height the numbered list may fill, in points (the chart area is about 5.5 inches).
 LIST_HEIGHT_PT = 370
-EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +179,7 @@ def matrix_chart(
             zorder=4,
         )
     ax.set_xticks(range(len(EFFORTS)))
-    ax.set_xticklabels([EFFORT_WORDS[e] for e in EFFORTS])
+    ax.set_xticklabels([effort_words(e) for e in EFFORTS])
     ax.set_xlabel("Effort")
     ax.set_ylabel(f"Expected value ({unit})")
     # no ticks below zero: the room there is only for the quadrant names

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.analysis.opportunities import effort_words
 from cjo_desktop.domain import Journey, Opportunity, PainPoint
 from cjo_desktop.domain.painpoints import EFFORTS, SEVERITIES, Effort, Severity
 from cjo_desktop.palette import ERROR_TEXT
 
-EFFORT_WORDS = {"S": "S (small: days)", "M": "M (medium: weeks)", "L": "L (large: months)"}
 SEVERITY_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
@@ -170,7 +170,7 @@ class OpportunityDialog(_Dialog):
         self._field("&Name:", "Opportunity name", self.name)
         self.effort = QComboBox()
         for e in EFFORTS:
-            self.effort.addItem(EFFORT_WORDS[e], e)
+            self.effort.addItem(effort_words(e, span=True), e)
         self._field("&Effort:", "Effort", self.effort)
         self.impact = QSpinBox()
         self.impact.setRange(0, 100)

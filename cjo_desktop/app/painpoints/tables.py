@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 )
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked, money
-from cjo_desktop.analysis.opportunities import opportunity_values, value_text
+from cjo_desktop.analysis.opportunities import effort_words, opportunity_values, value_text
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
 from cjo_desktop.palette import SEVERITY
@@ -29,7 +29,6 @@ Std = QKeySequence.StandardKey
 ROW_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the row's position in the ranking
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on every opportunity cell: its id
 DASH = "\N{EM DASH}"
-EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
 
 
 def source_text(journey: Journey, row: Ranked) -> str:
@@ -139,7 +138,7 @@ def opportunity_model(
             _item(names.get(o.touchpoint_id, o.touchpoint_id), i, tip),
             _item(answered := answered_text(journey, o), i, answered),
             _item(o.name, i, tip),
-            _item(EFFORT_WORDS[o.effort], i, tip),
+            _item(effort_words(o.effort), i, tip),
             _item(f"{o.impact}%", i, tip),
             _item(value_text(v, settings.currency), i, v.explanation),
         ]
