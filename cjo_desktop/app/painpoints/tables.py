@@ -1,7 +1,8 @@
 """The pain-point dock's tables: the ranked rows and the opportunities, as item models.
 
-Plain builders over the ranking the dock computed; the words (money, "per month", what a
-source is called) are here too, so the table, its tooltips and the header agree.
+Plain builders over the ranking the dock computed; the words ("per month", what a source is
+called) are here too, so the table, its tooltips and the header agree. Amounts and each
+opportunity's value come from the analysis, as the report's pages have them.
 """
 
 from __future__ import annotations
