@@ -7,6 +7,7 @@ look from here, so a chart of the report always matches the map it sits beside.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
 # deficiencies; every colour is paired with an icon or text, never used alone.
@@ -27,6 +28,84 @@ MUTED = "#57606A"
 GRID = "#D0D7DE"
 LANE_FILL = ("#FFFFFF", "#F6F8FA")
 HEADER_FILL = "#24292F"
+#: The page behind the map and the charts: exported pictures, the PDF, the view's sheet.
+PAPER = "#FFFFFF"
+#: The editor's background around the map's sheet.
+OUTSIDE_PAPER = "#E6EAEF"
+#: Inside a card, and inside the small boxes drawn on the map (badges, tabs, tags, handles,
+#: the legend), so they stand out from lane bands and lines.
+CARD_FILL = "#FFFFFF"
+#: Words, rims and strokes drawn on or around a coloured fill (a stage header, a feeling's
+#: pill, a severity icon, a chart's marker or bar).
+ON_FILL = "#FFFFFF"
+HEADER_TEXT = ON_FILL
+#: The card count, quieter than the stage's name on the dark header.
+HEADER_COUNT = "#C9D1D9"
+#: White at 235/255 under a flow's label, and at 225/255 under the pinned lane labels: the
+#: lines behind show through faintly (Qt reads #AARRGGBB).
+FLOW_LABEL_BACK = "#EBFFFFFF"
+LANE_LABEL_BACK = "#E1FFFFFF"
+SELECTION = "#0969DA"
+FLOW = "#57606A"
+DROPOFF = "#B35900"
+OPPORTUNITY = OKABE_ITO["green"]
+#: A metric better or worse than before or than its scale's middle (cards, tables, charts).
+BETTER = OKABE_ITO["blue"]
+WORSE = OKABE_ITO["vermillion"]
+#: A change that is neither (or whose direction is unknown), in the charts.
+UNCHANGED = OKABE_ITO["grey"]
+#: A card's fill at the middle of a metric's scale (NPS 0, CSAT 3 of 5).
+METRIC_NEUTRAL = "#F2F2F2"
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityColours:
+    """A severity's hue on the map (outline, icon, tab) and the same hue darkened to read as
+    text on a light table."""
+
+    mark: str
+    text: str
+
+
+#: Pain-point severities, Okabe-Ito vermillion, orange and a slate; always paired with a
+#: shape, a pattern and a letter on the map.
+SEVERITY = {
+    "high": SeverityColours(OKABE_ITO["vermillion"], "#B34700"),
+    "medium": SeverityColours(OKABE_ITO["orange"], "#8F6400"),
+    "low": SeverityColours("#5B7A99", "#4A6580"),
+}
+#: A rule that could not be checked (too few answers): the map's dashed tag, and the dock's
+#: note about it.
+INSUFFICIENT = "#6E7781"
+INSUFFICIENT_TEXT = "#5F6B7A"
+#: A fall in the emotion curve.
+DIP = OKABE_ITO["vermillion"]
+#: What is wrong in a dialog (a rule that cannot be saved, a file that cannot be read).
+ERROR_TEXT = "#B3261E"
+#: The dark theme's colour per Qt palette role (QPalette.ColorRole names); text of disabled
+#: widgets is DARK_DISABLED. Dark greys, the map's blue for focus.
+DARK_DISABLED = "#7A7E85"
+DARK_THEME = {
+    "Window": "#2B2D30",
+    "WindowText": "#DFE1E5",
+    "Base": "#1E1F22",
+    "AlternateBase": "#26282B",
+    "ToolTipBase": "#3C3F41",
+    "ToolTipText": "#DFE1E5",
+    "PlaceholderText": DARK_DISABLED,
+    "Text": "#DFE1E5",
+    "Button": "#393B40",
+    "ButtonText": "#DFE1E5",
+    "BrightText": "#FF6B68",
+    "Light": "#45484D",
+    "Midlight": "#393B40",
+    "Mid": "#2F3134",
+    "Dark": "#1B1C1F",
+    "Shadow": "#000000",
+    "Highlight": "#2F65CA",
+    "HighlightedText": "#FFFFFF",
+    "Link": "#56A8F5",
+}
 #: The text face: the first of these that is installed and draws OWN_SYMBOLS sets the map and
 #: the charts.
 FONT_FAMILIES = ["Inter", "Segoe UI", "Helvetica Neue", "Noto Sans", "DejaVu Sans", "Arial"]

@@ -94,8 +94,9 @@ def _number(x: float) -> str:
     return f"{round(x, 1):g}"
 
 
-def _money(currency: str, x: float) -> str:
-    """``€1,200`` for a symbol, ``1,200 USD`` for a code."""
+def money(currency: str, x: float) -> str:
+    """``€1,200`` for a symbol, ``1,200 USD`` for a code: the one way the program writes an
+    amount (the ranking's sentences, the pain-point dock, the report's pages and charts)."""
     if len(currency) > 1 and currency.isalpha():
         return f"{x:,.0f} {currency}"
     return f"{currency}{x:,.0f}"
@@ -174,7 +175,7 @@ def rank(
                 worth, how = _worth(item.tp_id, value_per_customer, chance, bought, currency)
                 revenue = lost * worth
                 impact, basis = revenue, "revenue"
-                text += f", {_money(currency, revenue)} at risk at {how}"
+                text += f", {money(currency, revenue)} at risk at {how}"
             else:
                 impact, basis = lost, "customers"
                 text += ", no value per customer given so no revenue at risk"
@@ -211,9 +212,9 @@ def _worth(
 ) -> tuple[float, str]:
     """What one lost person is worth, and the words for it."""
     if not chance or tp_id in bought or tp_id not in chance:
-        return value, f"{_money(currency, value)} per customer"
+        return value, f"{money(currency, value)} per customer"
     p = chance[tp_id]
-    return value * p, f"{_money(currency, value)} per customer x {p:.0%} who would have bought"
+    return value * p, f"{money(currency, value)} per customer x {p:.0%} who would have bought"
 
 
 def chosen_snapshot(journey: Journey, label: str | None = None) -> Snapshot | None:

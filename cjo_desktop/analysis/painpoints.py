@@ -12,13 +12,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
-from cjo_desktop.domain.metrics import higher_is_better
+from cjo_desktop.domain.metrics import VALENCE, VALENCE_DIP, higher_is_better
 from cjo_desktop.domain.painpoints import (
     DEFAULT_RULES,
     EMOTION_METRICS,
     SEVERITY_POINTS,
-    VALENCE,
-    VALENCE_DIP,
     Rule,
     Severity,
 )

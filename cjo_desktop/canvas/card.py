@@ -169,7 +169,7 @@ class TouchpointCard(QGraphicsItem):
             self._paint_badge(painter, left_of_tab - 4)
         if selected or option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
             painter.setPen(QPen(QColor(style.SELECTION), 1.5))
-            painter.setBrush(QBrush(QColor("#FFFFFF")))
+            painter.setBrush(QBrush(QColor(style.CARD_FILL)))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
             painter.drawLine(
                 self.handle_center() + QPointF(-3.5, 0), self.handle_center() + QPointF(3.5, 0)
@@ -234,7 +234,7 @@ class TouchpointCard(QGraphicsItem):
         width = min(fm.horizontalAdvance(text) + 14, right - 10)
         box = QRectF(10, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4)
         painter.setPen(QPen(QColor(style.GRID), 1))
-        painter.setBrush(QBrush(QColor("#FFFFFF")))
+        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
         painter.drawRoundedRect(box, 5, 5)
         painter.setPen(QColor(style.INK))
         painter.drawText(box.adjusted(7, 0, -4, -4), Qt.AlignmentFlag.AlignVCenter, text)
@@ -244,10 +244,10 @@ class TouchpointCard(QGraphicsItem):
         v = self._valence if self._valence is not None else 0.0
         colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(v)))])
         # A white rim keeps the pill apart from a card coloured by a metric.
-        painter.setPen(QPen(QColor("#FFFFFF"), 1.5) if self._fill else Qt.PenStyle.NoPen)
+        painter.setPen(QPen(QColor(style.ON_FILL), 1.5) if self._fill else Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(box, 9, 9)
-        painter.setPen(QColor("#FFFFFF") if abs(v) >= 1.5 else QColor(style.INK))
+        painter.setPen(QColor(style.ON_FILL) if abs(v) >= 1.5 else QColor(style.INK))
         painter.setFont(font(style.CARD_TEXT_PX, True))
         text = f"{v:+.0f}" if float(v).is_integer() else f"{v:+.1f}"
         text = "0" if abs(v) < 0.05 else text

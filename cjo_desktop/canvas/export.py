@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing import style
 from cjo_desktop.io import MapFileError
 from cjo_desktop.io.files import write_atomic
 
@@ -84,7 +85,7 @@ def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False
         )
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(1.0)
-    image.fill(QColor(0, 0, 0, 0) if transparent else QColor("#FFFFFF"))
+    image.fill(QColor(Qt.GlobalColor.transparent) if transparent else QColor(style.PAPER))
     painter = QPainter(image)
     painter.setRenderHints(
         QPainter.RenderHint.Antialiasing
@@ -108,7 +109,7 @@ def svg_bytes(scene: JourneyScene, title: str) -> bytes:
     generator.setTitle(shown(title))
     generator.setDescription("Customer journey map exported by cjo-desktop")
     painter = QPainter(generator)
-    painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor("#FFFFFF"))
+    painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), QColor(style.PAPER))
     scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
     painter.end()
     # The items draw text as shown already; this pass keeps the file well-formed XML even for

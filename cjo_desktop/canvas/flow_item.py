@@ -73,7 +73,7 @@ class _Look:
 _FLOW = _Look(style.FLOW)
 _DROPOFF = _Look(style.DROPOFF, dashed=True)
 _SELECTED = _Look(style.SELECTION)
-_LABEL_BACK = QBrush(QColor(255, 255, 255, 235))
+_LABEL_BACK = QBrush(QColor(style.FLOW_LABEL_BACK))
 
 
 class FlowItem(QGraphicsItem):

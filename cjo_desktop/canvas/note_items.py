@@ -27,7 +27,6 @@ PAIN_LINES = 3
 NAME_LINES = 2
 #: Far out the note is a plain block, like the cards.
 DETAIL_LOD = 0.4
-OPPORTUNITY_COLOUR = style.OKABE_ITO["green"]
 
 
 class NoteItem(QGraphicsItem):
@@ -100,7 +99,7 @@ class NoteItem(QGraphicsItem):
             colour = pain.colour(item.severity)
         else:
             pen = QPen(QColor(style.GRID), 1.2)
-            colour = QColor(OPPORTUNITY_COLOUR)
+            colour = QColor(style.OPPORTUNITY)
         painter.setPen(pen)
         painter.setBrush(QBrush(QColor(style.CARD_FILL)))
         if lod < DETAIL_LOD:
@@ -135,9 +134,9 @@ class NoteItem(QGraphicsItem):
         """A '+' in a green disc, the name in up to two lines, effort and what it wins back."""
         centre = QPointF(PAD + 10, PAD + 9)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(OPPORTUNITY_COLOUR)))
+        painter.setBrush(QBrush(QColor(style.OPPORTUNITY)))
         painter.drawEllipse(centre, 8, 8)
-        painter.setPen(QPen(QColor("#FFFFFF"), 2.0))
+        painter.setPen(QPen(QColor(style.ON_FILL), 2.0))
         painter.drawLine(centre + QPointF(-4, 0), centre + QPointF(4, 0))
         painter.drawLine(centre + QPointF(0, -4), centre + QPointF(0, 4))
         painter.setPen(QColor(style.INK))

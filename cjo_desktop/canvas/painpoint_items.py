@@ -17,15 +17,13 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cjo_desktop.canvas.text import font, metrics
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.painpoint_view import (
-    DIP_COLOUR,
-    INSUFFICIENT_COLOUR,
-    SEVERITY_COLOURS,
     SEVERITY_LETTERS,
     SEVERITY_SHAPES,
     CardMark,
     dip_label,
     tab_text,
 )
+from cjo_desktop.palette import DIP, INSUFFICIENT, SEVERITY
 
 ICON_SIZE = 13.0
 TAG_PX = 12
@@ -40,7 +38,7 @@ FAR_BRUSH = {
 
 
 def colour(severity: str) -> QColor:
-    return QColor(SEVERITY_COLOURS[severity])
+    return QColor(SEVERITY[severity].mark)
 
 
 def outline_pen(severity: str) -> QPen:
@@ -74,7 +72,7 @@ def paint_icon(painter: QPainter, centre: QPointF, severity: str, size: float = 
     """The severity's shape, filled with its colour and rimmed white (it sits on outlines)."""
     painter.save()
     painter.translate(centre)
-    painter.setPen(QPen(QColor("#FFFFFF"), 1.0))
+    painter.setPen(QPen(QColor(style.ON_FILL), 1.0))
     painter.setBrush(QBrush(colour(severity)))
     painter.drawPath(icon_path(SEVERITY_SHAPES[severity], size))
     painter.restore()
@@ -97,7 +95,7 @@ def paint_tab(painter: QPainter, box: QRectF, mark: CardMark, tuck: float = 0.0)
     is centred above it."""
     assert mark.severity is not None
     painter.setPen(QPen(colour(mark.severity), 1.5))
-    painter.setBrush(QBrush(QColor("#FFFFFF")))
+    painter.setBrush(QBrush(QColor(style.CARD_FILL)))
     painter.drawRoundedRect(box, 5, 5)
     box = box.adjusted(0, 0, 0, -tuck)
     paint_icon(painter, QPointF(box.x() + 5 + ICON_SIZE / 2, box.center().y()), mark.severity)
@@ -112,12 +110,12 @@ def paint_tab(painter: QPainter, box: QRectF, mark: CardMark, tuck: float = 0.0)
 
 def paint_tag(painter: QPainter, box: QRectF, text: str, tuck: float = 0.0) -> None:
     """'n<30': hollow, grey and dashed, so it reads as 'not known', never as a pain point."""
-    pen = QPen(QColor(INSUFFICIENT_COLOUR), 1.2, Qt.PenStyle.DashLine)
+    pen = QPen(QColor(INSUFFICIENT), 1.2, Qt.PenStyle.DashLine)
     painter.setPen(pen)
-    painter.setBrush(QBrush(QColor("#FFFFFF")))
+    painter.setBrush(QBrush(QColor(style.CARD_FILL)))
     painter.drawRoundedRect(box, 5, 5)
     box = box.adjusted(0, 0, 0, -tuck)
-    painter.setPen(QColor(INSUFFICIENT_COLOUR))
+    painter.setPen(QColor(INSUFFICIENT))
     painter.setFont(font(TAG_PX - 1))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
@@ -140,10 +138,10 @@ def paint_dip(painter: QPainter, point: QPointF, radius: float, fall: float) -> 
     """A downward triangle under the curve's point and how far the feeling fell."""
     top = point.y() + radius + 3
     x = point.x()
-    painter.setPen(QPen(QColor("#FFFFFF"), 1.0))
-    painter.setBrush(QBrush(QColor(DIP_COLOUR)))
+    painter.setPen(QPen(QColor(style.ON_FILL), 1.0))
+    painter.setBrush(QBrush(QColor(DIP)))
     painter.drawPolygon(QPolygonF([QPointF(x - 6, top), QPointF(x + 6, top), QPointF(x, top + 9)]))
-    painter.setPen(QColor(DIP_COLOUR).darker(115))
+    painter.setPen(QColor(DIP).darker(115))
     painter.setFont(font(style.CARD_TEXT_PX, True))
     painter.drawText(
         QRectF(x + 9, top - 4, 80, 17),
@@ -171,7 +169,7 @@ class PainLegend(QGraphicsItem):
 
     def set_legend(self, width: float, dip_threshold: float, ranked: bool) -> None:
         """Lay the entries out in rows no wider than ``width`` (the lane's inner width)."""
-        entries = [(s, f"{SEVERITY_LETTERS[s]} {s}") for s in SEVERITY_COLOURS]
+        entries = [(s, f"{SEVERITY_LETTERS[s]} {s}") for s in SEVERITY]
         if ranked:
             entries.append(("rank", "#1 = costliest first (impact rank)"))
         entries.append(("insufficient", "too few responses: rule not checked"))
@@ -197,7 +195,7 @@ class PainLegend(QGraphicsItem):
 
     @staticmethod
     def _swatch_width(key: str) -> float:
-        if key in SEVERITY_COLOURS:
+        if key in SEVERITY:
             return 52.0  # a bit of outline, then the icon
         return {"insufficient": tag_width("n<30") + 6, "dip": 18.0}.get(key, 0.0)
 
@@ -210,7 +208,7 @@ class PainLegend(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # A box of its own: column rules and lane bands must not run through the words.
         painter.setPen(QPen(QColor(style.GRID), 1))
-        painter.setBrush(QBrush(QColor("#FFFFFF")))
+        painter.setBrush(QBrush(QColor(style.CARD_FILL)))
         painter.drawRoundedRect(self._bounds.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         painter.setFont(font(style.CARD_TEXT_PX))
         for i, row in enumerate(self._rows):
@@ -227,9 +225,9 @@ class PainLegend(QGraphicsItem):
                 x += w + self.GAP
 
     def _paint_swatch(self, painter: QPainter, key: str, box: QRectF) -> None:
-        if key in SEVERITY_COLOURS:
+        if key in SEVERITY:
             painter.setPen(outline_pen(key))
-            painter.setBrush(QBrush(QColor("#FFFFFF")))
+            painter.setBrush(QBrush(QColor(style.CARD_FILL)))
             painter.drawRoundedRect(QRectF(box.x() + 2, box.y() + 1, 24, box.height() - 2), 4, 4)
             paint_icon(painter, QPointF(box.x() + 36, box.center().y()), key)
         elif key == "insufficient":
@@ -238,8 +236,8 @@ class PainLegend(QGraphicsItem):
             )
         elif key == "dip":
             c = box.center()
-            painter.setPen(QPen(QColor("#FFFFFF"), 1.0))
-            painter.setBrush(QBrush(QColor(DIP_COLOUR)))
+            painter.setPen(QPen(QColor(style.ON_FILL), 1.0))
+            painter.setBrush(QBrush(QColor(DIP)))
             painter.drawPolygon(
                 QPolygonF(
                     [

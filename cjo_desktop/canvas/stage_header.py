@@ -70,7 +70,7 @@ class StageHeader(QGraphicsItem):
             name,
         )
         painter.setFont(font(style.CARD_TEXT_PX))
-        painter.setPen(QColor("#C9D1D9"))
+        painter.setPen(QColor(style.HEADER_COUNT))
         painter.drawText(
             r.adjusted(0, 0, -12, 0),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

@@ -44,7 +44,7 @@ def paint(
             box = QRectF(visible.left(), lane.y, width, lane.height)
             if not box.intersects(visible):
                 continue
-            painter.fillRect(box, QColor(255, 255, 255, 225))
+            painter.fillRect(box, QColor(style.LANE_LABEL_BACK))
             painter.setPen(QColor(style.GRID))
             painter.drawLine(box.topRight(), box.bottomRight())
             painter.setPen(QColor(style.MUTED))

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import QGestureEvent, QGraphicsScene, QGraphicsView, QPin
 from cjo_desktop.canvas import sticky
 from cjo_desktop.canvas.flow_item import OUTLINE_LOD
 from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.drawing import style
 
 MIN_ZOOM = 0.03
 MAX_ZOOM = 4.0
 STEP = 1.2
 #: Below this zoom card titles are too small to read on a normal screen.
 READABLE_ZOOM = 0.7
-OUTSIDE = QColor("#E6EAEF")
-PAPER = QColor("#FFFFFF")
+OUTSIDE = QColor(style.OUTSIDE_PAPER)
+PAPER = QColor(style.PAPER)
 
 
 class JourneyView(QGraphicsView):

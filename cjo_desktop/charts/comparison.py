@@ -16,10 +16,9 @@ from matplotlib.lines import Line2D
 
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Journey, MetricValue, Snapshot
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, higher_is_better
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, higher_is_better, metric_name
 
 COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
-LABELS = {NPS: "NPS", CSAT_TOP2: "CSAT top-2-box (%)", CES_MEAN: "CES mean"}
 TITLE = "Baseline against latest"
 
 
@@ -59,7 +58,7 @@ def changes(journey: Journey, baseline: Snapshot, latest: Snapshot, metric: str)
 
 def colour(change: Change) -> str:
     if change.better is None:
-        return style.NEUTRAL
+        return style.UNCHANGED
     return style.BETTER if change.better else style.WORSE
 
 
@@ -91,7 +90,7 @@ def comparison_chart(
     handles = [
         Line2D([], [], color=style.BETTER, marker=">", label="better"),
         Line2D([], [], color=style.WORSE, marker=">", label="worse"),
-        Line2D([], [], color=style.NEUTRAL, marker=">", label="unchanged or direction unknown"),
+        Line2D([], [], color=style.UNCHANGED, marker=">", label="unchanged or direction unknown"),
         Line2D([], [], color=style.INK, alpha=0.45, label="faded: intervals overlap"),
     ]
     axes = style.panels_with_legend(fig, len(per), handles)
@@ -121,12 +120,19 @@ def comparison_chart(
                 zorder=3,
             )
             ax.plot(
-                [c.before], [y], marker="o", ms=4.5, mfc="#FFFFFF", mec=tint, alpha=alpha, zorder=4
+                [c.before],
+                [y],
+                marker="o",
+                ms=4.5,
+                mfc=style.ON_FILL,
+                mec=tint,
+                alpha=alpha,
+                zorder=4,
             )
             ax.plot([c.after], [y], marker="o", ms=4.5, color=tint, alpha=alpha, zorder=4)
             delta = c.after - c.before
             digits = 0 if metric in (NPS, CSAT_TOP2) else 2
-            shown_tint = style.NEUTRAL if round(delta, digits) == 0 else tint
+            shown_tint = style.UNCHANGED if round(delta, digits) == 0 else tint
             ax.text(
                 1.02,
                 y,
@@ -143,7 +149,7 @@ def comparison_chart(
         ax.set_xlim(lo - pad, hi + pad)
         if metric == NPS and lo < 0 < hi:
             ax.axvline(0, color=style.GRID, lw=0.8)
-        ax.set_title(LABELS.get(metric, metric), size=9)
+        ax.set_title(metric_name(metric).with_unit, size=9)
         ax.grid(axis="x")
         ax.set_axisbelow(True)
         ax.tick_params(axis="y", length=0)

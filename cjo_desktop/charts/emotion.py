@@ -190,7 +190,7 @@ def emotion_chart(
     for i, v in enumerate(data.valence):
         if v is not None:
             colour = style.VALENCE_COLOURS[max(-2, min(2, round(v)))]
-            ax.plot([i], [v], marker="o", ms=8, color=colour, mec="#FFFFFF", mew=1.2, zorder=4)
+            ax.plot([i], [v], marker="o", ms=8, color=colour, mec=style.ON_FILL, mew=1.2, zorder=4)
     for i, values in enumerate(data.personas):
         if values:
             ax.plot(
@@ -231,7 +231,7 @@ def emotion_chart(
             lw=2,
             marker="o",
             mfc=style.VALENCE_COLOURS[0],
-            mec="#FFFFFF",
+            mec=style.ON_FILL,
             label="feeling the team assigned",
         ),
         Line2D(

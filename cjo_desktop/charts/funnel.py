@@ -158,7 +158,7 @@ def funnel_chart(
             ha="center" if inside else "left",
             va="center",
             size=style.BODY_PT,
-            color="#FFFFFF" if inside else style.INK,
+            color=style.ON_FILL if inside else style.INK,
             weight="bold",
         )
         if step.left is not None and step.visits:

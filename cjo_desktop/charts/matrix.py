@@ -1,10 +1,9 @@
 """Value by effort: where each opportunity's expected value stands against its effort.
 
-Expected value = the opportunity's impact (the share of its pain point's loss it should win
-back) x that pain point's loss in the ranking: revenue at risk when every drawn row is priced,
-else customers at risk, else severity points. One unit for all points: if any row lacks the
-better unit, every row falls back to the common one, and the caption says so. Points are
-numbered and listed beside the chart, so labels never collide however close the points are.
+Expected value as :mod:`cjo_desktop.analysis.opportunities` computes it for the pain-point
+dock too: the opportunity's impact x its pain point's loss, in one unit for all (revenue,
+else customers, else severity points), which the caption names. Points are numbered and
+listed beside the chart, so labels never collide however close the points are.
 """
 
 from __future__ import annotations
@@ -16,15 +15,15 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, Transform
 
-from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.analysis.impact import money
+from cjo_desktop.analysis.opportunities import OpportunityValue, effort_words, value_text
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Opportunity
-from cjo_desktop.domain.painpoints import EFFORTS, SEVERITY_POINTS
+from cjo_desktop.domain.painpoints import EFFORTS
 
 TITLE = "Value by effort"
 #: The height the numbered list may fill, in points (the chart area is about 5.5 inches).
 LIST_HEIGHT_PT = 370
-EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,36 +35,18 @@ class Point:
 
 
 def matrix_points(
-    opportunities: Sequence[Opportunity], ranked: Sequence[Ranked]
+    values: Sequence[OpportunityValue],
 ) -> tuple[list[Point], list[Opportunity], str]:
     """Points (numbered by value, highest first), the opportunities that cannot be drawn
     (their pain point is not in the ranking) and the basis: revenue, customers or severity."""
-    rows = {(r.touchpoint_id, r.key): r for r in ranked}
-    matched = [
-        (o, rows[(o.touchpoint_id, o.pain_point)])
-        for o in opportunities
-        if (o.touchpoint_id, o.pain_point) in rows
+    matched = [v for v in values if v.value is not None and v.row is not None]
+    missing = [v.opportunity for v in values if v.value is None]
+    basis = matched[0].unit if matched else "severity"
+    valued = sorted(enumerate(matched), key=lambda t: (-(t[1].value or 0.0), t[0]))
+    points = [
+        Point(k, v.opportunity, v.row.touchpoint if v.row else "", v.value or 0.0)
+        for k, (_, v) in enumerate(valued, 1)
     ]
-    missing = [o for o in opportunities if (o.touchpoint_id, o.pain_point) not in rows]
-    if matched and all(r.revenue_at_risk is not None for _, r in matched):
-        basis = "revenue"
-    elif matched and all(r.customers_lost is not None for _, r in matched):
-        basis = "customers"
-    else:
-        basis = "severity"
-
-    def base(r: Ranked) -> float:
-        if basis == "revenue":
-            return r.revenue_at_risk or 0.0
-        if basis == "customers":
-            return r.customers_lost or 0.0
-        return float(SEVERITY_POINTS[r.severity])
-
-    valued = sorted(
-        ((o.impact / 100 * base(r), i, o, r) for i, (o, r) in enumerate(matched)),
-        key=lambda t: (-t[0], t[1]),
-    )
-    points = [Point(k, o, r.touchpoint, v) for k, (v, _, o, r) in enumerate(valued, 1)]
     return points, missing, basis
 
 
@@ -94,8 +75,7 @@ def _spread(points: list[Point], y_of: dict[int, float]) -> dict[int, float]:
 
 
 def matrix_chart(
-    opportunities: Sequence[Opportunity],
-    ranked: Sequence[Ranked],
+    values: Sequence[OpportunityValue],
     *,
     currency: str = "€",
     period: str = "month",
@@ -105,7 +85,7 @@ def matrix_chart(
     """Effort S/M/L across, expected value up; quadrants; numbered points and their list."""
     import math
 
-    points, missing, basis = matrix_points(opportunities, ranked)
+    points, missing, basis = matrix_points(values)
     unit = _unit(basis, currency, period)
     why = {
         "revenue": "impact % x the pain point's revenue at risk",
@@ -114,8 +94,8 @@ def matrix_chart(
         "severity": "impact % x the pain point's severity points (high 3, medium 2, low 1), "
         "because not every pain point has visitor counts",
     }[basis]
-    values = [p.value for p in points]
-    log = bool(values) and min(values) > 0 and max(values) / min(values) > 20
+    heights = [p.value for p in points]
+    log = bool(heights) and min(heights) > 0 and max(heights) / min(heights) > 20
     caption = (
         f"Expected value = {why}, in {unit}. Effort as the team estimated it. The dividers: "
         "small effort against medium and large, and the median expected value"
@@ -132,21 +112,21 @@ def matrix_chart(
     ax, side = fig.subplots(1, 2, width_ratios=[1.5, 1])
     if log:
         ax.set_yscale("log")
-        top, bottom = max(values) * 8, min(values) / 8
-        middle = math.exp(sorted(math.log(v) for v in values)[len(values) // 2])
+        top, bottom = max(heights) * 8, min(heights) / 8
+        middle = math.exp(sorted(math.log(v) for v in heights)[len(heights) // 2])
         frac = {
             p.number: (math.log(p.value) - math.log(bottom)) / math.log(top / bottom)
             for p in points
         }
     else:
         # room above the highest point and below zero for the quadrant names
-        top = max(values) * 1.3 or 1.0
+        top = max(heights) * 1.3 or 1.0
         bottom = -0.14 * top
-        middle = sorted(values)[len(values) // 2]
+        middle = sorted(heights)[len(heights) // 2]
         frac = {p.number: (p.value - bottom) / (top - bottom) for p in points}
-    if len(values) % 2 == 0 and not log:
-        ordered = sorted(values)
-        middle = (ordered[len(values) // 2 - 1] + ordered[len(values) // 2]) / 2
+    if len(heights) % 2 == 0 and not log:
+        ordered = sorted(heights)
+        middle = (ordered[len(heights) // 2 - 1] + ordered[len(heights) // 2]) / 2
     dx = _spread(points, frac)
     ax.set_ylim(bottom, top)
     ax.set_xlim(-0.65, 2.65)
@@ -180,8 +160,8 @@ def matrix_chart(
             [p.value],
             marker="o",
             ms=17,
-            color=style.BETTER if quick else style.NEUTRAL,
-            mec="#FFFFFF",
+            color=style.BETTER if quick else style.UNCHANGED,
+            mec=style.ON_FILL,
             mew=1.2,
             ls="none",
             zorder=3,
@@ -195,18 +175,16 @@ def matrix_chart(
             va="center",
             size=8,
             weight="bold",
-            color="#FFFFFF",
+            color=style.ON_FILL,
             zorder=4,
         )
     ax.set_xticks(range(len(EFFORTS)))
-    ax.set_xticklabels([EFFORT_WORDS[e] for e in EFFORTS])
+    ax.set_xticklabels([effort_words(e) for e in EFFORTS])
     ax.set_xlabel("Effort")
     ax.set_ylabel(f"Expected value ({unit})")
     # no ticks below zero: the room there is only for the quadrant names
     ax.yaxis.set_major_formatter(
-        lambda v, _pos: (
-            "" if v < 0 else style.money(currency, v) if basis == "revenue" else f"{v:,g}"
-        )
+        lambda v, _pos: "" if v < 0 else money(currency, v) if basis == "revenue" else f"{v:,g}"
     )
     ax.yaxis.set_minor_formatter(lambda _v, _pos: "")
     if not log:
@@ -214,17 +192,20 @@ def matrix_chart(
         ax.set_ylim(bottom, top)
     ax.grid(axis="y", which="major")
     ax.set_axisbelow(True)
-    _list(side, points, basis, currency)
+    _list(side, points, values, currency)
     return fig
 
 
-def _list(side: Axes, points: list[Point], basis: str, currency: str) -> None:
+def _list(
+    side: Axes, points: list[Point], values: Sequence[OpportunityValue], currency: str
+) -> None:
     """The numbered list: name, then touchpoint, effort, impact and value, wrapped to fit; each
     entry is placed a measured distance (in points) below the previous one."""
     side.set_axis_off()
     entries = []
+    valued = {id(v.opportunity): v for v in values}
     for p in points:
-        value = style.money(currency, p.value) if basis == "revenue" else f"{p.value:,.1f}"
+        value = value_text(valued[id(p.opportunity)], currency)
         detail = (
             f"{style.shorten(p.touchpoint, 30)} · effort {p.opportunity.effort} · "
             f"impact {p.opportunity.impact}% · {value}"

@@ -22,15 +22,10 @@ from cjo_desktop.domain.metrics import (
     HIGHER_IS_BETTER,
     NPS,
     higher_is_better,
+    metric_name,
 )
 
 STAGE_METRICS = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN)
-LABELS = {
-    NPS: "NPS",
-    CSAT_TOP2: "CSAT top-2-box (%)",
-    CSAT_MEAN: "CSAT mean",
-    CES_MEAN: "CES mean",
-}
 TITLE = "Metrics by stage"
 
 
@@ -185,7 +180,7 @@ def stage_chart(journey: Journey, snapshot: Snapshot | None, *, title: str = TIT
             )
         ax.set_xlim(lo, hi)
         ax.set_title(
-            f"{LABELS[metric]}\n{_direction_words(metric, mvs)}",
+            f"{metric_name(metric).with_unit}\n{_direction_words(metric, mvs)}",
             size=9,
             loc="left",
             linespacing=1.4,

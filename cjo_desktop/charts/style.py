@@ -30,6 +30,9 @@ from matplotlib.transforms import ScaledTranslation
 
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.palette import (
+    BETTER as BETTER,
+)
+from cjo_desktop.palette import (
     FALLBACK_FAMILIES,
     OWN_SYMBOLS,
     text_face,
@@ -58,13 +61,20 @@ from cjo_desktop.palette import (
     OKABE_ITO as OKABE_ITO,
 )
 from cjo_desktop.palette import (
+    ON_FILL as ON_FILL,
+)
+from cjo_desktop.palette import (
+    PAPER as PAPER,
+)
+from cjo_desktop.palette import (
+    UNCHANGED as UNCHANGED,
+)
+from cjo_desktop.palette import (
     VALENCE_COLOURS as VALENCE_COLOURS,
 )
-
-#: As the metric view colours cards: blue better, vermillion worse.
-BETTER = OKABE_ITO["blue"]
-WORSE = OKABE_ITO["vermillion"]
-NEUTRAL = OKABE_ITO["grey"]
+from cjo_desktop.palette import (
+    WORSE as WORSE,
+)
 
 #: A4 landscape in inches, and the bands every page keeps free for its title and footer.
 PAGE_SIZE = (11.69, 8.27)
@@ -155,8 +165,8 @@ def rc() -> dict[str, Any]:
         "ytick.labelsize": SMALL_PT,
         "legend.fontsize": SMALL_PT,
         "legend.frameon": False,
-        "figure.facecolor": "#FFFFFF",
-        "savefig.facecolor": "#FFFFFF",
+        "figure.facecolor": PAPER,
+        "savefig.facecolor": PAPER,
         "pdf.fonttype": 42,  # embed TrueType: text stays text (searchable, pdftotext)
         "svg.fonttype": "none",
         "text.parse_math": False,  # "$5 to $10" is money, not mathtext
@@ -306,10 +316,3 @@ def message_axes(fig: Figure, text: str) -> None:
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, text, ha="center", va="center", color=MUTED, size=11, wrap=True)
-
-
-def money(currency: str, x: float) -> str:
-    """``€1,200`` for a symbol, ``1,200 USD`` for a code (as the ranking writes it)."""
-    if len(currency) > 1 and currency.isalpha():
-        return f"{x:,.0f} {currency}"
-    return f"{currency}{x:,.0f}"

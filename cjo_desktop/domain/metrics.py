@@ -19,6 +19,9 @@ CONVERSION = "conversion"
 DROPOFF = "dropoff"
 VISITORS = "visitors"
 COMPUTED_METRICS = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, VISITORS, CONVERSION, DROPOFF)
+#: What a pain-point rule can read from the map's feelings rather than from a snapshot.
+VALENCE = "valence"
+VALENCE_DIP = "valence_dip"
 #: ``detail`` key saying which way a value improves (1: higher is better, 0: lower); survey
 #: scales differ, so an import records it with the value instead of anyone assuming it.
 HIGHER_IS_BETTER = "higher_is_better"
@@ -30,6 +33,48 @@ _DEFAULT_HIGHER_IS_BETTER = {
     CONVERSION: True,
     DROPOFF: False,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class MetricName:
+    """What a metric is called, the one wording every view uses: ``words`` inside a sentence
+    ("drop-off at or above 30%"), ``short`` where room is tight (a card's badge, a narrow
+    column) and ``unit`` after its numbers ("%"; empty for scores, means and counts).
+    ``capital``: the label starts with a capital (not so for the ids of the user's columns)."""
+
+    words: str
+    short: str
+    unit: str = ""
+    capital: bool = True
+
+    @property
+    def label(self) -> str:
+        """The name on its own (a menu entry, a column, a legend): "Drop-off", "CSAT mean"."""
+        return self.words[:1].upper() + self.words[1:] if self.capital else self.words
+
+    @property
+    def with_unit(self) -> str:
+        """The name above numbers (a chart's axis or panel): "CSAT top-2-box (%)"."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+
+#: Every metric the program knows, in the order a rule's metric is offered.
+METRIC_NAMES = {
+    NPS: MetricName("NPS", "NPS"),
+    CSAT_TOP2: MetricName("CSAT top-2-box", "CSAT top-2", "%"),
+    CSAT_MEAN: MetricName("CSAT mean", "CSAT"),
+    CES_MEAN: MetricName("CES mean", "CES"),
+    DROPOFF: MetricName("drop-off", "Drop-off", "%"),
+    CONVERSION: MetricName("conversion", "Conversion", "%"),
+    VISITORS: MetricName("visitors", "Visitors"),
+    VALENCE: MetricName("emotion", "Emotion"),
+    VALENCE_DIP: MetricName("emotion dip", "Dip"),
+}
+
+
+def metric_name(metric: str) -> MetricName:
+    """The metric's names; a metric of the user's own data is called by its id everywhere."""
+    return METRIC_NAMES.get(metric) or MetricName(metric, metric, capital=False)
 
 
 def higher_is_better(metric: str, value: MetricValue) -> bool | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cjo_desktop.domain.errors import JourneyError
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS, VALENCE, VALENCE_DIP
 
 Severity = Literal["high", "medium", "low"]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
@@ -28,8 +28,6 @@ Op = Literal["<", "<=", ">", ">="]
 OPS: tuple[Op, ...] = ("<", "<=", ">", ">=")
 
 #: Pseudo-metrics a rule can read from the map itself rather than from a snapshot.
-VALENCE = "valence"
-VALENCE_DIP = "valence_dip"
 EMOTION_METRICS = (VALENCE, VALENCE_DIP)
 
 MAX_MIN_N = 1_000_000_000

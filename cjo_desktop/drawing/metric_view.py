@@ -21,32 +21,19 @@ from cjo_desktop.domain.metrics import (
     DROPOFF,
     NPS,
     VISITORS,
+    metric_name,
 )
 from cjo_desktop.domain.shown import shown
-
-GOOD = "#0072B2"
-BAD = "#D55E00"
-NEUTRAL = "#F2F2F2"
+from cjo_desktop.palette import BETTER, METRIC_NEUTRAL, WORSE
 
 #: Red, green and blue as fractions 0..1 (what QColor.fromRgbF takes).
 Rgb = tuple[float, float, float]
 
 
 def rgb(hex_colour: str) -> Rgb:
-    """'#F2F2F2' -> (0.949..., 0.949..., 0.949...), as QColor(hex).redF() etc. give them."""
+    """'#RRGGBB' -> red, green and blue as 0..1, as QColor(hex).redF() etc. give them."""
     r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return r, g, b
-
-
-LABELS = {
-    NPS: "NPS",
-    CSAT_TOP2: "CSAT top-2",
-    CSAT_MEAN: "CSAT",
-    CES_MEAN: "CES",
-    CONVERSION: "Conversion",
-    DROPOFF: "Drop-off",
-    VISITORS: "Visitors",
-}
 
 
 @dataclass(frozen=True)
@@ -93,8 +80,8 @@ def scale_for(metric: str, snapshot: Snapshot) -> Scale:
 
 def colour(position: float) -> Rgb:
     """Blend from neutral toward good or bad; never darker than a card's text can sit on."""
-    target = rgb(GOOD if position >= 0 else BAD)
-    neutral = rgb(NEUTRAL)
+    target = rgb(BETTER if position >= 0 else WORSE)
+    neutral = rgb(METRIC_NEUTRAL)
     t = min(1.0, abs(position)) * 0.75
     r, g, b = (n + (c - n) * t for n, c in zip(neutral, target, strict=True))
     return r, g, b
@@ -104,7 +91,7 @@ def format_value(metric: str, value: MetricValue) -> str:
     if value.value is None:
         return "n/a"
     x = value.value
-    if metric in (CSAT_TOP2, CONVERSION, DROPOFF):
+    if metric_name(metric).unit == "%":
         text = f"{x:.0f}%"
     elif metric == NPS:
         text = f"{x:+.0f}" if round(x) else "0"
@@ -119,7 +106,7 @@ def format_value(metric: str, value: MetricValue) -> str:
 
 def badge(metric: str, value: MetricValue) -> str:
     """'NPS 45 · n=100' — the number and how many stand behind it."""
-    label = LABELS.get(metric, metric)
+    label = metric_name(metric).short
     n = f" \N{MIDDLE DOT} n={value.n}" if value.n is not None and metric != VISITORS else ""
     return shown(f"{label} {format_value(metric, value)}{n}")
 
@@ -188,5 +175,5 @@ def legend(metric: str, snapshot: Snapshot) -> Legend:
     def f(x: float) -> str:
         return format_value(metric, MetricValue(x))
 
-    title = shown(f"{LABELS.get(metric, metric)} \N{EM DASH} {snapshot.label}")
+    title = shown(f"{metric_name(metric).label} \N{EM DASH} {snapshot.label}")
     return Legend(title, f(scale.bad), f(scale.neutral), f(scale.good))

@@ -25,12 +25,9 @@ from cjo_desktop.analysis.painpoints import (
 )
 from cjo_desktop.domain import Change, Journey, JourneyError, Opportunity, PainPoint, Snapshot
 
-#: Colour, letter and icon shape per severity: never colour alone.
-SEVERITY_COLOURS: dict[str, str] = {"high": "#D55E00", "medium": "#E69F00", "low": "#5B7A99"}
+#: Letter and icon shape per severity (its colour is palette.SEVERITY): never colour alone.
 SEVERITY_LETTERS: dict[str, str] = {"high": "H", "medium": "M", "low": "L"}
 SEVERITY_SHAPES: dict[str, str] = {"high": "triangle", "medium": "diamond", "low": "circle"}
-INSUFFICIENT_COLOUR = "#6E7781"
-DIP_COLOUR = "#D55E00"
 #: The dip marked on the curve when the map has no enabled ``valence_dip`` rule.
 DEFAULT_DIP = 2.0
 #: Ranking takes time in proportion to fired rules plus flows (about 35 ms for 1,300 rows

@@ -9,6 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjo_desktop.palette import (
+    CARD_FILL as CARD_FILL,
+)
+from cjo_desktop.palette import (
+    DROPOFF as DROPOFF,
+)
+from cjo_desktop.palette import (
+    FLOW as FLOW,
+)
+from cjo_desktop.palette import (
+    FLOW_LABEL_BACK as FLOW_LABEL_BACK,
+)
+
 # Shared with the report's charts; re-exported so callers keep reading them here.
 from cjo_desktop.palette import (
     FONT_FAMILIES as FONT_FAMILIES,
@@ -17,7 +30,13 @@ from cjo_desktop.palette import (
     GRID as GRID,
 )
 from cjo_desktop.palette import (
+    HEADER_COUNT as HEADER_COUNT,
+)
+from cjo_desktop.palette import (
     HEADER_FILL as HEADER_FILL,
+)
+from cjo_desktop.palette import (
+    HEADER_TEXT as HEADER_TEXT,
 )
 from cjo_desktop.palette import (
     INK as INK,
@@ -26,13 +45,31 @@ from cjo_desktop.palette import (
     LANE_FILL as LANE_FILL,
 )
 from cjo_desktop.palette import (
+    LANE_LABEL_BACK as LANE_LABEL_BACK,
+)
+from cjo_desktop.palette import (
     MUTED as MUTED,
 )
 from cjo_desktop.palette import (
     OKABE_ITO as OKABE_ITO,
 )
 from cjo_desktop.palette import (
+    ON_FILL as ON_FILL,
+)
+from cjo_desktop.palette import (
+    OPPORTUNITY as OPPORTUNITY,
+)
+from cjo_desktop.palette import (
+    OUTSIDE_PAPER as OUTSIDE_PAPER,
+)
+from cjo_desktop.palette import (
     OWN_SYMBOLS as OWN_SYMBOLS,
+)
+from cjo_desktop.palette import (
+    PAPER as PAPER,
+)
+from cjo_desktop.palette import (
+    SELECTION as SELECTION,
 )
 from cjo_desktop.palette import (
     VALENCE_COLOURS as VALENCE_COLOURS,
@@ -96,12 +133,6 @@ class Metrics:
 
 
 METRICS = Metrics()
-
-HEADER_TEXT = "#FFFFFF"
-CARD_FILL = "#FFFFFF"
-SELECTION = "#0969DA"
-FLOW = "#57606A"
-DROPOFF = "#B35900"
 
 TITLE_PX = 26
 HEADER_PX = 17

@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from cjo_desktop.analysis.impact import money
+from cjo_desktop.analysis.opportunities import OpportunityValue, opportunity_values
 from cjo_desktop.charts import matrix, style
 from cjo_desktop.charts.comparison import comparison_chart
 from cjo_desktop.charts.emotion import emotion_chart
 from cjo_desktop.charts.funnel import funnel_chart, funnel_steps
 from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
-from cjo_desktop.domain import Journey, Opportunity
+from cjo_desktop.domain import Journey
 from cjo_desktop.report import pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 
@@ -157,7 +159,6 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
             "the value-by-effort matrix",
             lambda: matrix_chart(
                 drawn,
-                data.ranked,
                 currency=settings.currency,
                 period=settings.period,
                 subtitle=subtitle,
@@ -221,15 +222,20 @@ def _add_summary(data: ReportData, add: Callable[[str, str, Callable[[], Figure]
         )
 
 
-def _matrix_points(data: ReportData) -> tuple[list[Opportunity], str]:
-    """The opportunities the value-by-effort page draws: all of them, or the MATRIX_POINTS
-    worth most when there are more (each is a numbered point and a line of its list), and
-    the page's title, which then says so."""
+def _matrix_points(data: ReportData) -> tuple[list[OpportunityValue], str]:
+    """The opportunities the value-by-effort page draws, valued as the pain-point dock values
+    them: all of them, or the MATRIX_POINTS worth most when there are more (each is a
+    numbered point and a line of its list), and the page's title, which then says so."""
     opportunities = data.journey.opportunities()
-    points, missing, _ = matrix_points(opportunities, data.ranked)
+    settings = data.journey.painpoint_settings()
+    values = opportunity_values(
+        opportunities, data.ranked, currency=settings.currency, period=settings.period
+    )
+    points, missing, _ = matrix_points(values)
     if len(points) + len(missing) <= MATRIX_POINTS:
-        return (opportunities if points else []), matrix.TITLE
-    drawn = [p.opportunity for p in points[:MATRIX_POINTS]]
+        return (values if points else []), matrix.TITLE
+    worth_most = {id(p.opportunity) for p in points[:MATRIX_POINTS]}
+    drawn = [v for v in values if id(v.opportunity) in worth_most]
     title = f"{matrix.TITLE}: the {len(drawn):,} worth most of {len(opportunities):,}"
     return drawn, title
 
@@ -244,7 +250,7 @@ def build_pdf(
     total = len(body) + 1
     value = settings.value_per_customer
     value_words = (
-        f"{style.money(settings.currency, value)} per customer, counts a {settings.period}"
+        f"{money(settings.currency, value)} per customer, counts a {settings.period}"
         if value is not None
         else "no value per customer: pain points are ranked by customers lost"
     )

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from cjo_desktop.canvas.export import MetricView, scene_for
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
+from cjo_desktop.palette import PAPER
 
 #: The part of an A4 landscape page a map picture may fill, in inches (width, height).
 AREA_IN = (10.6, 6.2)
@@ -89,7 +90,7 @@ def _render(
     width = (before + left_margin + body.width() + right_margin) * scale
     height = max(r.height() for r in sources) * scale
     image = QImage(max(1, round(width)), max(1, round(height)), QImage.Format.Format_RGB32)
-    image.fill(QColor("#FFFFFF"))
+    image.fill(QColor(PAPER))
     painter = QPainter(image)
     painter.setRenderHints(
         QPainter.RenderHint.Antialiasing

@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.analysis.impact import Ranked, money
 from cjo_desktop.charts import style
 from cjo_desktop.charts.style import CAPTION_PT, FOOTER_IN, INK, MARGIN_IN, MUTED, PAGE_SIZE
 
@@ -144,7 +144,7 @@ def map_page(pixels: np.ndarray, title: str, subtitle: str, caption: str) -> Fig
 
 def impact_words(row: Ranked, currency: str, period: str) -> str:
     if row.basis == "revenue":
-        return f"{style.money(currency, row.impact)}\na {period}"
+        return f"{money(currency, row.impact)}\na {period}"
     if row.basis == "customers":
         return f"{row.impact:,.0f} customers\na {period}"
     return f"score {row.impact:.2f}"

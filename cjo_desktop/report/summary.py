@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from cjo_desktop.analysis.painpoints import valences
 from cjo_desktop.charts import style
 from cjo_desktop.charts.stage_metrics import stage_values
-from cjo_desktop.domain.metrics import CSAT_TOP2, NPS
+from cjo_desktop.domain.metrics import CSAT_TOP2, METRIC_NAMES, NPS
 from cjo_desktop.report.data import ReportData
 from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, rule
 
@@ -26,8 +26,8 @@ COLUMNS = (
     ("Stage", 3.3, "left"),
     ("Touchpoints", 1.0, "right"),
     ("Feeling", 0.9, "right"),
-    ("NPS", 1.2, "right"),
-    ("CSAT top-2", 1.2, "right"),
+    (METRIC_NAMES[NPS].short, 1.2, "right"),
+    (METRIC_NAMES[CSAT_TOP2].short, 1.2, "right"),
     ("Left here", 1.3, "right"),
     ("Pain points", 1.2, "right"),
 )

@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
 from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.analysis.opportunities import opportunity_values
 from cjo_desktop.charts import style
 from cjo_desktop.charts.comparison import changes, comparison_chart
 from cjo_desktop.charts.emotion import emotion_chart
@@ -146,14 +147,15 @@ def test_matrix_draws_one_numbered_point_per_linked_opportunity(journey: Journey
         _ranked("tp-cart", "dropoff_high", 10_000.0, 150.0),
         _ranked("tp-pay", "nps_negative", 2_000.0, 30.0),
     ]
-    points, missing, basis = matrix_points(journey.opportunities(), ranked)
+    values = opportunity_values(journey.opportunities(), ranked)
+    points, missing, basis = matrix_points(values)
     assert basis == "revenue"
     assert [(p.number, p.opportunity.name, p.value) for p in points] == [
         (1, "Cheaper shipping", 4_000.0),
         (2, "More payment options", 1_000.0),
     ]
     assert [o.name for o in missing] == ["Not ranked"]
-    fig = matrix_chart(journey.opportunities(), ranked)
+    fig = matrix_chart(values)
     drawn = [line for line in fig.axes[0].lines if (line.get_gid() or "").startswith("opp")]
     assert len(drawn) == len(points)
     assert "Not ranked" in " ".join(" ".join(t.get_text() for t in fig.texts).split())
@@ -166,10 +168,11 @@ def test_matrix_uses_one_unit_when_some_rows_are_not_priced(journey: Journey) ->
         _ranked("tp-cart", "dropoff_high", 10_000.0, 150.0),
         _ranked("tp-pay", "nps_negative", None, 30.0),
     ]
-    points, _, basis = matrix_points(journey.opportunities(), ranked)
+    values = opportunity_values(journey.opportunities(), ranked)
+    points, _, basis = matrix_points(values)
     assert basis == "customers"
     assert [p.value for p in points] == [75.0, 15.0]
-    fig = matrix_chart(journey.opportunities(), ranked, period="month")
+    fig = matrix_chart(values, period="month")
     assert "customers kept a month" in fig.axes[0].get_ylabel()
 
 

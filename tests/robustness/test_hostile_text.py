@@ -126,13 +126,15 @@ def test_the_matrix_window_figure_shows_dollar_names_literally() -> None:
     import matplotlib
 
     from cjo_desktop.analysis.impact import rank_map
+    from cjo_desktop.analysis.opportunities import opportunity_values
     from cjo_desktop.charts.matrix import matrix_chart
 
     journey = load_map(example_path())
     for k, idea in enumerate(journey.opportunities()):
         journey.update(idea.id, name=f"Save $5 to $10 ({k})")
     ranking = rank_map(journey, None)
-    figure = matrix_chart(journey.opportunities(), ranking, currency="$$$$", period="month")
+    values = opportunity_values(journey.opportunities(), ranking, currency="$$$$")
+    figure = matrix_chart(values, currency="$$$$", period="month")
     figure.savefig(io.BytesIO(), format="png", dpi=40)  # as painpoint_actions.picture_dialog
     with matplotlib.rc_context({"svg.fonttype": "none"}):
         buffer = io.StringIO()

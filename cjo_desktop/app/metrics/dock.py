@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.metrics.model import ID_ROLE, SORT_ROLE, MetricsModel
 from cjo_desktop.domain import Change, Snapshot
-from cjo_desktop.drawing.metric_view import LABELS
+from cjo_desktop.domain.metrics import metric_name
 from cjo_desktop.io.exports.metrics_table import pasted_cell
 
 __all__ = ["ID_ROLE", "SORT_ROLE", "MetricsDock", "MetricsTable"]
@@ -206,7 +206,7 @@ class MetricsDock(MapDock):
             self._fill(self.snapshot_combo, [(x, x) for x in labels], shown and shown.label)
             others = [(x, x) for x in labels if shown is None or x != shown.label]
             self._fill(self.compare_combo, [("(nothing)", None), *others], before and before.label)
-            colours = [("None", None)] + [(LABELS.get(m, m), m) for m in metrics]
+            colours = [("None", None)] + [(metric_name(m).label, m) for m in metrics]
             self._fill(self.colour_combo, colours, scene.colour_metric)
         finally:
             self._filling = False

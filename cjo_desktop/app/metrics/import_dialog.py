@@ -46,6 +46,7 @@ from cjo_desktop.io.imports.responses import Cancelled
 from cjo_desktop.io.imports.run import ImportResult, run_import
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Row, TableError, open_table
+from cjo_desktop.palette import ERROR_TEXT
 
 DATA_FILTER = "Data (*.csv *.tsv *.txt *.xlsx *.xlsm)"
 PREVIEW_ROWS = 20
@@ -115,7 +116,7 @@ class ImportDialog(QDialog):
         self.skip_invalid = QCheckBox("Skip &rows with invalid values")
         self.label_edit = named(QLineEdit(), "Snapshot label")
         self.error_label = named(QLabel(wordWrap=True), "Import error")
-        self.error_label.setStyleSheet("color: #B00020")
+        self.error_label.setStyleSheet(f"color: {ERROR_TEXT}")
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report_text = named(QPlainTextEdit(readOnly=True), "Import report")
         self.report_text.setPlaceholderText("The import report appears here.")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
 from cjo_desktop.canvas.scene import JourneyScene
-from cjo_desktop.drawing.metric_view import LABELS
+from cjo_desktop.domain.metrics import metric_name
 
 
 class MetricsMenu(QMenu):
@@ -42,7 +42,7 @@ class MetricsMenu(QMenu):
         none.triggered.connect(lambda _=False: self._show(colour=None))
         for metric in shown.metric_names() if shown else []:
             action = self._radio(
-                colours, LABELS.get(metric, metric), metric == self.scene.colour_metric
+                colours, metric_name(metric).label, metric == self.scene.colour_metric
             )
             action.triggered.connect(lambda _=False, m=metric: self._show(colour=m))
 

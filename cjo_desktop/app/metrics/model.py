@@ -14,8 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
-from cjo_desktop.domain.metrics import VISITORS, higher_is_better
-from cjo_desktop.drawing.metric_view import BAD, GOOD, LABELS, format_value
+from cjo_desktop.domain.metrics import VISITORS, higher_is_better, metric_name
+from cjo_desktop.drawing.metric_view import format_value
+from cjo_desktop.palette import BETTER, WORSE
 
 SORT_ROLE = Qt.ItemDataRole.UserRole  # the number a column sorts by (None: no value)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the touchpoint id, on the name cell
@@ -97,7 +98,7 @@ class MetricsModel(QAbstractTableModel):
             return "Stage"
         if kind == "name":
             return "Touchpoint"
-        name = LABELS.get(metric, metric)
+        name = metric_name(metric).label
         return name if kind == "value" else f"{name} change"
 
     def data(self, index: Index, role: int = Role.DisplayRole) -> object:
@@ -120,7 +121,7 @@ class MetricsModel(QAbstractTableModel):
         if role == Role.ToolTipRole:
             return cell.tip or None
         if role == Role.ForegroundRole and cell.better is not None:
-            return QBrush(QColor(GOOD if cell.better else BAD).darker(120))
+            return QBrush(QColor(BETTER if cell.better else WORSE).darker(120))
         return None
 
     def _cell(self, kind: str, metric: str, tp_id: str) -> _Cell:

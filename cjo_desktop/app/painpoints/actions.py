@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.analysis.impact import MANUAL
+from cjo_desktop.analysis.opportunities import opportunity_values
 from cjo_desktop.app.painpoints.dialogs import (
     OpportunityDialog,
     PainPointDialog,
@@ -324,9 +325,14 @@ class PainPointActions(QObject):
 
         chart = importlib.import_module(MATRIX_MODULE).matrix_chart
         settings = self.journey.painpoint_settings()
-        figure = chart(
+        values = opportunity_values(
             self.journey.opportunities(),
             self._dock.ranking,
+            currency=settings.currency,
+            period=settings.period,
+        )
+        figure = chart(
+            values,
             currency=settings.currency,
             period=settings.period,
             subtitle=self.journey.title,

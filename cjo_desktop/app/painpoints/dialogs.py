@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.analysis.opportunities import effort_words
 from cjo_desktop.domain import Journey, Opportunity, PainPoint
 from cjo_desktop.domain.painpoints import EFFORTS, SEVERITIES, Effort, Severity
+from cjo_desktop.palette import ERROR_TEXT
 
-EFFORT_WORDS = {"S": "S (small: days)", "M": "M (medium: weeks)", "L": "L (large: months)"}
 SEVERITY_WORDS = {"high": "High", "medium": "Medium", "low": "Low"}
 
 
@@ -70,7 +71,7 @@ class _Dialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.problem = QLabel(wordWrap=True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(f"color: {ERROR_TEXT}")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -169,7 +170,7 @@ class OpportunityDialog(_Dialog):
         self._field("&Name:", "Opportunity name", self.name)
         self.effort = QComboBox()
         for e in EFFORTS:
-            self.effort.addItem(EFFORT_WORDS[e], e)
+            self.effort.addItem(effort_words(e, span=True), e)
         self._field("&Effort:", "Effort", self.effort)
         self.impact = QSpinBox()
         self.impact.setRange(0, 100)

@@ -37,6 +37,7 @@ from cjo_desktop.app.painpoints.tables import (
     ranking_model,
 )
 from cjo_desktop.domain import JourneyError
+from cjo_desktop.palette import INSUFFICIENT_TEXT
 
 ALL = None  # the snapshot combo's "every snapshot merged"
 MATRIX_MODULE = "cjo_desktop.charts.matrix"
@@ -114,7 +115,7 @@ class PainPointDock(MapDock):
         self.basis_label.setStyleSheet("font-weight: 600")
         self.insufficient_label = QLabel(wordWrap=True)
         self.insufficient_label.setAccessibleName("Insufficient data")
-        self.insufficient_label.setStyleSheet("color: #5f6b7a")
+        self.insufficient_label.setStyleSheet(f"color: {INSUFFICIENT_TEXT}")
         self.model = QStandardItemModel(self)
         self.table = _table("Pain points ranked by impact")
         self.table.setModel(self.model)

@@ -32,41 +32,19 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.domain import Journey, JourneyError
-from cjo_desktop.domain.metrics import (
-    CES_MEAN,
-    CONVERSION,
-    CSAT_MEAN,
-    CSAT_TOP2,
-    DROPOFF,
-    NPS,
-    VISITORS,
-)
+from cjo_desktop.domain.metrics import METRIC_NAMES, NPS, metric_name
 from cjo_desktop.domain.painpoints import (
     DEFAULT_RULES,
     EMOTION_METRICS,
     MAX_MIN_N,
     OPS,
     SEVERITIES,
-    VALENCE,
-    VALENCE_DIP,
     PainPointSettings,
     Rule,
 )
+from cjo_desktop.palette import ERROR_TEXT
 
-KNOWN_METRICS: tuple[str, ...] = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, DROPOFF, CONVERSION)
-KNOWN_METRICS += (VISITORS, VALENCE, VALENCE_DIP)
-METRIC_WORDS = {
-    NPS: "NPS",
-    CSAT_TOP2: "CSAT top-2-box",
-    CSAT_MEAN: "CSAT mean",
-    CES_MEAN: "CES mean",
-    DROPOFF: "drop-off",
-    CONVERSION: "conversion",
-    VISITORS: "visitors",
-    VALENCE: "emotion",
-    VALENCE_DIP: "emotion dip",
-}
-PERCENT_METRICS = (CSAT_TOP2, DROPOFF, CONVERSION)
+KNOWN_METRICS: tuple[str, ...] = tuple(METRIC_NAMES)
 OP_WORDS = {"<": "below", "<=": "at or below", ">": "above", ">=": "at or above"}
 CURRENCIES = ("€", "$", "£", "EUR", "USD", "GBP", "CHF")
 PERIODS = ("month", "quarter", "year", "week")
@@ -114,8 +92,8 @@ def pricing_of(settings: PainPointSettings) -> Pricing:
 
 def describe_rule(metric: str, op: str, threshold: float) -> str:
     """'drop-off at or above 95%': the words the ranking shows for a rule."""
-    unit = "%" if metric in PERCENT_METRICS else ""
-    return f"{METRIC_WORDS.get(metric, metric)} {OP_WORDS.get(op, op)} {threshold:g}{unit}"
+    name = metric_name(metric)
+    return f"{name.words} {OP_WORDS.get(op, op)} {threshold:g}{name.unit}"
 
 
 def parse_value(text: str) -> float | None:
@@ -243,7 +221,7 @@ class RulesDialog(QDialog):
         self._build_pricing(settings)
         self.problem = QLabel(wordWrap=True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem.setStyleSheet(f"color: {ERROR_TEXT}")
         note = QLabel(
             "A rule marks a pain point where its metric crosses the threshold, and only when at "
             "least <i>min n</i> responses or visitors stand behind the number (below it the "

@@ -1,7 +1,8 @@
 """The pain-point dock's tables: the ranked rows and the opportunities, as item models.
 
-Plain builders over the ranking the dock computed; the words (money, "per month", what a
-source is called) are here too, so the table, its tooltips and the header agree.
+Plain builders over the ranking the dock computed; the words ("per month", what a source is
+called) are here too, so the table, its tooltips and the header agree. Amounts and each
+opportunity's value come from the analysis, as the report's pages have them.
 """
 
 from __future__ import annotations
@@ -19,24 +20,16 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked
+from cjo_desktop.analysis.impact import MANUAL, Ranked, money
+from cjo_desktop.analysis.opportunities import effort_words, opportunity_values, value_text
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
+from cjo_desktop.palette import SEVERITY
 
 Std = QKeySequence.StandardKey
 ROW_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the row's position in the ranking
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on every opportunity cell: its id
 DASH = "\N{EM DASH}"
-#: The canvas hues (Okabe-Ito vermillion, orange, slate), darkened to read as text.
-SEVERITY_COLOURS = {"high": "#B34700", "medium": "#8F6400", "low": "#4A6580"}
-EFFORT_WORDS = {"S": "S (small)", "M": "M (medium)", "L": "L (large)"}
-
-
-def money(currency: str, x: float) -> str:
-    """``€1,200`` for a symbol, ``1,200 USD`` for a code (as the ranking's sentences say)."""
-    if len(currency) > 1 and currency.isalpha():
-        return f"{x:,.0f} {currency}"
-    return f"{currency}{x:,.0f}"
 
 
 def source_text(journey: Journey, row: Ranked) -> str:
@@ -115,43 +108,11 @@ def ranking_model(
             _item(lost, i, tip),
             _item(revenue, i, tip),
         ]
-        cells[3].setForeground(QBrush(QColor(SEVERITY_COLOURS[r.severity])))
+        cells[3].setForeground(QBrush(QColor(SEVERITY[r.severity].text)))
         for cell in (cells[0], cells[4], cells[5]):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         model.appendRow(cells)
     return model
-
-
-def rows_by_key(rows: Sequence[Ranked]) -> dict[tuple[str, str], Ranked]:
-    """(touchpoint id, rule name or pain point id) -> its first row in the ranking, so each
-    opportunity finds its row at once: scanning the ranking for each one took 12 s for the
-    2,000 opportunities of a map of 20,000 cards."""
-    found: dict[tuple[str, str], Ranked] = {}
-    for r in rows:
-        found.setdefault((r.touchpoint_id, r.key), r)
-    return found
-
-
-def expected_value(
-    o: Opportunity, rows: dict[tuple[str, str], Ranked], settings: PainPointSettings
-) -> tuple[str, str, float | None]:
-    """(cell text, tooltip, number) for an opportunity: its impact share of what its pain
-    point puts at risk in the current ranking (``rows``: see rows_by_key); a dash when that
-    pain point does not fire."""
-    row = rows.get((o.touchpoint_id, o.pain_point))
-    share = o.impact / 100
-    if row is None:
-        return DASH, "Its pain point does not fire here with the current numbers.", None
-    if row.revenue_at_risk is not None:
-        at_risk = money(settings.currency, row.revenue_at_risk)
-        value = share * row.revenue_at_risk
-        tip = f"{o.impact}% of {at_risk} at risk per {settings.period}"
-        return money(settings.currency, value), tip, value
-    if row.customers_lost is not None:
-        value = share * row.customers_lost
-        tip = f"{o.impact}% of {row.customers_lost:,.0f} customers at risk per {settings.period}"
-        return f"{value:,.0f} customers", tip, value
-    return DASH, "No volumes at this touchpoint: nothing to price.", None
 
 
 def opportunity_model(
@@ -168,17 +129,19 @@ def opportunity_model(
     model = QStandardItemModel(0, len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
     names = {tp.id: tp.name for tp in journey.touchpoints()}
-    row_of = rows_by_key(rows)
-    for i, o in enumerate(journey.opportunities()):
-        value, value_tip, _ = expected_value(o, row_of, settings)
+    values = opportunity_values(
+        journey.opportunities(), rows, currency=settings.currency, period=settings.period
+    )
+    for i, v in enumerate(values):
+        o = v.opportunity
         tip = o.description or o.name
         cells = [
             _item(names.get(o.touchpoint_id, o.touchpoint_id), i, tip),
             _item(answered := answered_text(journey, o), i, answered),
             _item(o.name, i, tip),
-            _item(EFFORT_WORDS[o.effort], i, tip),
+            _item(effort_words(o.effort), i, tip),
             _item(f"{o.impact}%", i, tip),
-            _item(value, i, value_tip),
+            _item(value_text(v, settings.currency), i, v.explanation),
         ]
         for cell in cells:
             cell.setData(o.id, ID_ROLE)

@@ -14,6 +14,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from cjo_desktop.palette import DARK_DISABLED, DARK_THEME
+
 Theme = Literal["system", "light", "dark"]
 THEMES: tuple[Theme, ...] = ("system", "light", "dark")
 PAGES = ("A4", "A3")
@@ -74,31 +76,9 @@ _system_style: str | None = None
 def dark_palette() -> QPalette:
     """A calm dark palette (Fusion's colours roles, dark greys, the canvas blue for focus)."""
     p = QPalette()
-    window, base, text = QColor("#2b2d30"), QColor("#1e1f22"), QColor("#dfe1e5")
-    disabled = QColor("#7a7e85")
-    roles = {
-        QPalette.ColorRole.Window: window,
-        QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: QColor("#26282b"),
-        QPalette.ColorRole.ToolTipBase: QColor("#3c3f41"),
-        QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.PlaceholderText: disabled,
-        QPalette.ColorRole.Text: text,
-        QPalette.ColorRole.Button: QColor("#393b40"),
-        QPalette.ColorRole.ButtonText: text,
-        QPalette.ColorRole.BrightText: QColor("#ff6b68"),
-        QPalette.ColorRole.Light: QColor("#45484d"),
-        QPalette.ColorRole.Midlight: QColor("#393b40"),
-        QPalette.ColorRole.Mid: QColor("#2f3134"),
-        QPalette.ColorRole.Dark: QColor("#1b1c1f"),
-        QPalette.ColorRole.Shadow: QColor("#000000"),
-        QPalette.ColorRole.Highlight: QColor("#2f65ca"),
-        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
-        QPalette.ColorRole.Link: QColor("#56a8f5"),
-    }
-    for role, colour in roles.items():
-        p.setColor(role, colour)
+    for name, colour in DARK_THEME.items():
+        p.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
+    disabled = QColor(DARK_DISABLED)
     for role in (
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.Text,

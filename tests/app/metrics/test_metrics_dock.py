@@ -101,7 +101,14 @@ def test_shows_the_snapshot_values_and_follows_the_journey(panel: Panel, qtbot: 
     assert not dock.snapshot_combo.isEnabled()
     import_survey(panel.document, "survey-2025-q1.csv", Q1)
     qtbot.waitUntil(lambda: "NPS" in panel.columns())
-    assert panel.columns() == ["Stage", "Touchpoint", "NPS", "CSAT top-2", "CSAT", "CES"]
+    assert panel.columns() == [
+        "Stage",
+        "Touchpoint",
+        "NPS",
+        "CSAT top-2-box",
+        "CSAT mean",
+        "CES mean",
+    ]
     assert dock.snapshot_combo.currentText() == Q1
     assert "survey-2025-q1.csv" in dock.info_label.text()
     payment = panel.cell("Checkout: payment", "NPS")
@@ -150,7 +157,7 @@ def test_colour_compare_and_select(panel: Panel, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: "NPS change" in panel.columns())
     change = panel.cell("Checkout: payment", "NPS change")
     assert change.startswith("\N{BLACK UP-POINTING TRIANGLE} +") and change.endswith("better")
-    ces = panel.cell("Checkout: payment", "CES change")  # less effort: down is better
+    ces = panel.cell("Checkout: payment", "CES mean change")  # less effort: down is better
     assert ces.startswith("\N{BLACK DOWN-POINTING TRIANGLE}") and ces.endswith("better")
 
     pick(qtbot, dock.snapshot_combo, Q1)  # the cards follow the table
@@ -181,7 +188,7 @@ def test_the_window_docks_it_and_ctrl_c_copies_cells(window: MainWindow, qtbot: 
     click_cell(qtbot, dock, 2, nps + 1, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(dock.table, Qt.Key.Key_C, CTRL)
     lines = QApplication.clipboard().text().split("\n")
-    assert lines[0] == "NPS\tCSAT top-2"
+    assert lines[0] == "NPS\tCSAT top-2-box"
     assert len(lines) == 4 and all(line.count("\t") == 1 for line in lines)
     shown = dock.proxy.index(0, nps).data()  # "+37 (n=60, ...)" would run as a formula
     assert lines[1].split("\t")[0] == pasted_cell(shown) == f"'{shown}"
