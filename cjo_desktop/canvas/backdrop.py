@@ -48,7 +48,7 @@ class Backdrop(QGraphicsItem):
         if layout is None:
             return
         m = layout.metrics
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         right = layout.width - m.margin
         painter.setPen(QColor(style.INK))
         painter.setFont(font(style.TITLE_PX, True))

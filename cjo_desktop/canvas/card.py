@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas.icons import channel_icon
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip
@@ -29,7 +30,7 @@ DETAIL_LOD = 0.4
 class TouchpointCard(QGraphicsItem):
     """``touchpoint_id`` is the model id this card mirrors."""
 
-    Type = QGraphicsItem.UserType + 1
+    Type = item_types.CARD
 
     def __init__(self, touchpoint: Touchpoint, width: float, height: float) -> None:
         super().__init__()
@@ -140,7 +141,7 @@ class TouchpointCard(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= DETAIL_LOD)
         border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
@@ -167,7 +168,7 @@ class TouchpointCard(QGraphicsItem):
         left_of_tab = self._paint_pain_tab(painter)
         if self._badge:
             self._paint_badge(painter, left_of_tab - 4)
-        if selected or option.state & QStyle.StateFlag.State_MouseOver:  # type: ignore[attr-defined]
+        if selected or option.state & QStyle.StateFlag.State_MouseOver:
             painter.setPen(QPen(QColor(style.SELECTION), 1.5))
             painter.setBrush(QBrush(QColor(style.CARD_FILL)))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)

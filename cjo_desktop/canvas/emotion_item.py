@@ -85,14 +85,14 @@ class EmotionCurve(QGraphicsItem):
             )
             return
         # Only the stretch in view: a 2,000-point curve is mostly off screen when zoomed in.
-        exposed = option.exposedRect  # type: ignore[attr-defined]
+        exposed = option.exposedRect
         first = max(0, bisect.bisect_left(self._xs, exposed.left()) - 1)
         last = min(len(self._points), bisect.bisect_right(self._xs, exposed.right()) + 1)
         visible = self._points[first:last]
         painter.setPen(QPen(QColor(style.INK), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(_smooth_path(visible))
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod * 7 < 1.5:  # the dots would be under two pixels wide: the line says it all
             return
         for p in visible:

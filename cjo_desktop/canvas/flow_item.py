@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas.text import font, metrics, plain_tooltip
 from cjo_desktop.domain import Flow
 from cjo_desktop.drawing import style
@@ -77,7 +78,7 @@ _LABEL_BACK = QBrush(QColor(style.FLOW_LABEL_BACK))
 
 
 class FlowItem(QGraphicsItem):
-    Type = QGraphicsItem.UserType + 2
+    Type = item_types.FLOW
 
     def __init__(self, flow: Flow) -> None:
         super().__init__()
@@ -151,7 +152,7 @@ class FlowItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())  # type: ignore[attr-defined]
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
         look = _SELECTED if self.isSelected() else (_DROPOFF if self.flow.is_dropoff else _FLOW)
         if lod < OUTLINE_LOD:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -164,10 +165,10 @@ class FlowItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         w = self._width
-        exposed = option.exposedRect.adjusted(-w, -w, w, w)  # type: ignore[attr-defined]
+        exposed = option.exposedRect.adjusted(-w, -w, w, w)
         for rect, piece in self._visible_pieces():
             if rect.intersects(exposed):
-                painter.drawLines(piece)  # type: ignore[call-overload]
+                painter.drawLines(piece)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(look.fill)
         painter.drawPolygon(self._head)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas.text import fit_lines, font, metrics, plain_tooltip
 from cjo_desktop.domain import Opportunity, PainPoint
@@ -32,7 +33,7 @@ DETAIL_LOD = 0.4
 class NoteItem(QGraphicsItem):
     """``item_id`` is the pain point's or opportunity's id; ``is_pain`` says which."""
 
-    Type = QGraphicsItem.UserType + 7
+    Type = item_types.NOTE
 
     def __init__(self, item: PainPoint | Opportunity, width: float, height: float) -> None:
         super().__init__()

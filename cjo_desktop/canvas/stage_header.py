@@ -6,13 +6,14 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas.text import elide, font, metrics, plain_tooltip
 from cjo_desktop.domain import Stage
 from cjo_desktop.drawing import style
 
 
 class StageHeader(QGraphicsItem):
-    Type = QGraphicsItem.UserType + 3
+    Type = item_types.STAGE_HEADER
 
     def __init__(self, stage: Stage) -> None:
         super().__init__()

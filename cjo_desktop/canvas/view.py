@@ -5,7 +5,7 @@ Navigation only: the view never edits. Rubber-band selection is Qt's own drag mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -196,7 +196,7 @@ class JourneyView(QGraphicsView):
     def _visible(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         scene = self.scene()
         if isinstance(scene, JourneyScene) and scene.layout and scene.journey:
             sticky.paint(painter, scene.layout, scene.journey, self._visible(), self.zoom)
@@ -210,8 +210,9 @@ class JourneyView(QGraphicsView):
                 self.viewport().update()
             self._sticky_shown = any(sticky.needed(scene.layout, self._visible()))
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, OUTSIDE)
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        exposed = QRectF(rect)  # Qt passes a QRectF; the stubs allow a QRect too
+        painter.fillRect(exposed, OUTSIDE)
         scene = self.scene()
         if scene is not None:
-            painter.fillRect(scene.sceneRect().intersected(rect), PAPER)
+            painter.fillRect(scene.sceneRect().intersected(exposed), PAPER)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -45,7 +46,8 @@ def curve_data(
     """The numbers the chart draws; ``order`` is the touchpoints' order on the map (default:
     the journey's own order)."""
     ids = list(order) if order is not None else [t.id for t in journey.touchpoints()]
-    names, stages, valence, personas, nps = [], [], [], [], []
+    names, stages, valence, personas = [], [], [], []
+    nps: list[tuple[float, float, float, int] | None] = []
     for tp_id in ids:
         tp = journey.touchpoint(tp_id)
         names.append(tp.name)
@@ -223,7 +225,7 @@ def emotion_chart(
         size=size,
     )
     ax.tick_params(axis="x", length=0, pad=4)
-    handles = [
+    handles: list[Artist] = [
         Line2D(
             [],
             [],

@@ -27,6 +27,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.text import Text
 from matplotlib.ticker import Formatter
 from matplotlib.transforms import ScaledTranslation
+from matplotlib.typing import RcKeyType
 
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.palette import (
@@ -138,7 +139,7 @@ def font_families() -> list[str]:
     return [face, *(f for f in FALLBACK_FAMILIES if f != face and font(f) is not None)]
 
 
-def rc() -> dict[str, Any]:
+def rc() -> dict[RcKeyType, Any]:
     """matplotlib defaults in the canvas's style."""
     return {
         "font.family": font_families(),

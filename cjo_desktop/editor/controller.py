@@ -171,7 +171,7 @@ class EditorController(QObject):
         self.scene.flush()
         self.scene.select_ids([m[0] for m in moves])
 
-    def connect(self, source: str, target: str | None) -> None:
+    def connect_touchpoints(self, source: str, target: str | None) -> None:
         if self.journey.has_flow(source, target):
             self.statusMessage.emit("These touchpoints are connected already")
             return

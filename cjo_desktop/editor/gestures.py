@@ -103,7 +103,7 @@ class Gestures(QObject):
             self._connector = self._connect_from = None
             target = self.scene.card_at(pos)
             if source is not None and target is not None and target is not source:
-                self.controller.connect(source.touchpoint_id, target.touchpoint_id)
+                self.controller.connect_touchpoints(source.touchpoint_id, target.touchpoint_id)
             return True
         if self._header is not None:
             header, dragging = self._header, self._header_dragging

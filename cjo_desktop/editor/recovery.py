@@ -54,7 +54,8 @@ def recovery_folder() -> Path:
 def autosave_seconds() -> int:
     value = QSettings().value("autosave/seconds", DEFAULT_SECONDS)
     try:
-        return max(5, int(value))  # type: ignore[call-overload]
+        seconds: int = int(value)  # type: ignore[call-overload]
+        return max(5, seconds)
     except (TypeError, ValueError):
         return DEFAULT_SECONDS
 

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,7 @@ from cjo_desktop.report import pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 
 if TYPE_CHECKING:  # the pictures are made on the GUI thread; building needs no Qt
-    from cjo_desktop.report.map_picture import MapPictures
+    from cjo_desktop.report.map_picture import MapPart, MapPictures
 
 Progress = Callable[[int, int, str], bool]
 #: Opportunities drawn on the value-by-effort page at most: its numbered list holds no more.
@@ -69,6 +70,10 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
     def add(section: str, what: str, draw: Callable[[], Figure]) -> None:
         out.append(Page(section, what, draw))
 
+    def map_part(part: MapPart, title: str) -> Figure:
+        note = "The lane names are repeated at the left of every part."
+        return pages.map_page(part.picture.pixels(), title, subtitle, note)
+
     if pictures is not None:
         add(
             "The map",
@@ -92,16 +97,7 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
                 else (f"{part.stages[0]} to {part.stages[-1]}")
             )
             title = f"The map, part {k} of {len(pictures.parts)}: {names}"
-            add(
-                "The map",
-                f"map part {k}",
-                lambda p=part, t=title: pages.map_page(
-                    p.picture.pixels(),
-                    t,
-                    subtitle,
-                    "The lane names are repeated at the left of every part.",
-                ),
-            )
+            add("The map", f"map part {k}", partial(map_part, part, title))
     elif data.summary:
         skipped["The map"] = f"not drawn: {data.summary}"
         _add_summary(data, add)
@@ -139,15 +135,16 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
             add(
                 "Ranked pain points",
                 f"pain points {k}",
-                lambda c=chunk, n=note, k=k: pages.table_page(
+                partial(
+                    pages.table_page,
                     shown,
-                    c,
+                    chunk,
                     title="Ranked pain points"
                     + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else ""),
                     subtitle=f"Costliest first, from {data.snapshot_words}",
                     currency=settings.currency,
                     period=settings.period,
-                    note=n,
+                    note=note,
                 ),
             )
     else:
@@ -216,8 +213,13 @@ def _add_summary(data: ReportData, add: Callable[[str, str, Callable[[], Figure]
         add(
             TITLE,
             f"stages {k}",
-            lambda r=rows, t=title, n=note: stage_page(
-                r, title=t, subtitle=data.journey.title, why=data.summary, note=n
+            partial(
+                stage_page,
+                rows,
+                title=title,
+                subtitle=data.journey.title,
+                why=data.summary,
+                note=note,
             ),
         )
 

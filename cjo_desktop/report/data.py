@@ -123,7 +123,8 @@ def compared_pair(
         others = [s for s in snapshots if s.label != first.label]
         keys = _compared(first)
         sharing = [s for s in others if _shares(keys, s)]
-        last = (sharing or others or [None])[-1]
+        candidates = sharing or others
+        last = candidates[-1] if candidates else None
     if first is None or last is None or first.label == last.label:
         return None, None
     return first, last

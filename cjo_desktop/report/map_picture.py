@@ -9,6 +9,7 @@ left, sized to fill a page.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,7 +74,7 @@ def _array(image: QImage) -> Picture:
 
 
 def _render(
-    scene: JourneyScene, sources: list[QRectF], scale: float, labels: list[QRectF] = ()
+    scene: JourneyScene, sources: list[QRectF], scale: float, labels: Sequence[QRectF] = ()
 ) -> Picture:
     """The ``sources`` rectangles of the scene side by side, at ``scale``. ``labels`` (flow
     labels, scene coordinates) cut by the last source's left or right edge are drawn whole

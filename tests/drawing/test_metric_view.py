@@ -9,9 +9,6 @@ import pytest
 from cjo_desktop.domain import Journey, MetricValue
 from cjo_desktop.domain.metrics import CES_MEAN, DROPOFF, NPS
 from cjo_desktop.drawing.metric_view import (
-    BAD,
-    GOOD,
-    NEUTRAL,
     Scale,
     badge,
     card_metrics,
@@ -23,9 +20,11 @@ from cjo_desktop.drawing.metric_view import (
     scale_for,
 )
 from cjo_desktop.io import load_map
-from cjo_desktop.io.imports.run import apply_import, run_import
-from cjo_desktop.io.imports.spec import ImportSpec
+from cjo_desktop.io.imports.kinds.registry import spec_of
+from cjo_desktop.io.imports.plan import apply_import
+from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.templates import example_path
+from cjo_desktop.palette import BETTER, METRIC_NEUTRAL, WORSE
 
 DATA = example_path().parent / "outdoor-gear-shop-data"
 MINUS = "\N{MINUS SIGN}"
@@ -33,7 +32,7 @@ MINUS = "\N{MINUS SIGN}"
 
 def journey_with_survey() -> Journey:
     journey = load_map(example_path())
-    spec = ImportSpec(kind="responses", snapshot="Q1")
+    spec = spec_of(kind="responses", snapshot="Q1")
     apply_import(journey, run_import(journey, DATA / "survey-2025-q1.csv", spec))
     return journey
 
@@ -52,10 +51,10 @@ def test_effort_and_drop_off_are_better_when_lower() -> None:
     assert Scale(-100, 0, 100).position(500) == 1.0  # clamped at the good end
 
 
-@pytest.mark.parametrize(("position", "end"), [(-1.0, BAD), (1.0, GOOD)])
+@pytest.mark.parametrize(("position", "end"), [(-1.0, WORSE), (1.0, BETTER)])
 def test_colours_blend_from_neutral_three_quarters_of_the_way(position: float, end: str) -> None:
-    assert colour(0.0) == rgb(NEUTRAL)
-    mixed, target, neutral = colour(position), rgb(end), rgb(NEUTRAL)
+    assert colour(0.0) == rgb(METRIC_NEUTRAL)
+    mixed, target, neutral = colour(position), rgb(end), rgb(METRIC_NEUTRAL)
     for m, t, n in zip(mixed, target, neutral, strict=True):
         assert m == pytest.approx(n + (t - n) * 0.75)
     assert rgb("#FFFFFF") == (1.0, 1.0, 1.0) and rgb("#000000") == (0.0, 0.0, 0.0)

@@ -54,7 +54,7 @@ def export_report(window: Any) -> Job | None:
 
     journey = window.document.journey.copy()  # the worker must not see later edits
     scene = getattr(window, "scene", None)
-    view = (None, None, None)
+    view: tuple[str | None, str | None, str | None] = (None, None, None)
     if isinstance(scene, JourneyScene):
         view = (scene.metric_snapshot, scene.badge_metric, scene.colour_metric)
     try:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = build_menus(self, self.acts, self._panel_toggles())
         self.metrics_menu = MetricsMenu(self.scene, self)
         view_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&View")
+        assert isinstance(view_menu, QMenu)  # the stubs type an action's menu as a QObject
         view_menu.addSeparator()
         view_menu.addMenu(self.metrics_menu)
         self.painpoints = PainPointActions(self, self.document, self.scene, self.painpoint_dock)

@@ -40,7 +40,7 @@ class Preferences:
 
 def _int(value: object, default: int, low: int, high: int) -> int:
     try:
-        number = int(value)  # type: ignore[call-overload]
+        number: int = int(value)  # type: ignore[call-overload]
     except (TypeError, ValueError):
         return default
     return min(max(number, low), high)

@@ -25,7 +25,11 @@ class ResponsesPage(KindPage):
         self.ces_best = combo("CES best", [("low", "1 is best"), ("high", "highest is best")])
 
     def extras(self, role: str) -> list[QWidget]:
-        return {"csat": [self.csat_best], "ces": [self.ces_points, self.ces_best]}.get(role, [])
+        shown: dict[str, list[QWidget]] = {
+            "csat": [self.csat_best],
+            "ces": [self.ces_points, self.ces_best],
+        }
+        return shown.get(role, [])
 
     def options(self) -> ResponsesOptions:
         return ResponsesOptions(
