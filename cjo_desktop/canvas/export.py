@@ -95,7 +95,7 @@ def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
     painter.end()
     buffer, data = _buffer()
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
     return bytes(data.data())
 
 

@@ -9,7 +9,6 @@ import datetime as dt
 import hashlib
 import io
 import random
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -202,19 +201,16 @@ def test_detect_decimal_comma() -> None:
     assert not detect_decimal_comma(["4.5"], prefer_comma=True)
 
 
-# --- Speed (informative) ---------------------------------------------------------------------
+# --- Many rows (speed is measured by tests/bench/bench_import.py) -----------------------------
 
 
-def test_read_speed_is_reasonable(tmp_path: Path) -> None:
-    path = tmp_path / "speed.csv"
+def test_every_row_of_a_long_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
     row = "Checkout,Buy,web,412,8.5,2024-03-01\n"
     path.write_text("touchpoint,stage,channel,count,score,date\n" + row * 100_000)
-    start = time.perf_counter()
     with open_table(path) as table:
         count = sum(1 for _ in table.rows())
-    seconds = time.perf_counter() - start
     assert count == 100_000
-    assert seconds < 5, f"{count / seconds:,.0f} rows/s"
 
 
 # --- Junk never escapes as anything but TableError -------------------------------------------

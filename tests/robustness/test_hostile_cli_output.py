@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from hostile_cli import SURVEY, Case, breaches, error_lines, measured_copy, run_all
 
-from cjo_desktop.cli import main, maps
+from cjo_desktop.cli import main
 from cjo_desktop.cli.output import escape_json, finite, out_json
 from cjo_desktop.domain import JourneyError
-from cjo_desktop.io import load_map, save_map
+from cjo_desktop.io import files, load_map, save_map
 
 HOSTILE = [
     "\x1b[2J\x1b]0;owned\x07Clear",  # clear the screen, retitle the window
@@ -213,7 +213,7 @@ def test_failures_no_command_expects_are_still_one_line(
     def fail(*args: object) -> None:
         raise failure
 
-    monkeypatch.setattr(maps, "load_map", fail)
+    monkeypatch.setattr(files, "load_map", fail)  # what cjo info reads the map with
     assert main(["info", "m.cjo.json"]) == 1
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == ("", line + "\n")
