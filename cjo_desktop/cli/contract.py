@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import os
 import sys
 from collections.abc import Sequence
 
 from cjo_desktop import __version__
-from cjo_desktop.cli import export, maps, metrics, painpoints, report
 from cjo_desktop.cli.options import UsageError
 from cjo_desktop.cli.output import OutputError, err, flush, out_data
+from cjo_desktop.cli.verbs import GROUPS, named_verb
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.file_format import SCHEMA_VERSION
@@ -27,7 +28,9 @@ from cjo_desktop.io.file_format import SCHEMA_VERSION
 INTERRUPTED = 130
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every verb; given the command line, the parser that reads it, with only
+    the named verb's module imported (the others listed by name and line)."""
     parser = argparse.ArgumentParser(
         prog="cjo",
         description="Create, check, inspect and export customer journey maps (*.cjo.json).",
@@ -36,8 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"cjo {__version__} (file format {SCHEMA_VERSION})"
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="COMMAND")
-    for group in (maps, export, metrics, painpoints, report):
-        group.add_commands(verbs)
+    chosen = None if argv is None else named_verb(argv)
+    for group, listed in GROUPS.items():
+        if argv is None or chosen in listed:
+            importlib.import_module(f"cjo_desktop.cli.{group}").add_commands(verbs)
+        else:
+            for verb, line in listed.items():
+                verbs.add_parser(verb, help=line)
     for verb_parser in verbs.choices.values():  # a usage error names its own command
         verb_parser.set_defaults(verb_parser=verb_parser)
     return parser
@@ -45,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _escape_what_cannot_be_encoded()
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     printed = io.StringIO()  # --help and --version go out through the contract's own writing
     try:
         with contextlib.redirect_stdout(printed):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from cjo_desktop.cli.options import UsageError, known_metric, known_snapshot, number_between, text
 from cjo_desktop.cli.output import check_target, out, write_file
+from cjo_desktop.cli.verbs import listed
 from cjo_desktop.io.exports import EXPORTERS, exporter_for
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def add_commands(verbs: Any) -> None:
     formats = "; ".join(f"{s} {what}" for s, (_, _, what) in EXPORTERS.items())
     p = verbs.add_parser(
         "export",
-        help="export a map to another format",
+        help=listed("export"),
         description=f"Export a map; the format comes from OUT's suffix: {formats}; "
         ".png, .svg and .pdf pictures of the map.",
     )

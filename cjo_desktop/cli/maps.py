@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjo_desktop.cli.options import map_text, text
 from cjo_desktop.cli.output import err, out, out_json, write_file
+from cjo_desktop.cli.verbs import listed
 from cjo_desktop.io.errors import MapFileError
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def cmd_schema(args: argparse.Namespace) -> None:
 def add_commands(verbs: Any) -> None:
     p = verbs.add_parser(
         "new",
-        help="create a map from a template",
+        help=listed("new"),
         description="Create a new map file from a bundled template.",
     )
     p.add_argument("out", metavar="OUT", help="the map file to create, e.g. journey.cjo.json")
@@ -123,14 +124,14 @@ def add_commands(verbs: Any) -> None:
 
     p = verbs.add_parser(
         "templates",
-        help="list the bundled templates",
+        help=listed("templates"),
         description="List the bundled templates, one per line.",
     )
     p.set_defaults(run=cmd_templates)
 
     p = verbs.add_parser(
         "validate",
-        help="check map files",
+        help=listed("validate"),
         description="Check map files; exit 1 if any is not a valid map.",
     )
     p.add_argument("files", metavar="FILE", nargs="+", help="map files to check")
@@ -138,7 +139,7 @@ def add_commands(verbs: Any) -> None:
 
     p = verbs.add_parser(
         "info",
-        help="summarize a map",
+        help=listed("info"),
         description="Print a map's title, counts and touchpoints per stage.",
     )
     p.add_argument("file", metavar="FILE")
@@ -147,7 +148,7 @@ def add_commands(verbs: Any) -> None:
 
     p = verbs.add_parser(
         "schema",
-        help="print the JSON Schema of the map file",
+        help=listed("schema"),
         description="Print the JSON Schema (draft 2020-12) of *.cjo.json files.",
     )
     p.set_defaults(run=cmd_schema)

@@ -16,6 +16,7 @@ from cjo_desktop.cli.options import (
     text,
 )
 from cjo_desktop.cli.output import check_target, flush, out, out_data, out_json, write_file
+from cjo_desktop.cli.verbs import listed
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.io.atomic import real_target
 from cjo_desktop.io.errors import MapFileError, printable
@@ -210,7 +211,7 @@ def _data_arguments(p: argparse.ArgumentParser) -> None:
 def add_commands(verbs: Any) -> None:
     p = verbs.add_parser(
         "import-metrics",
-        help="import metrics from CSV or XLSX onto a map",
+        help=listed("import-metrics"),
         description="Compute metrics from survey responses, funnel counts or a table of values "
         "per touchpoint, store them as a labelled snapshot with their provenance, and print "
         "the import report. Without -o the map is saved in place, atomically.",
@@ -245,7 +246,7 @@ def add_commands(verbs: Any) -> None:
 
     p = verbs.add_parser(
         "metrics",
-        help="print a map's metrics",
+        help=listed("metrics"),
         description="One record per touchpoint and metric of a snapshot (default: the latest).",
     )
     p.add_argument("file", metavar="MAP")
@@ -261,7 +262,7 @@ def add_commands(verbs: Any) -> None:
 
     p = verbs.add_parser(
         "segments",
-        help="survey metrics per segment, without changing the map",
+        help=listed("segments"),
         description="Compute NPS, CSAT and CES per touchpoint for every value of a segment "
         "column and print the table (the map is not changed).",
     )

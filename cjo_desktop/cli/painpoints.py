@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from cjo_desktop.cli.options import amount, known_snapshot, text
 from cjo_desktop.cli.output import out, out_data, out_json
+from cjo_desktop.cli.verbs import listed
 
 if TYPE_CHECKING:
     from cjo_desktop.analysis.impact import Ranked
@@ -67,7 +68,7 @@ def cmd_painpoints(args: argparse.Namespace) -> None:
 def add_commands(verbs: Any) -> None:
     p = verbs.add_parser(
         "painpoints",
-        help="rank a map's pain points by impact",
+        help=listed("painpoints"),
         description="Apply the map's pain-point rules (by default: NPS below 0, CSAT top-2 "
         "below 70%, CES at or above 5, drop-off at or above 30%, a feeling of -1 or worse, a "
         "dip of 2) to its metrics and feelings, add the pain points flagged by hand, and rank "

@@ -12,6 +12,7 @@ from typing import Any
 
 from cjo_desktop.cli.options import UsageError, amount, known_snapshot, text
 from cjo_desktop.cli.output import check_target, out
+from cjo_desktop.cli.verbs import listed
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.io.errors import MapFileError
 
@@ -53,7 +54,7 @@ def cmd_report(args: argparse.Namespace) -> None:
 def add_commands(verbs: Any) -> None:
     p = verbs.add_parser(
         "report",
-        help="write a PDF report of a map",
+        help=listed("report"),
         description="Write a multi-page PDF (A4 landscape): title and contents, the map, the "
         "emotion curve, metrics by stage, the funnel, the ranked pain points, the value-by-"
         "effort matrix and baseline against latest. Pages without data are left out and the "

@@ -13,7 +13,6 @@ import errno
 import glob
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -54,6 +53,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     target = real_target(path)
     check_replaceable(target)
     folder = target.parent if str(target.parent) else Path(".")
+    import tempfile  # here, not above: cjo --version reads this module's checks, never writes
+
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -25,16 +25,25 @@ with contextlib.redirect_stdout(io.StringIO()):
         status = main(sys.argv[1:])
     except SystemExit as done:
         status = done.code
-print(json.dumps([status, sorted(m for m in {heavy!r} if m in sys.modules)]))
+verbs = sorted(m.rsplit(".", 1)[1] for m in sys.modules
+               if m.rsplit(".", 1)[0] == "cjo_desktop.cli"
+               and m.rsplit(".", 1)[1] in ("maps", "export", "metrics", "painpoints", "report"))
+print(json.dumps([status, sorted(m for m in {heavy!r} if m in sys.modules), verbs]))
 """
 
 
-def loaded_by(*argv: str) -> tuple[int, list[str]]:
-    probe = PROBE.format(heavy=HEAVY)
+def probe(*argv: str) -> tuple[int, list[str], list[str]]:
+    """Exit status, heavy packages loaded, and the verb modules loaded by ``cjo ARGV``."""
+    code = PROBE.format(heavy=HEAVY)
     done = subprocess.run(
-        [sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True
     )
-    status, loaded = json.loads(done.stdout.splitlines()[-1])
+    status, loaded, verbs = json.loads(done.stdout.splitlines()[-1])
+    return status, loaded, verbs
+
+
+def loaded_by(*argv: str) -> tuple[int, list[str]]:
+    status, loaded, _ = probe(*argv)
     return status, loaded
 
 
@@ -56,3 +65,32 @@ def test_a_usage_error_is_refused_before_the_file_format_loads() -> None:
     status, loaded = loaded_by("export", str(EXAMPLE), "-o", "out.docx")
     assert status == 2
     assert not {"polars", "matplotlib", "PySide6", "pandas"} & set(loaded)
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["--version"], []),
+        (["--help"], []),
+        (["nosuch"], []),
+        (["info", str(EXAMPLE)], ["maps"]),
+        (["metrics", str(EXAMPLE)], ["metrics"]),
+        (["export", "--help"], ["export"]),
+    ],
+)
+def test_a_command_imports_only_its_own_verbs_module(argv: list[str], modules: list[str]) -> None:
+    assert probe(*argv)[2] == modules
+
+
+def test_the_lazy_parser_reads_and_helps_like_the_whole_one() -> None:
+    """Listing a verb by its line is enough: the help and the verbs' own parsers are the
+    same whether every module or only the named one was imported."""
+    from cjo_desktop.cli.contract import build_parser
+    from cjo_desktop.cli.verbs import GROUPS
+
+    assert build_parser(["--help"]).format_help() == build_parser().format_help()
+    for verbs in GROUPS.values():
+        for verb in verbs:
+            whole = build_parser()._subparsers._group_actions[0].choices[verb]  # type: ignore[union-attr]
+            alone = build_parser([verb])._subparsers._group_actions[0].choices[verb]  # type: ignore[union-attr]
+            assert alone.format_help() == whole.format_help(), verb

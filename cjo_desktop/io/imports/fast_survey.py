@@ -16,8 +16,9 @@ from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.analysis.survey import SurveyAccumulator
 from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.kinds.base import Reading
+from cjo_desktop.io.imports.kinds.responses import QUESTIONS
 from cjo_desktop.io.imports.report import ImportReport
-from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult
+from cjo_desktop.io.imports.responses import SurveyResult
 
 if TYPE_CHECKING:
     from cjo_desktop.io.imports.kinds.responses import ResponsesOptions

@@ -16,14 +16,13 @@ from cjo_desktop.domain.metrics import MetricValue
 from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.kinds.base import Progress
+from cjo_desktop.io.imports.kinds.responses import QUESTIONS
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
 from cjo_desktop.io.tables import Table, TableError, detect_decimal_comma, parse_number
 
 if TYPE_CHECKING:
     from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
-
-QUESTIONS = ("nps", "csat", "ces")
 
 
 class Cancelled(Exception):

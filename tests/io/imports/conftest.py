@@ -16,8 +16,8 @@ import pytest
 from cjo_command import run_cjo
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.io.imports import fast_survey, responses
 from cjo_desktop.io.imports.fast_survey import NeedsExactReader
-from cjo_desktop.io.imports.kinds import responses as survey
 from cjo_desktop.io.templates import example_path
 
 EXAMPLE_MAP = example_path()
@@ -102,7 +102,7 @@ def run_cli(tmp_path: Path) -> RunCli:
 def readers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records which reader produced the numbers: 'fast', or 'exact' (after any fallback)."""
     calls: list[str] = []
-    real_fast, real_exact = survey.read_fast, survey.read_exact
+    real_fast, real_exact = fast_survey.read_fast, responses.read_exact
 
     def fast(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
@@ -117,6 +117,7 @@ def readers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         calls.append("exact")
         return real_exact(*args, **kwargs)
 
-    monkeypatch.setattr(survey, "read_fast", fast)
-    monkeypatch.setattr(survey, "read_exact", exact)
+    # the survey kind imports its readers when it reads: patch them where they live
+    monkeypatch.setattr(fast_survey, "read_fast", fast)
+    monkeypatch.setattr(responses, "read_exact", exact)
     return calls

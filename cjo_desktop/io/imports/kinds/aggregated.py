@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from cjo_desktop.io.imports.kinds.base import ImportKind, Reading, Rows
 from cjo_desktop.io.imports.spec import KindOptions
-from cjo_desktop.io.imports.tables_of_numbers import read_aggregated
 
 
 @dataclass
@@ -17,6 +16,8 @@ class AggregatedOptions(KindOptions):
 
 
 def _read(reading: Reading, options: AggregatedOptions) -> Rows:
+    from cjo_desktop.io.imports.tables_of_numbers import read_aggregated
+
     return Rows(read_aggregated(reading.table, reading.spec, reading.keys, reading.report))
 
 

@@ -7,13 +7,15 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from cjo_desktop.domain.metrics import MetricValue
-from cjo_desktop.io.imports.keys import KeyResolver
-from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec, KindOptions
-from cjo_desktop.io.tables import Table
+
+if TYPE_CHECKING:  # what a reader gets; the registry itself is read before any table
+    from cjo_desktop.io.imports.keys import KeyResolver
+    from cjo_desktop.io.imports.report import ImportReport
+    from cjo_desktop.io.tables import Table
 
 Opts = TypeVar("Opts", bound=KindOptions)
 Progress = Callable[[int, int], bool]  # (bytes done, bytes total) -> keep going?

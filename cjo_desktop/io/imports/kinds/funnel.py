@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from cjo_desktop.io.imports.kinds.base import ImportKind, Reading, Rows
 from cjo_desktop.io.imports.spec import KindOptions
-from cjo_desktop.io.imports.tables_of_numbers import read_funnel
 
 
 @dataclass
@@ -19,6 +18,8 @@ class FunnelOptions(KindOptions):
 
 
 def _read(reading: Reading, options: FunnelOptions) -> Rows:
+    from cjo_desktop.io.imports.tables_of_numbers import read_funnel
+
     funnel = read_funnel(
         reading.table, reading.spec, options, reading.keys, reading.order, reading.report
     )

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from cjo_desktop.analysis.survey import Scale
-from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
+from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.domain.metrics import (
     CES_MEAN,
     CSAT_MEAN,
@@ -17,11 +16,17 @@ from cjo_desktop.domain.metrics import (
     MetricValue,
 )
 from cjo_desktop.domain.quoting import quoted
-from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
 from cjo_desktop.io.imports.kinds.base import ColumnType, ImportKind, Reading, Rows, Values
-from cjo_desktop.io.imports.report import ImportReport
-from cjo_desktop.io.imports.responses import QUESTIONS, SurveyResult, read_exact
 from cjo_desktop.io.imports.spec import KindOptions
+
+if TYPE_CHECKING:
+    from cjo_desktop.io.imports.responses import SurveyResult
+
+#: The questions a survey row may answer, as the options and the readers name them.
+QUESTIONS = ("nps", "csat", "ces")
+
+# The readers (polars, the tables) are imported when a file is read: the CLI builds its
+# flags from this module before it knows whether any file will be.
 
 
 @dataclass
@@ -43,6 +48,12 @@ def _read(reading: Reading, options: ResponsesOptions) -> Rows:
 
 def _survey(reading: Reading, options: ResponsesOptions) -> SurveyResult:
     """The fast reader where it gives what the exact one would; else the exact reader."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cjo_desktop.io.imports.fast_survey import NeedsExactReader, read_fast
+    from cjo_desktop.io.imports.report import ImportReport
+    from cjo_desktop.io.imports.responses import read_exact
+
     table, report = reading.table, reading.report
     if table.format == "csv" and table.encoding.replace("_", "-") in ("utf-8", "utf-8-sig"):
         trial = ImportReport(report.source, report.kind)
@@ -82,6 +93,8 @@ def _with_direction(values: Values, options: ResponsesOptions) -> Values:
 
 
 def _summary(values: Values, weights: dict[str, float]) -> dict[str, MetricValue]:
+    from cjo_desktop.analysis.weighted import weighted_mean, weighted_share
+
     out: dict[str, MetricValue] = {}
     for metric in (CSAT_MEAN, CES_MEAN):
         per_tp = {tp: m[metric] for tp, m in values.items() if metric in m}
