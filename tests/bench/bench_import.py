@@ -93,23 +93,29 @@ def best(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
     return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
 
 
+def prepare(folder: Path, rows: int) -> tuple[Path, Path, str]:
+    """The responses file, the map they go onto, both sides' scripts in ``folder``, and the
+    interpreter of the pandas side."""
+    data = folder / "responses.csv"
+    generate(data, rows)
+    journey = Journey("Benchmark")
+    stage = journey.add_stage("All")
+    for i in range(TOUCHPOINTS):
+        journey.add_touchpoint(stage.id, f"Touchpoint {i + 1}")
+    map_path = folder / "bench.cjo.json"
+    save_map(journey, map_path)
+    (folder / "pandas_side.py").write_text(PANDAS)
+    (folder / "ours.py").write_text(OURS)
+    # CJO_BENCH_PANDAS_PYTHON runs the pandas side with another interpreter, e.g. a venv
+    # with pandas 2.x (pandas 3 reads CSV about twice as fast as 2.x did).
+    return data, map_path, os.environ.get("CJO_BENCH_PANDAS_PYTHON", sys.executable)
+
+
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        data = folder / "responses.csv"
-        generate(data, rows)
-        journey = Journey("Benchmark")
-        stage = journey.add_stage("All")
-        for i in range(TOUCHPOINTS):
-            journey.add_touchpoint(stage.id, f"Touchpoint {i + 1}")
-        map_path = folder / "bench.cjo.json"
-        save_map(journey, map_path)
-        (folder / "pandas_side.py").write_text(PANDAS)
-        (folder / "ours.py").write_text(OURS)
-        # CJO_BENCH_PANDAS_PYTHON runs the pandas side with another interpreter, e.g. a venv
-        # with pandas 2.x (pandas 3 reads CSV about twice as fast as 2.x did).
-        pandas_python = os.environ.get("CJO_BENCH_PANDAS_PYTHON", sys.executable)
+        data, map_path, pandas_python = prepare(folder, rows)
         pandas_cmd = [pandas_python, str(folder / "pandas_side.py"), str(data)]
         ours_cmd = [
             sys.executable,

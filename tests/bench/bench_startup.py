@@ -16,7 +16,6 @@ Commands alternate round by round and each keeps its median, so a burst of load 
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -24,10 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_import import OURS, PANDAS, TOUCHPOINTS, generate, run
+from bench_import import TOUCHPOINTS, prepare, run
 
-from cjo_desktop.domain import Journey
-from cjo_desktop.io import save_map
 from cjo_desktop.io.templates import DEFAULT_EXAMPLE, resources_dir
 
 ROUNDS = 15
@@ -76,17 +73,7 @@ def startup() -> None:
 def big_import(rows: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        data = folder / "responses.csv"
-        generate(data, rows)
-        journey = Journey("Benchmark")
-        stage = journey.add_stage("All")
-        for i in range(TOUCHPOINTS):
-            journey.add_touchpoint(stage.id, f"Touchpoint {i + 1}")
-        map_path = folder / "bench.cjo.json"
-        save_map(journey, map_path)
-        (folder / "pandas_side.py").write_text(PANDAS)
-        (folder / "ours.py").write_text(OURS)
-        pandas_python = os.environ.get("CJO_BENCH_PANDAS_PYTHON", sys.executable)
+        data, map_path, pandas_python = prepare(folder, rows)
         flags = ["--nps", "nps", "--csat", "csat", "--ces", "ces", "--date", "date"]
         args = ["import-metrics", str(map_path), str(data), *flags, "--snapshot", "bench"]
         commands = {
