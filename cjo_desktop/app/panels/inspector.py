@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.commands import (
+    AddFlow,
     ClearEmotion,
     SetDescription,
     SetEmotion,
@@ -159,6 +161,8 @@ class InspectorDock(MapDock):
         self.tp_pains = self._add(form, "Pain points", "Touchpoint pain points", QLabel())
         self.tp_pains.setWordWrap(True)
         self.tp_pains.setTextFormat(Qt.TextFormat.PlainText)
+        self.tp_dropoff = self._add(form, "Drop-off", "Touchpoint drop-off", QPushButton())
+        self.tp_dropoff.clicked.connect(self._dropoff_clicked)
 
     def _build_stage_page(self) -> None:
         form = self._form("stage", "Stage properties")
@@ -256,6 +260,13 @@ class InspectorDock(MapDock):
             "" if valence is None else DEFAULT_EMOTION_LABELS[valence]
         )
         self.tp_pains.setText(_pain_lines(journey, tp_id))
+        has_dropoff = journey.has_flow(tp_id, None)
+        self.tp_dropoff.setText("Edit drop-off" if has_dropoff else "Add drop-off")
+        self.tp_dropoff.setToolTip(
+            "Select this card's drop-off to edit its count and label"
+            if has_dropoff
+            else "Record how many customers leave the journey here"
+        )
         self._pages.setCurrentWidget(self._page["touchpoint"])
 
     def _show_flow(self, journey: Journey, key: tuple[str, str | None], same: bool) -> None:
@@ -344,6 +355,18 @@ class InspectorDock(MapDock):
         label = self.tp_feeling_label.text().strip()
         if tp_id is not None and emotion is not None and emotion.label != label:
             self._push(lambda: SetEmotion(journey, tp_id, emotion.valence, label))
+
+    def _dropoff_clicked(self) -> None:
+        """Add the shown card's drop-off (one undo step) or, if it has one, select it; either
+        way the Inspector then shows the drop-off, its count and label ready to fill in."""
+        tp_id, journey = self._key("touchpoint"), self._document.journey
+        if tp_id is None:
+            return
+        if not journey.has_flow(tp_id, None):
+            self._push(lambda: AddFlow(journey, tp_id, None))
+            self._scene.flush()
+        self._scene.select_ids([(tp_id, None)])
+        self.refresh()
 
     def _flow_edit(self, field: str, value: object) -> None:
         kind, key = self._target
