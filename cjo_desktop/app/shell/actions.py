@@ -298,6 +298,7 @@ CANVAS_KEYS: list[tuple[str, str, str]] = [
     ("Canvas", "Zoom at the pointer", "Ctrl+wheel, pinch"),
     ("Canvas", "Rename in place / new card in an empty cell", "Double-click"),
     ("Canvas", "Connect two cards", "Drag from a card's round handle"),
+    ("Canvas", "Record a drop-off", "Drag from a card's round handle to empty canvas"),
     ("Workshop bar", "Next card / next stage / done", "Enter, Tab, Esc"),
 ]
 
