@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,6 +76,27 @@ class TextBox(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class StartShown(QObject):
+    """A long value in a narrow field shows its start ("Trailhead Outfitters: onl"), not its
+    tail, while the field is idle; focus the program gives puts the cursor at the end to add
+    to the text (a click puts it where clicked, Tab or a shortcut selects all, as usual)."""
+
+    _QT_PLACES_CURSOR = (
+        Qt.FocusReason.MouseFocusReason,
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and isinstance(event, QFocusEvent):
+            if event.type() == QEvent.Type.FocusOut:
+                watched.setCursorPosition(0)
+            elif event.reason() not in self._QT_PLACES_CURSOR:
+                watched.end(False)
+        return False
+
+
 class InspectorDock(MapDock):
     """Shows the map, one touchpoint, stage or flow, or a count of the selected items."""
 
@@ -85,6 +106,7 @@ class InspectorDock(MapDock):
         self._target: Target = ("map", None)
         self._revert = False  # the next refresh rewrites even the field being typed in
         self._commits: dict[QWidget, Callable[[], None]] = {}
+        self._start_shown = StartShown(self)
         self._pages = QStackedWidget()
         self._page: dict[str, QWidget] = {}
         self._build_map_page()
@@ -108,7 +130,9 @@ class InspectorDock(MapDock):
         fields = QWidget()
         form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(0, 0, 0, 0)  # the page's margin is enough: width is for fields
         column = QVBoxLayout(page)  # fields at the top; spare height stays below them
+        column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(fields)
         column.addStretch(1)
         self._pages.addWidget(page)
@@ -120,6 +144,8 @@ class InspectorDock(MapDock):
         if isinstance(widget, QLabel):  # names shown as typed: "<b>Sale</b>" is not markup
             widget.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(label, widget)
+        if isinstance(widget, QLineEdit):
+            widget.installEventFilter(self._start_shown)
         if commit is not None:
             if isinstance(widget, QLineEdit | TextBox | QDoubleSpinBox):
                 widget.editingFinished.connect(commit)
@@ -286,6 +312,7 @@ class InspectorDock(MapDock):
         if isinstance(widget, QLineEdit):
             if widget.text() != value:
                 widget.setText(value)
+                widget.setCursorPosition(0)  # a long value shows its start, not its tail
         elif widget.toPlainText() != value:
             widget.setPlainText(value)
 
