@@ -299,7 +299,7 @@ CANVAS_KEYS: list[tuple[str, str, str]] = [
     ("Canvas", "Rename in place / new card in an empty cell", "Double-click"),
     ("Canvas", "Connect two cards", "Drag from a card's round handle"),
     ("Canvas", "Record a drop-off", "Drag from a card's round handle to empty canvas"),
-    ("Workshop bar", "Next card / next stage / done", "Enter, Tab, Esc"),
+    ("Workshop bar", "Next card / next stage / channel / done", "Enter, Tab, Alt+C, Esc"),
 ]
 
 

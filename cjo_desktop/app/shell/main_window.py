@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------------- building
     def _build_center(self) -> None:
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
-        self.workshop = WorkshopBar(self.document, self.scene, self)
+        self.workshop = WorkshopBar(self.document, self.scene, self, view=self.view)
         center = QWidget(self)
         layout = QVBoxLayout(center)
         layout.setContentsMargins(0, 0, 0, 0)
