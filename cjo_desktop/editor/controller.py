@@ -177,6 +177,15 @@ class EditorController(QObject):
             return
         self._push(AddFlow(self.journey, source, target))
 
+    def add_dropoff(self, source: str) -> None:
+        """Record where customers leave at ``source``, then select the drop-off so the
+        Inspector shows its count and label to fill in."""
+        if self.journey.has_flow(source, None):
+            self.statusMessage.emit("This touchpoint has a drop-off already")
+            return
+        if self._push(AddFlow(self.journey, source, None)):
+            self.scene.select_ids([(source, None)])
+
     # ------------------------------------------------------------- renaming
     def rename(self, item_id: str) -> None:
         item = self.scene.cards.get(item_id) or self.scene.headers.get(item_id)

@@ -2,7 +2,8 @@
 
 - drag cards: Qt moves the selected cards; on release they become one MoveTouchpoints macro
   (a card dropped in another column changes stage, in another channel lane changes channel);
-- drag from a card's handle to another card: AddFlow;
+- drag from a card's handle to another card: AddFlow; to empty canvas: a drop-off (AddFlow
+  with no target) from that card;
 - drag a stage header sideways: MoveStage;
 - double-click a card or header: rename in place; double-click an empty cell: a new card there;
 - double-click a pain point's or opportunity's note: the scene's noteActivated (its dialog).
@@ -102,8 +103,12 @@ class Gestures(QObject):
             self.scene.removeItem(self._connector)
             self._connector = self._connect_from = None
             target = self.scene.card_at(pos)
-            if source is not None and target is not None and target is not source:
+            if source is None or target is source:
+                return True
+            if target is not None:
                 self.controller.connect_touchpoints(source.touchpoint_id, target.touchpoint_id)
+            elif not source.sceneBoundingRect().contains(pos):
+                self.controller.add_dropoff(source.touchpoint_id)
             return True
         if self._header is not None:
             header, dragging = self._header, self._header_dragging

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.commands import (
+    AddFlow,
     ClearEmotion,
     SetDescription,
     SetEmotion,
@@ -74,6 +76,27 @@ class TextBox(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+class StartShown(QObject):
+    """A long value in a narrow field shows its start ("Trailhead Outfitters: onl"), not its
+    tail, while the field is idle; focus the program gives puts the cursor at the end to add
+    to the text (a click puts it where clicked, Tab or a shortcut selects all, as usual)."""
+
+    _QT_PLACES_CURSOR = (
+        Qt.FocusReason.MouseFocusReason,
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(watched, QLineEdit) and isinstance(event, QFocusEvent):
+            if event.type() == QEvent.Type.FocusOut:
+                watched.setCursorPosition(0)
+            elif event.reason() not in self._QT_PLACES_CURSOR:
+                watched.end(False)
+        return False
+
+
 class InspectorDock(MapDock):
     """Shows the map, one touchpoint, stage or flow, or a count of the selected items."""
 
@@ -83,6 +106,7 @@ class InspectorDock(MapDock):
         self._target: Target = ("map", None)
         self._revert = False  # the next refresh rewrites even the field being typed in
         self._commits: dict[QWidget, Callable[[], None]] = {}
+        self._start_shown = StartShown(self)
         self._pages = QStackedWidget()
         self._page: dict[str, QWidget] = {}
         self._build_map_page()
@@ -106,7 +130,9 @@ class InspectorDock(MapDock):
         fields = QWidget()
         form = QFormLayout(fields)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(0, 0, 0, 0)  # the page's margin is enough: width is for fields
         column = QVBoxLayout(page)  # fields at the top; spare height stays below them
+        column.setContentsMargins(8, 8, 8, 8)
         column.addWidget(fields)
         column.addStretch(1)
         self._pages.addWidget(page)
@@ -118,6 +144,8 @@ class InspectorDock(MapDock):
         if isinstance(widget, QLabel):  # names shown as typed: "<b>Sale</b>" is not markup
             widget.setTextFormat(Qt.TextFormat.PlainText)
         form.addRow(label, widget)
+        if isinstance(widget, QLineEdit):
+            widget.installEventFilter(self._start_shown)
         if commit is not None:
             if isinstance(widget, QLineEdit | TextBox | QDoubleSpinBox):
                 widget.editingFinished.connect(commit)
@@ -159,6 +187,8 @@ class InspectorDock(MapDock):
         self.tp_pains = self._add(form, "Pain points", "Touchpoint pain points", QLabel())
         self.tp_pains.setWordWrap(True)
         self.tp_pains.setTextFormat(Qt.TextFormat.PlainText)
+        self.tp_dropoff = self._add(form, "Drop-off", "Touchpoint drop-off", QPushButton())
+        self.tp_dropoff.clicked.connect(self._dropoff_clicked)
 
     def _build_stage_page(self) -> None:
         form = self._form("stage", "Stage properties")
@@ -256,6 +286,13 @@ class InspectorDock(MapDock):
             "" if valence is None else DEFAULT_EMOTION_LABELS[valence]
         )
         self.tp_pains.setText(_pain_lines(journey, tp_id))
+        has_dropoff = journey.has_flow(tp_id, None)
+        self.tp_dropoff.setText("Edit drop-off" if has_dropoff else "Add drop-off")
+        self.tp_dropoff.setToolTip(
+            "Select this card's drop-off to edit its count and label"
+            if has_dropoff
+            else "Record how many customers leave the journey here"
+        )
         self._pages.setCurrentWidget(self._page["touchpoint"])
 
     def _show_flow(self, journey: Journey, key: tuple[str, str | None], same: bool) -> None:
@@ -275,6 +312,7 @@ class InspectorDock(MapDock):
         if isinstance(widget, QLineEdit):
             if widget.text() != value:
                 widget.setText(value)
+                widget.setCursorPosition(0)  # a long value shows its start, not its tail
         elif widget.toPlainText() != value:
             widget.setPlainText(value)
 
@@ -344,6 +382,18 @@ class InspectorDock(MapDock):
         label = self.tp_feeling_label.text().strip()
         if tp_id is not None and emotion is not None and emotion.label != label:
             self._push(lambda: SetEmotion(journey, tp_id, emotion.valence, label))
+
+    def _dropoff_clicked(self) -> None:
+        """Add the shown card's drop-off (one undo step) or, if it has one, select it; either
+        way the Inspector then shows the drop-off, its count and label ready to fill in."""
+        tp_id, journey = self._key("touchpoint"), self._document.journey
+        if tp_id is None:
+            return
+        if not journey.has_flow(tp_id, None):
+            self._push(lambda: AddFlow(journey, tp_id, None))
+            self._scene.flush()
+        self._scene.select_ids([(tp_id, None)])
+        self.refresh()
 
     def _flow_edit(self, field: str, value: object) -> None:
         kind, key = self._target

@@ -1,14 +1,16 @@
 """Workshop mode: a facilitator types what the room calls out, one touchpoint per Enter.
 
 The keys stay in the name field: Enter adds and clears, Tab and Shift+Tab walk the stages,
-Escape hands the keyboard back to the canvas. Each touchpoint is one undo step.
+Alt+C goes to the channel (kept for the next cards), Escape hands the keyboard back to the
+canvas. Each touchpoint is one undo step. The map follows the room: the view scrolls to the
+stage Tab moves to and to each card added, which may be off screen on a projected map.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands import AddStage, AddTouchpoint
@@ -20,6 +22,18 @@ FIRST_STAGE_NAME = "Stage 1"
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _NAVIGATION = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+#: Room kept around what the view scrolls to, in view pixels.
+_MARGIN = 40
+#: How much of a stage header's left end must show: the stage's name.
+_NAME_WIDTH = 240.0
+#: The hint in the name field; the channel's own field says how to reach it.
+HINT = "Touchpoint name: Enter adds, Tab next stage, Esc done"
+CHANNEL_HINT = "Alt+C to set"
+TOOLTIP = (
+    "Type what the room calls out; Enter adds it to the stage shown on the left.\n"
+    "Tab / Shift+Tab: next / previous stage. Alt+C: set the channel of the next cards\n"
+    "(it stays until you change it; Enter there adds the card too). Esc: back to the map."
+)
 
 
 class WorkshopBar(QWidget):
@@ -31,26 +45,34 @@ class WorkshopBar(QWidget):
     touchpointAdded = Signal(str)
 
     def __init__(
-        self, document: Document, scene: JourneyScene, parent: QWidget | None = None
+        self,
+        document: Document,
+        scene: JourneyScene,
+        parent: QWidget | None = None,
+        *,
+        view: QGraphicsView | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workshop")
         self._document = document
         self._scene = scene
+        self._view = view
         self._stage_id: str | None = None
         self.stage_label = QLabel()
         self.stage_label.setAccessibleName("Current stage")
         self.stage_label.setMinimumWidth(120)
         self.entry = QLineEdit()
         self.entry.setAccessibleName("New touchpoint name")
-        self.entry.setPlaceholderText("Touchpoint name: Enter adds, Tab next stage, Esc done")
+        self.entry.setPlaceholderText(HINT)
+        self.entry.setToolTip(TOOLTIP)
         self.channel = QComboBox()
         self.channel.setEditable(True)
         self.channel.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.channel.setAccessibleName("New touchpoint channel")
         channel_line = self.channel.lineEdit()
         assert channel_line is not None  # editable
-        channel_line.setPlaceholderText("channel")
+        channel_line.setPlaceholderText(CHANNEL_HINT)
+        self.channel.setToolTip("The channel of the next cards (Alt+C); it stays until changed")
         self.channel.setMinimumWidth(120)
         channel_label = QLabel("&Channel")
         channel_label.setBuddy(self.channel)
@@ -105,6 +127,7 @@ class WorkshopBar(QWidget):
         if current is None:
             return
         self.set_stage(stages[(stages.index(current) + delta) % len(stages)])
+        self._show_stage()
 
     # ------------------------------------------------------------------ keys
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -158,7 +181,37 @@ class WorkshopBar(QWidget):
         self.entry.setFocus(Qt.FocusReason.OtherFocusReason)
         if channel and self.channel.findText(channel) < 0:
             self.channel.addItem(channel)
+        self._show_card(command.touchpoint_id)
         self.touchpointAdded.emit(command.touchpoint_id)
+
+    # ------------------------------------------------------------------ following the room
+    def _show_stage(self) -> None:
+        """Scroll to the current stage: its header and its last card (where the next one
+        goes), and at least the header's left end, which carries the stage's name."""
+        stage_id, view = self.current_stage(), self._view
+        if view is None or stage_id is None:
+            return
+        self._scene.flush()
+        header = self._scene.headers.get(stage_id)
+        if header is None:
+            return
+        rect = header.sceneBoundingRect()
+        view.ensureVisible(rect, _MARGIN, _MARGIN)
+        cards = self._document.journey.touchpoints(stage_id)
+        last = self._scene.cards.get(cards[-1].id) if cards else None
+        if last is not None:
+            view.ensureVisible(last.sceneBoundingRect(), _MARGIN, _MARGIN)
+        name = QRectF(rect.left(), rect.top(), min(rect.width(), _NAME_WIDTH), rect.height())
+        view.ensureVisible(name, _MARGIN, _MARGIN)
+
+    def _show_card(self, tp_id: str) -> None:
+        """Scroll so the card just added is in view, even when it landed off screen."""
+        if self._view is None:
+            return
+        self._scene.flush()
+        card = self._scene.cards.get(tp_id)
+        if card is not None:
+            self._view.ensureVisible(card.sceneBoundingRect(), _MARGIN, _MARGIN)
 
     # ------------------------------------------------------------------ following
     def _on_journey_replaced(self) -> None:

@@ -298,7 +298,8 @@ CANVAS_KEYS: list[tuple[str, str, str]] = [
     ("Canvas", "Zoom at the pointer", "Ctrl+wheel, pinch"),
     ("Canvas", "Rename in place / new card in an empty cell", "Double-click"),
     ("Canvas", "Connect two cards", "Drag from a card's round handle"),
-    ("Workshop bar", "Next card / next stage / done", "Enter, Tab, Esc"),
+    ("Canvas", "Record a drop-off", "Drag from a card's round handle to empty canvas"),
+    ("Workshop bar", "Next card / next stage / channel / done", "Enter, Tab, Alt+C, Esc"),
 ]
 
 
@@ -318,14 +319,32 @@ class ShortcutsDialog(QDialog):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # the menu and the keys are never cut; a long command wraps in the width left over
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(560, 620)
+        self.resize(self._width_for_columns(), 620)
+
+    def _width_for_columns(self) -> int:
+        """Wide enough that every column shows its longest entry, within the screen."""
+        table = self.table
+        columns = sum(
+            max(table.sizeHintForColumn(c), table.horizontalHeader().sectionSizeHint(c))
+            for c in range(table.columnCount())
+        )
+        layout = self.layout()
+        assert layout is not None  # built in __init__
+        margins = layout.contentsMargins()
+        chrome = table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth() + 4
+        width = columns + chrome + margins.left() + margins.right()
+        screen = self.screen().availableGeometry().width() if self.screen() else width
+        return min(width, round(screen * 0.9))
 
 
 def restrict_to(widget: QWidget, actions: list[QAction]) -> None:

@@ -53,6 +53,12 @@ from cjo_desktop.editor.watcher import ExternalChangeWatcher
 from cjo_desktop.io import FILE_SUFFIX
 
 APP_NAME = "cjo-desktop"
+#: The side panels' default width: this share of the window, within these bounds (px).
+SIDE_SHARE, SIDE_MIN, SIDE_MAX = 0.2, 260, 340
+#: The Inspector's labels take room its fields need: it gets this much more than the Outline.
+INSPECTOR_WIDER = 1.1
+#: The bottom panel's default share of the window's height.
+BOTTOM_SHARE = 0.22
 DASH = "\N{EM DASH}"
 
 
@@ -105,13 +111,14 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_selection_actions()
         self.resize(1280, 800)
-        self.restore_settings()
+        if not self.restore_settings():
+            self._default_dock_sizes()
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # keys go to the map at start
 
     # --------------------------------------------------------------- building
     def _build_center(self) -> None:
         self.find_bar = FindBar(self.document, self.scene, self.view, self)
-        self.workshop = WorkshopBar(self.document, self.scene, self)
+        self.workshop = WorkshopBar(self.document, self.scene, self, view=self.view)
         center = QWidget(self)
         layout = QVBoxLayout(center)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +150,19 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.outline, self.metrics_dock)
         self.inspector.raise_()
         self.outline.raise_()
-        self.resizeDocks([self.painpoint_dock], [300], Qt.Orientation.Vertical)
+        # the outline runs the full height (a stage list is long); the pain points' toolbar
+        # needs the width under the map and the Inspector
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def _default_dock_sizes(self) -> None:
+        """First start (no saved window state): Qt would squeeze the side panels to their
+        minimum (the Inspector's title field showed five letters) and give the bottom panel 40%
+        of the height; instead the map stays the main thing and every panel is readable."""
+        side = min(max(self.width() * SIDE_SHARE, SIDE_MIN), SIDE_MAX)
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        widths = [round(side), round(side * INSPECTOR_WIDER)]
+        self.resizeDocks([self.outline, self.inspector], widths, horizontal)
+        self.resizeDocks([self.painpoint_dock], [round(self.height() * BOTTOM_SHARE)], vertical)
 
     def _panel_toggles(self) -> list[QAction]:
         """View menu switches for the panels, each with its own Alt+letter."""
@@ -263,14 +282,14 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     # -------------------------------------------------------------- settings
-    def restore_settings(self) -> None:
+    def restore_settings(self) -> bool:
+        """Put the window and its panels back as they were; False when nothing was saved."""
         settings = QSettings()
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = settings.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        return isinstance(state, QByteArray) and self.restoreState(state)
 
     def save_settings(self) -> None:
         settings = QSettings()
