@@ -27,8 +27,9 @@ EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"
 OPPORTUNITY_LANE = "opportunity"
 NO_CHANNEL = "No channel"
-#: Emotion points closer than this are spread apart (a dip's dot is 18 across).
-CURVE_SPACING = 24.0
+#: Emotion points closer than this are spread apart: room for a dip's dot and its "dip -2" mark,
+#: and a column of two to four cards keeps its points under its cards.
+CURVE_SPACING = 48.0
 
 
 @dataclass(frozen=True, slots=True)
