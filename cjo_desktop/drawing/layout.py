@@ -1,31 +1,35 @@
 """Where everything goes on the map, computed in plain Python so it is fast to test and to rerun.
 
 The map is a grid: stage columns left to right, lanes top to bottom (one lane per channel for
-touchpoint cards, then the emotion curve, pain points and opportunities). Within a stage each
-automatically placed card gets its own slot, ordered by the flows (topological where the flows
-inside the stage are acyclic; the user's order breaks ties and orders cycles), so every card
-has its own x and the emotion curve reads left to right. Pain points and opportunities are
-notes in their lanes under their card, stacked where cards share a column (see
-:func:`_place_notes`); those lanes grow to the tallest stack. A card the user placed by hand keeps
-its position, stored relative to its stage column and its channel lane so it stays in its cell
-when other columns or lanes grow.
+touchpoint cards, then the emotion curve, pain points and opportunities). Within a stage, cards
+share columns: a card sits right of another only when a flow inside the stage orders them
+(see :mod:`cjo_desktop.drawing.stage_grid`), so a stage is as wide as its longest chain of
+flows and the map reads at a glance. Emotion points of cards that share a column are spread
+apart so they never stack. Pain points and opportunities are notes in their lanes under their
+card, stacked where cards share a column (see :func:`_place_notes`); those lanes grow to the
+tallest stack. A card the user placed by hand keeps its position, stored relative to its stage
+column and its channel lane so it stays in its cell when other columns or lanes grow; it keeps
+its grid cell too, so moving it moves no other card.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-
-import networkx as nx
 
 from cjo_desktop.domain import Journey, Opportunity, PainPoint, Touchpoint
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing.stage_grid import StageGrid, stage_grid
 from cjo_desktop.drawing.style import METRICS, Metrics
 
 EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"
 OPPORTUNITY_LANE = "opportunity"
 NO_CHANNEL = "No channel"
+#: Emotion points closer than this are spread apart: room for a dip's dot and its "dip -2" mark,
+#: and a column of two to four cards keeps its points under its cards.
+CURVE_SPACING = 48.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,23 +124,45 @@ class Layout:
         return next(c for c in self.columns if c.stage_id == stage_id)
 
 
+@functools.lru_cache(maxsize=4096)  # a map has a handful of channels and thousands of cards
 def channel_key(channel: str) -> str:
     """Channels group case- and space-insensitively: 'Web', 'web ' share a lane."""
     return "channel:" + " ".join(channel.split()).casefold()
 
 
 def stage_sequence(journey: Journey, stage_id: str) -> list[Touchpoint]:
-    """The stage's touchpoints ordered by the flows between them; ties in the user's order."""
+    """The stage's touchpoints as the map reads them: left to right, a shared column in the
+    stage's own order."""
     members = journey.touchpoints(stage_id)
     if len(members) < 2:
         return members
-    rank = {t.id: i for i, t in enumerate(members)}
-    sub = journey.flow_graph().subgraph(rank)
-    dag = nx.condensation(sub)  # strongly connected parts collapse, so cycles cannot block
-    first = {n: min(rank[m] for m in dag.nodes[n]["members"]) for n in dag}
-    order = nx.lexicographical_topological_sort(dag, key=lambda n: first[n])
+    grid = _grid(members, _successors(journey))
     by_id = {t.id: t for t in members}
-    return [by_id[m] for n in order for m in sorted(dag.nodes[n]["members"], key=rank.__getitem__)]
+    return [by_id[m] for m in grid.reading_order(list(by_id))]
+
+
+def _successors(journey: Journey) -> dict[str, list[str]]:
+    """Each card's flow targets as plain lists: networkx's views cost a lookup per card."""
+    out: dict[str, list[str]] = {}
+    for source, target in journey.graph.edges():
+        out.setdefault(source, []).append(target)
+    return out
+
+
+def _grid(members: list[Touchpoint], successors: Mapping[str, Iterable[str]]) -> StageGrid:
+    """The stage's grid, reused while its cards, their lanes and its inner flows stay the
+    same: one edit changes one or two stages, and the others are not laid out again."""
+    ids = tuple(t.id for t in members)
+    inside = set(ids)
+    flows = tuple(tuple(v for v in successors.get(i, ()) if v in inside) for i in ids)
+    return _cached_grid(ids, tuple(channel_key(t.channel) for t in members), flows)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_grid(
+    ids: tuple[str, ...], lanes: tuple[str, ...], flows: tuple[tuple[str, ...], ...]
+) -> StageGrid:
+    return stage_grid(ids, dict(zip(ids, lanes, strict=True)), dict(zip(ids, flows, strict=True)))
 
 
 def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
@@ -145,29 +171,34 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
     lanes_top = header_top + m.header_height
     grid_left = m.margin + m.label_width
     stages = journey.stages()
-    sequences = {s.id: stage_sequence(journey, s.id) for s in stages}
+    successors = _successors(journey)
+    members = {s.id: journey.touchpoints(s.id) for s in stages}
+    grids = {s.id: _grid(members[s.id], successors) for s in stages}
+    sequences: dict[str, list[Touchpoint]] = {}
+    for stage in stages:
+        by_id = {t.id: t for t in members[stage.id]}
+        sequences[stage.id] = [by_id[i] for i in grids[stage.id].reading_order(list(by_id))]
 
-    # Lanes: one per channel in order of first appearance along the journey.
+    # Lanes: one per channel (whatever its case) in order of first appearance along the
+    # journey, titled as the map first writes it.
     lane_titles: dict[str, str] = {}
     channel_names: dict[str, str] = {}
     for stage in stages:
         for tp in sequences[stage.id]:
-            channel_names.setdefault(channel_key(tp.channel), tp.channel.strip())
-            title = " ".join(shown(tp.channel).split()) or NO_CHANNEL
-            lane_titles.setdefault(channel_key(tp.channel), title[:1].upper() + title[1:])
+            key = channel_key(tp.channel)
+            channel_names.setdefault(key, tp.channel.strip())
+            lane_titles.setdefault(key, " ".join(shown(tp.channel).split()) or NO_CHANNEL)
     if not lane_titles:
         lane_titles[channel_key("")] = "Touchpoints"
 
-    # Slots and column widths.
-    slot_of: dict[str, int] = {}
+    # Stage widths follow their grids; a hand-placed card widens its stage to hold it.
+    step = m.card_width + m.slot_gap
     columns: list[Column] = []
     x = grid_left
     for stage in stages:
-        auto = [t for t in sequences[stage.id] if t.position is None]
-        for i, tp in enumerate(auto):
-            slot_of[tp.id] = i
-        width = 2 * m.stage_padding + len(auto) * m.card_width + max(0, len(auto) - 1) * m.slot_gap
-        for tp in sequences[stage.id]:
+        count = grids[stage.id].columns
+        width = 2 * m.stage_padding + count * m.card_width + max(0, count - 1) * m.slot_gap
+        for tp in members[stage.id]:
             if tp.position is not None:
                 width = max(width, tp.position.x + m.card_width + m.stage_padding)
         columns.append(Column(stage.id, x, max(width, m.min_stage_width)))
@@ -192,11 +223,12 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
     cards: dict[str, Rect] = {}
     card_lane: dict[str, str] = {}
     for stage, column in zip(stages, columns, strict=True):
+        grid = grids[stage.id]
         for tp in sequences[stage.id]:
             key = channel_key(tp.channel)
             card_lane[tp.id] = key
             if tp.position is None:
-                cx = column.x + m.stage_padding + slot_of[tp.id] * (m.card_width + m.slot_gap)
+                cx = column.x + m.stage_padding + grid.column[tp.id] * step
                 cy = lane_y[key] + m.lane_padding
             else:
                 cx, cy = column.x + tp.position.x, lane_y[key] + tp.position.y
@@ -233,7 +265,7 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
         notes=notes,
         note_lane=note_lane,
     )
-    layout.curve = _emotion_curve(journey, layout, stages_order=[s.id for s in stages])
+    layout.curve = _emotion_curve(journey, layout, [sequences[s.id] for s in stages])
     return layout
 
 
@@ -263,25 +295,59 @@ def _place_notes(
     return placed, deepest
 
 
-def _emotion_curve(journey: Journey, layout: Layout, stages_order: list[str]) -> list[CurvePoint]:
-    """One point per touchpoint with a feeling, left to right within each stage."""
+def _emotion_curve(
+    journey: Journey, layout: Layout, sequences: list[list[Touchpoint]]
+) -> list[CurvePoint]:
+    """One point per touchpoint with a feeling, under its card, left to right. Cards that
+    share a column (or a hand-placed card over another's x) would put their points on one
+    vertical, so points closer than :data:`CURVE_SPACING` are spread apart around their
+    cards, keeping their order: top lane first within a column."""
     lane = layout.lane(EMOTION_LANE)
     amplitude = (lane.height / 2 - 22) / 2  # valence 2 -> 22 px inside the lane edge
-    points: list[CurvePoint] = []
-    for stage_id in stages_order:
+    mid = lane.y + lane.height / 2
+    lane_rank = {ln.key: i for i, ln in enumerate(layout.lanes)}
+    everyone: dict[str, list[int]] = {}
+    personas: dict[str, list[int]] = {}
+    for e in journey.emotions():
+        (personas if e.persona_id else everyone).setdefault(e.touchpoint_id, []).append(e.valence)
+    cards, card_lane = layout.cards, layout.card_lane
+    wanted: list[tuple[float, int, str, float]] = []
+    for sequence in sequences:
         stage_points = []
-        for tp in journey.touchpoints(stage_id):
-            emotions = journey.emotions(tp.id)
-            general = [e for e in emotions if e.persona_id is None] or emotions
-            if not general:
-                continue
-            valence = sum(e.valence for e in general) / len(general)
-            rect = layout.cards[tp.id]
-            stage_points.append(
-                CurvePoint(tp.id, rect.cx, lane.y + lane.height / 2 - valence * amplitude, valence)
-            )
-        points.extend(sorted(stage_points, key=lambda p: p.x))
-    return points
+        for tp in sequence:
+            felt = everyone.get(tp.id) or personas.get(tp.id)
+            if felt:
+                valence = sum(felt) / len(felt)
+                stage_points.append((cards[tp.id].cx, lane_rank[card_lane[tp.id]], tp.id, valence))
+        stage_points.sort(key=lambda p: (p[0], p[1]))
+        wanted.extend(stage_points)
+    xs = _spread([p[0] for p in wanted], CURVE_SPACING)
+    return [
+        CurvePoint(i, x, mid - v * amplitude, v) for x, (_, _, i, v) in zip(xs, wanted, strict=True)
+    ]
+
+
+def _spread(xs: list[float], gap: float) -> list[float]:
+    """``xs`` (in order) moved as little as possible so that neighbours are ``gap`` apart:
+    runs of points too close are centred where they wanted to be, merged until none collide."""
+    runs: list[tuple[float, int]] = []  # (sum of wanted starts, count): the run starts at mean
+    for x in xs:
+        total, count = x, 1
+        while runs:
+            prev_total, prev_count = runs[-1]
+            prev_last = prev_total / prev_count + (prev_count - 1) * gap
+            if total / count - prev_last >= gap:
+                break
+            runs.pop()
+            # Each point of this run wants its run to start gap * prev_count further left.
+            total = prev_total + total - count * prev_count * gap
+            count += prev_count
+        runs.append((total, count))
+    out: list[float] = []
+    for total, count in runs:
+        start = total / count
+        out.extend(start + i * gap for i in range(count))
+    return out
 
 
 def insertion_index(

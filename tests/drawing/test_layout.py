@@ -76,13 +76,14 @@ def test_notes_sit_in_their_lane_under_their_card() -> None:
         assert layout.column_at(note.cx) is layout.column_at(card.cx)
 
 
-@pytest.mark.parametrize(("where", "index"), [("left", 0), ("middle", 1), ("right", 3)])
+@pytest.mark.parametrize(("where", "index"), [("left", 0), ("middle", 2), ("right", 3)])
 def test_a_card_dropped_between_two_goes_between_them(
     journey: Journey, where: str, index: int
 ) -> None:
     layout = compute_layout(journey)
-    web, drive = layout.cards["web"], layout.cards["drive"]
-    x = {"left": web.x, "middle": (web.cx + drive.cx) / 2, "right": 10_000.0}[where]
+    web, drive, leaflet = (layout.cards[t] for t in ("web", "drive", "leaflet"))
+    assert web.cx == drive.cx < leaflet.cx  # different lanes share a column; one lane cannot
+    x = {"left": web.x, "middle": (drive.cx + leaflet.cx) / 2, "right": 10_000.0}[where]
     assert insertion_index(journey, layout, "de", x) == index
 
 

@@ -126,7 +126,7 @@ def test_double_click_in_an_empty_cell_adds_a_card_there(
     layout = editor.scene.layout
     assert layout is not None
     column = layout.column("aw")
-    lane = next(ln for ln in layout.lanes if ln.title == "Web")
+    lane = next(ln for ln in layout.lanes if ln.title == "web")  # as the map writes it
     double_click(editor.view, QPointF(column.x + column.width - 30, lane.y + lane.height / 2))
     edit = editor.inline.line_edit
     assert edit is not None
