@@ -35,6 +35,8 @@ def cmd_export(args: argparse.Namespace) -> None:
     from cjo_desktop.io.files import load_map
 
     journey = load_map(args.file)  # before Qt loads: a bad map is refused quickly
+    if suffix == ".graphml":
+        exporter = _drawn_graphml
     if exporter is None:
         view = _metric_view(journey, args)
         exporter = _picture_exporter(
@@ -44,6 +46,14 @@ def cmd_export(args: argparse.Namespace) -> None:
             _unknown_suffix(suffix)
     write_file(lambda p: exporter(journey, p), path)
     out(f"wrote {path}")
+
+
+def _drawn_graphml(journey: Journey, path: Path) -> None:
+    """GraphML with yEd's drawing of the map: io writes it, the drawing layer computes it."""
+    from cjo_desktop.drawing.graph_drawing import map_drawing
+    from cjo_desktop.io.exports.graphml import EXIT_NODE, write_graphml
+
+    write_graphml(journey, path, map_drawing(journey, EXIT_NODE))
 
 
 def _unknown_suffix(suffix: str) -> NoReturn:

@@ -23,7 +23,7 @@ EXPORTERS: dict[str, tuple[str, str, str]] = {
     ".graphml": (
         "cjo_desktop.io.exports.graphml",
         "write_graphml",
-        "GraphML for graph tools (networkx, Gephi, yEd)",
+        "GraphML for graph tools (networkx, Gephi), with the drawing for yEd",
     ),
     ".mmd": ("cjo_desktop.io.exports.mermaid", "write_mermaid", "a Mermaid journey diagram"),
     ".csv": (

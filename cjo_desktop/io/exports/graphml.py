@@ -7,6 +7,9 @@ volume, ``count``. Touchpoints carry one ``metric:<name>`` attribute per metric 
 snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
 map id.
 
+Given the map's drawing (:mod:`cjo_desktop.io.exports.yed`), every node and edge also carries
+yEd's graphics, so yEd opens the map laid out as the editor draws it; the data stays the same.
+
 Text is written as the map shows it (:func:`cjo_desktop.domain.shown.shown`): a control
 character in a name, which XML 1.0 cannot hold, appears as its visible symbol, so the file is
 always well-formed XML; tabs, line breaks and carriage returns come back exactly.
@@ -18,9 +21,11 @@ import io
 from pathlib import Path
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.io.exports.yed import GraphDrawing, add_drawing
 from cjo_desktop.io.files import write_atomic
 
 EXIT_NODE = "_dropoff"
@@ -94,13 +99,18 @@ def _show_text(g: nx.DiGraph) -> None:
                 attrs[key] = shown(value)
 
 
-def graphml_bytes(journey: Journey) -> bytes:
+def graphml_bytes(journey: Journey, drawing: GraphDrawing | None = None) -> bytes:
+    """The file's bytes; with ``drawing``, yEd's graphics too (the data keys do not change)."""
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)  # what nx.write_graphml uses
+    writer.add_graph_element(to_graph(journey))
+    if drawing is not None:
+        add_drawing(writer.xml, drawing)
     buffer = io.BytesIO()
-    nx.write_graphml(to_graph(journey), buffer, encoding="utf-8", prettyprint=True)
+    writer.dump(buffer)
     # A raw CR in element text would be read back as LF (XML's end-of-line handling); as a
     # character reference it survives. Markup itself never holds a CR.
     return buffer.getvalue().replace(b"\r", b"&#13;")
 
 
-def write_graphml(journey: Journey, path: Path) -> None:
-    write_atomic(path, graphml_bytes(journey))
+def write_graphml(journey: Journey, path: Path, drawing: GraphDrawing | None = None) -> None:
+    write_atomic(path, graphml_bytes(journey, drawing))
