@@ -30,6 +30,8 @@ LANE_FILL = ("#FFFFFF", "#F6F8FA")
 HEADER_FILL = "#24292F"
 #: The page behind the map and the charts: exported pictures, the PDF, the view's sheet.
 PAPER = "#FFFFFF"
+#: A line a file keeps but nobody sees (GraphML edges the editor does not draw either).
+UNSEEN = "#FFFFFF00"
 #: The editor's background around the map's sheet.
 OUTSIDE_PAPER = "#E6EAEF"
 #: Inside a card, and inside the small boxes drawn on the map (badges, tabs, tags, handles,

@@ -19,6 +19,7 @@ from typing import Protocol
 from xml.etree.ElementTree import Element, SubElement
 
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.palette import PAPER, UNSEEN
 
 NS_Y = "http://www.yworks.com/xml/graphml"
 YED_SCHEMA = (
@@ -26,7 +27,7 @@ YED_SCHEMA = (
     "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd"
 )
 #: A line yEd keeps but does not show: data edges the editor does not draw either.
-INVISIBLE = "#FFFFFF00"
+INVISIBLE = UNSEEN
 
 Point = tuple[float, float]
 
@@ -164,7 +165,7 @@ def _edge_data(key: str, line: EdgeGraphics, source: NodeGraphics, target: NodeG
             edge,
             "y:EdgeLabel",
             alignment="center",
-            backgroundColor="#FFFFFF",
+            backgroundColor=PAPER,
             fontFamily="Dialog",
             fontSize="12",
             fontStyle="bold",
