@@ -207,10 +207,13 @@ class JourneyScene(QGraphicsScene):
             card.set_badge_form(form)
 
     def _set_rect(self, layout: Layout) -> None:
-        height = layout.height
+        height, width = layout.height, layout.width
         if self._pain_legend.isVisible():
-            height += LEGEND_GAP + self._pain_legend.boundingRect().height()
-        self.setSceneRect(QRectF(0, 0, layout.width, height))
+            legend = self._pain_legend.sceneBoundingRect()
+            height += LEGEND_GAP + legend.height()
+            # A narrow map (one empty stage) is narrower than the legend: keep it all in.
+            width = max(width, legend.right() + layout.metrics.margin)
+        self.setSceneRect(QRectF(0, 0, width, height))
 
     def _sync_notes(self, journey: Journey, layout: Layout) -> None:
         """A note per manual pain point and per opportunity, where the layout put it."""
