@@ -43,10 +43,9 @@ ON_FILL = "#FFFFFF"
 HEADER_TEXT = ON_FILL
 #: The card count, quieter than the stage's name on the dark header.
 HEADER_COUNT = "#C9D1D9"
-#: White at 235/255 under a flow's label, and at 225/255 under the pinned lane labels: the
-#: lines behind show through faintly (Qt reads #AARRGGBB).
+#: White at 235/255 under a flow's label: the lines behind show through faintly (Qt reads
+#: #AARRGGBB).
 FLOW_LABEL_BACK = "#EBFFFFFF"
-LANE_LABEL_BACK = "#E1FFFFFF"
 SELECTION = "#0969DA"
 FLOW = "#57606A"
 DROPOFF = "#B35900"

@@ -21,6 +21,8 @@ from cjo_desktop.drawing.painpoint_view import CardMark
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0
+#: From the card's left edge to the badge's text, plus the text's padding on its right.
+BADGE_TEXT_INSET = 10 + 11
 #: Where the pain tab ends, past the card's right edge: the metric badge keeps its room.
 TAB_RIGHT = 14.0
 #: Below this zoom the card draws as a coloured block: text would be unreadable anyway.
@@ -40,6 +42,7 @@ class TouchpointCard(QGraphicsItem):
         self._plain_bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
         self._bounds = self._plain_bounds
         self._badge = ""
+        self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
         self._pain: CardMark | None = None
         self._fill: QColor | None = None
         self._metric_tip = ""
@@ -97,6 +100,30 @@ class TouchpointCard(QGraphicsItem):
         self._bounds = self._plain_bounds.united(extra) if mark else self._plain_bounds
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
+
+    def set_badge_form(self, form: int) -> None:
+        """Which form of its badge to show, decided for the whole map by the scene."""
+        if form != self._badge_form:
+            self._badge_form = form
+            self.update()
+
+    def badge_room(self) -> float:
+        """The width the badge's text has, left of the pain tab if there is one."""
+        return self._tab_left() - 4 - BADGE_TEXT_INSET
+
+    def shown_badge(self) -> str:
+        """The badge's text as drawn: the map's form, elided only if even the value alone
+        does not fit."""
+        fm = metrics(style.CARD_TEXT_PX, True)
+        room = self.badge_room()
+        text = fit_badge(self._badge, fm.horizontalAdvance, room, self._badge_form)
+        return text or fm.elidedText(short_badge(self._badge), Qt.TextElideMode.ElideRight, room)
+
+    def _tab_left(self) -> float:
+        mark = self._pain
+        if mark is None or mark.severity is None:
+            return self._size[0] - 6
+        return self._size[0] + TAB_RIGHT - pain.tab_width(mark)
 
     @property
     def pain(self) -> CardMark | None:
@@ -217,10 +244,10 @@ class TouchpointCard(QGraphicsItem):
         """The pain tab (icon, letter and rank) on the top edge at the right; returns where
         it starts so the metric badge stops short of it."""
         mark = self._pain
+        left = self._tab_left()
         if mark is None or mark.severity is None:
-            return self._size[0] - 6
+            return left
         width = pain.tab_width(mark)
-        left = self._size[0] + TAB_RIGHT - width
         pain.paint_tab(painter, QRectF(left, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4), mark, 4)
         return left
 
@@ -229,9 +256,7 @@ class TouchpointCard(QGraphicsItem):
         elided when pain-point tabs share the edge."""
         fm = metrics(style.CARD_TEXT_PX, True)
         painter.setFont(font(style.CARD_TEXT_PX, True))
-        room = right - 10 - 11
-        text = fit_badge(self._badge, fm.horizontalAdvance, room)
-        text = text or fm.elidedText(short_badge(self._badge), Qt.TextElideMode.ElideRight, room)
+        text = self.shown_badge()
         width = min(fm.horizontalAdvance(text) + 14, right - 10)
         box = QRectF(10, -BADGE_HEIGHT, width, BADGE_HEIGHT + 4)
         painter.setPen(QPen(QColor(style.GRID), 1))

@@ -15,6 +15,9 @@ from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import CurvePoint, Lane
 
+#: What the emotion lane says while no card has a feeling.
+EMPTY_HINT = "No feelings recorded yet: select a card and press 1-5"
+
 
 class EmotionCurve(QGraphicsItem):
     def __init__(self) -> None:
@@ -53,6 +56,18 @@ class EmotionCurve(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self._bounds
 
+    def hint_box(self) -> QRectF:
+        """Where an empty curve says how to record feelings: between the +2 and 0 lines,
+        inside the stages, wrapped; clear of the axis labels even on a one-stage map."""
+        lane = self._lane
+        if lane is None:
+            return QRectF()
+        mid = lane.y + lane.height / 2
+        top = mid - 2 * (lane.height / 2 - 22) / 2
+        return QRectF(
+            self._left + 8, top + 6, max(0.0, self._right - self._left - 16), mid - top - 10
+        )
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -79,9 +94,9 @@ class EmotionCurve(QGraphicsItem):
         if not self._points:
             painter.setPen(QColor(style.MUTED))
             painter.drawText(
-                self._bounds,
-                Qt.AlignmentFlag.AlignCenter,
-                "No feelings recorded yet: select a card and press 1-5",
+                self.hint_box(),
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                EMPTY_HINT,
             )
             return
         # Only the stretch in view: a 2,000-point curve is mostly off screen when zoomed in.

@@ -20,9 +20,11 @@ from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
 from cjo_desktop.canvas.stage_header import StageHeader
+from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
+from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
-from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend
+from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend, map_badge_form
 from cjo_desktop.drawing.painpoint_view import (
     PainView,
     affects_marks,
@@ -181,6 +183,7 @@ class JourneyScene(QGraphicsScene):
         marks = self.pain.marks
         for tp_id, card in self.cards.items():
             card.set_pain(marks.get(tp_id))
+        self._sync_badge_form()
         self._curve.set_dips(self.pain.dips)
         self._pain_legend.setVisible(self._pain_on)
         if self._pain_on:
@@ -195,11 +198,22 @@ class JourneyScene(QGraphicsScene):
             self._pain_legend.setPos(layout.grid_left + 12, layout.height - m.margin + LEGEND_GAP)
         self._set_rect(layout)
 
+    def _sync_badge_form(self) -> None:
+        """One form of the metric badge for every card, chosen once the pain tabs are known."""
+        badges = [(c.badge, c.badge_room()) for c in self.cards.values() if c.badge]
+        fm = metrics(style.CARD_TEXT_PX, True)
+        form = map_badge_form(badges, fm.horizontalAdvance)
+        for card in self.cards.values():
+            card.set_badge_form(form)
+
     def _set_rect(self, layout: Layout) -> None:
-        height = layout.height
+        height, width = layout.height, layout.width
         if self._pain_legend.isVisible():
-            height += LEGEND_GAP + self._pain_legend.boundingRect().height()
-        self.setSceneRect(QRectF(0, 0, layout.width, height))
+            legend = self._pain_legend.sceneBoundingRect()
+            height += LEGEND_GAP + legend.height()
+            # A narrow map (one empty stage) is narrower than the legend: keep it all in.
+            width = max(width, legend.right() + layout.metrics.margin)
+        self.setSceneRect(QRectF(0, 0, width, height))
 
     def _sync_notes(self, journey: Journey, layout: Layout) -> None:
         """A note per manual pain point and per opportunity, where the layout put it."""

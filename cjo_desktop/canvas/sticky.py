@@ -40,11 +40,13 @@ def paint(
     if labels:
         width = LABEL_PX * unit
         painter.setFont(font(max(1, round(style.LANE_LABEL_PX * unit)), True))
-        for lane in layout.lanes:
+        for i, lane in enumerate(layout.lanes):
             box = QRectF(visible.left(), lane.y, width, lane.height)
             if not box.intersects(visible):
                 continue
-            painter.fillRect(box, QColor(style.LANE_LABEL_BACK))
+            # Opaque, in the lane's own band colour: cards scrolled under the pinned labels
+            # are hidden, not shown through them, and the column reads as the lane's start.
+            painter.fillRect(box, QColor(style.LANE_FILL[i % 2]))
             painter.setPen(QColor(style.GRID))
             painter.drawLine(box.topRight(), box.bottomRight())
             painter.setPen(QColor(style.MUTED))

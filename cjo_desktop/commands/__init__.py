@@ -17,7 +17,13 @@ from cjo_desktop.commands._base import (
     Keep,
     Macro,
 )
-from cjo_desktop.commands.emotions import AddEmotion, ClearEmotion, RemoveEmotion, SetEmotion
+from cjo_desktop.commands.emotions import (
+    AddEmotion,
+    ClearEmotion,
+    RemoveEmotion,
+    SetEmotion,
+    feeling_macro_text,
+)
 from cjo_desktop.commands.flows import AddFlow, RemoveFlow, UpdateFlow
 from cjo_desktop.commands.fragment import (
     MIME_TYPE,
@@ -93,6 +99,7 @@ __all__ = [
     "UpdateFlow",
     "UpdateItem",
     "check_fragment",
+    "feeling_macro_text",
     "fragment_of",
     "from_json",
     "to_json",

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from cjo_desktop.domain import Emotion, Journey, PainPoint
+from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Emotion, Journey, PainPoint
 from cjo_desktop.domain.validate import insert_index
 
 #: A flow's key: ``(source, target)``, ``target`` is ``None`` for a drop-off.
@@ -103,6 +103,7 @@ class FieldEdit(JourneyCommand):
         ):
             return False
         self.changes = dict(other.changes)
+        self.setText(other.text())  # the history names the value the run of edits ended on
         # Nudged back to where it started: the stack drops this step altogether.
         self.setObsolete(self.old == self.changes)
         return True
@@ -130,10 +131,29 @@ def describe(journey: Journey, item_id: str) -> str:
         return quote(item_id)
     item = journey.item(item_id)
     if isinstance(item, Emotion):
-        return f"feeling at {describe(journey, item.touchpoint_id)}"
+        return f"feeling of {describe(journey, item.touchpoint_id)}"
     if isinstance(item, PainPoint):
         return f"pain point at {describe(journey, item.touchpoint_id)}"
     return quote(item.name)
+
+
+def feeling_text(valence: int, label: str = "") -> str:
+    """A feeling as the undo history names it: "-2 (frustrated)", "+1 ("keen")"."""
+    number = f"{valence:+d}" if valence else "0"
+    return f"{number} ({quote(label) if label else DEFAULT_EMOTION_LABELS.get(valence, '')})"
+
+
+def value_text(value: object) -> str:
+    """A field's new value in the undo history: names quoted, lists joined, nothing said."""
+    if value is None or value == "" or value == ():
+        return "nothing"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(quote(str(v)) for v in value)
+    if isinstance(value, str):
+        return quote(" ".join(value.split()))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def plural(count: int, word: str) -> str:

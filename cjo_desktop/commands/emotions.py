@@ -5,7 +5,14 @@
 
 from __future__ import annotations
 
-from cjo_desktop.commands._base import Composite, JourneyCommand, describe
+from cjo_desktop.commands._base import (
+    Composite,
+    JourneyCommand,
+    describe,
+    feeling_text,
+    plural,
+    quote,
+)
 from cjo_desktop.commands.items import AddItem, UpdateItem
 from cjo_desktop.domain import Emotion, Journey, Kind
 from cjo_desktop.domain.fields import checked
@@ -36,7 +43,7 @@ class RemoveEmotion(JourneyCommand):
 
     def __init__(self, journey: Journey, emotion_id: str, parent: Composite | None = None) -> None:
         self._emotion: Emotion = journey.emotion(emotion_id)
-        text = f"Remove feeling at {describe(journey, self._emotion.touchpoint_id)}"
+        text = f"Remove feeling of {describe(journey, self._emotion.touchpoint_id)}"
         super().__init__(journey, text, parent)
         self.emotion_id = emotion_id
 
@@ -70,7 +77,8 @@ class SetEmotion(JourneyCommand):
         else:
             new_id = journey.new_id(Kind.EMOTION)
             new = checked(Emotion(new_id, touchpoint_id, valence, label, persona_id))
-        super().__init__(journey, f"Set feeling at {describe(journey, touchpoint_id)}", parent)
+        where = _whose(journey, touchpoint_id, persona_id)
+        super().__init__(journey, f"Set feeling {where} to {feeling_text(valence, label)}", parent)
         self.touchpoint_id = touchpoint_id
         self.persona_id = persona_id
         if new is None:
@@ -96,12 +104,33 @@ class ClearEmotion(JourneyCommand):
         parent: Composite | None = None,
     ) -> None:
         journey.touchpoint(touchpoint_id)
-        super().__init__(journey, f"Clear feeling at {describe(journey, touchpoint_id)}", parent)
+        where = _whose(journey, touchpoint_id, persona_id)
+        super().__init__(journey, f"Clear feeling {where}", parent)
         current = emotions_of(journey, touchpoint_id, persona_id)
         for emotion in current:
             RemoveEmotion(journey, emotion.id, parent=self)
         if self.standalone and not current:
             self.setObsolete(True)
+
+
+def feeling_macro_text(journey: Journey, touchpoint_ids: list[str], valence: int | None) -> str:
+    """The history's line for one key press that sets (``None``: clears) the feeling of every
+    selected card: the card and the feeling, as each card's own step says them."""
+    if len(touchpoint_ids) == 1:
+        where = _whose(journey, touchpoint_ids[0], None)
+    else:
+        where = f"of {plural(len(touchpoint_ids), 'touchpoint')}"
+    if valence is None:
+        return f"Clear feeling {where}"
+    return f"Set feeling {where} to {feeling_text(valence)}"
+
+
+def _whose(journey: Journey, touchpoint_id: str, persona_id: str | None) -> str:
+    """'of "Checkout"', or 'of "Checkout" for "Hiker"' for a persona's own feeling."""
+    where = f"of {describe(journey, touchpoint_id)}"
+    if persona_id is not None and persona_id in journey:
+        where += f" for {quote(journey.persona(persona_id).name)}"
+    return where
 
 
 def emotions_of(journey: Journey, touchpoint_id: str, persona_id: str | None) -> list[Emotion]:

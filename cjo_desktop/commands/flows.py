@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from cjo_desktop.commands._base import Composite, FieldEdit, JourneyCommand, flow_text, merge_key
+from cjo_desktop.commands._base import (
+    Composite,
+    FieldEdit,
+    JourneyCommand,
+    flow_text,
+    merge_key,
+    value_text,
+)
 from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import Flow, Journey, JourneyError
+
+#: Between a flow's two ends in the undo history.
+ARROW = "\N{RIGHTWARDS ARROW}"
 
 
 class AddFlow(AddItem):
@@ -71,13 +81,16 @@ class UpdateFlow(FieldEdit):
         if not changes:
             raise JourneyError("an update needs at least one field to change")
         journey.check_update_flow(source, target, **changes)
-        text = flow_text(
-            journey,
-            source,
-            target,
-            "Edit flow from {source} to {target}",
-            "Edit drop-off at {source}",
-        )
+        if len(changes) == 1:  # the field and its new value: "Set count of ... to 1200"
+            field, value = next(iter(changes.items()))
+            to = " to " + value_text(value).replace("{", "{{").replace("}", "}}")
+            templates = (
+                f"Set {field} of flow {{source}} {ARROW} {{target}}{to}",
+                f"Set {field} of drop-off at {{source}}{to}",
+            )
+        else:
+            templates = ("Edit flow from {source} to {target}", "Edit drop-off at {source}")
+        text = flow_text(journey, source, target, *templates)
         super().__init__(journey, text, parent)
         self.source = source
         self.target = target

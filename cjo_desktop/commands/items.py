@@ -14,9 +14,11 @@ from cjo_desktop.commands._base import (
     FieldEdit,
     JourneyCommand,
     describe,
+    feeling_text,
     flow_text,
     merge_key,
     quote,
+    value_text,
 )
 from cjo_desktop.domain import Emotion, Flow, Journey, JourneyError, Kind, PainPoint
 from cjo_desktop.domain.fields import checked
@@ -74,7 +76,8 @@ def _add_text(journey: Journey, item: Addable) -> str:
         connect, drop = "Connect {source} to {target}", "Add drop-off at {source}"
         return flow_text(journey, item.source, item.target, connect, drop)
     if isinstance(item, Emotion):
-        return f"Add feeling at {describe(journey, item.touchpoint_id)}"
+        feeling = feeling_text(item.valence, item.label)
+        return f"Add feeling {feeling} to {describe(journey, item.touchpoint_id)}"
     if isinstance(item, PainPoint):
         return f"Flag pain point at {describe(journey, item.touchpoint_id)}"
     return f"Add {KIND_OF[type(item)].value} {quote(item.name)}"
@@ -163,7 +166,21 @@ def _update_text(journey: Journey, item_id: str, changes: dict[str, Any]) -> str
         return f"Rename {word} {what} to {quote(changes['name'])}"
     if set(changes) == {"position"}:
         return f"Move {word} {what}" if changes["position"] else f"Auto-place {word} {what}"
+    fields = [f.removesuffix("_id").replace("_", " ") for f in changes]
     if len(changes) == 1:
-        field = next(iter(changes)).replace("_", " ")
-        return f"Change {field} of {what}"
-    return f"Edit {word} {what}" if kind is not Kind.EMOTION else f"Edit {what}"
+        field, value = next(iter(changes.items()))
+        if kind is Kind.EMOTION and field == "valence":
+            return f"Set {what} to {feeling_text(value)}"
+        if field == "persona_id":
+            persona = "everyone" if value is None else describe(journey, value)
+            return f"Give {what} to {persona}"
+        if field in _LONG_TEXTS:
+            return f"Edit {fields[0]} of {what}"
+        if isinstance(value, str) and value and value in journey:  # a stage, a pain point...
+            return f"Set {fields[0]} of {what} to {describe(journey, value)}"
+        return f"Set {fields[0]} of {what} to {value_text(value)}"
+    return f"Edit {', '.join(fields[:-1])} and {fields[-1]} of {what}"
+
+
+#: Fields whose value is too long to repeat in the undo history.
+_LONG_TEXTS = frozenset({"description", "strategy"})

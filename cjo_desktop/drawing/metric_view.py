@@ -9,7 +9,7 @@ Colours leave here as RGB fractions; the canvas turns them into Qt colours.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from cjo_desktop.domain import MetricValue, Snapshot
@@ -116,12 +116,28 @@ def short_badge(badge: str) -> str:
     return badge.split(" \N{MIDDLE DOT} ")[0]
 
 
-def fit_badge(badge: str, width: Callable[[str], float], room: float) -> str | None:
-    """The fullest form of the badge that fits ``room``: whole, then with the n kept but the
-    dot dropped ("NPS -12 n=181"), then without the n (the tooltip has both); None if even
-    that does not fit."""
-    forms = [badge, badge.replace(" \N{MIDDLE DOT} ", " "), short_badge(badge)]
-    return next((f for f in forms if width(f) <= room), None)
+def badge_forms(badge: str) -> list[str]:
+    """The badge's forms, fullest first: whole, with the n kept but the dot dropped
+    ("NPS -12 n=181"), then without the n (the tooltip has both)."""
+    return [badge, badge.replace(" \N{MIDDLE DOT} ", " "), short_badge(badge)]
+
+
+def map_badge_form(badges: Iterable[tuple[str, float]], width: Callable[[str], float]) -> int:
+    """Which form every card of a map shows, given each card's badge and its room: the fullest
+    that fits on all of them, so one metric reads alike on every card ("NPS -68" never sits
+    beside "NPS -19 n=202" because a pain tab took room on one card)."""
+    form = 0
+    for badge, room in badges:
+        forms = badge_forms(badge)
+        while form < len(forms) - 1 and width(forms[form]) > room:
+            form += 1
+    return form
+
+
+def fit_badge(badge: str, width: Callable[[str], float], room: float, form: int = 0) -> str | None:
+    """The fullest form of the badge, from ``form`` on, that fits ``room``; None if even the
+    shortest does not fit."""
+    return next((f for f in badge_forms(badge)[form:] if width(f) <= room), None)
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,6 @@ from cjo_desktop.palette import (
     LANE_FILL as LANE_FILL,
 )
 from cjo_desktop.palette import (
-    LANE_LABEL_BACK as LANE_LABEL_BACK,
-)
-from cjo_desktop.palette import (
     MUTED as MUTED,
 )
 from cjo_desktop.palette import (

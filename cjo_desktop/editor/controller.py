@@ -27,6 +27,7 @@ from cjo_desktop.commands import (
     RemoveItems,
     SetEmotion,
     UpdateItem,
+    feeling_macro_text,
     fragment_of,
     from_json,
     to_json,
@@ -243,7 +244,7 @@ class EditorController(QObject):
             self.statusMessage.emit("Select a touchpoint to set how the customer feels")
             return
         stack = self.document.undo_stack
-        stack.beginMacro("Set feeling" if valence is not None else "Clear feeling")
+        stack.beginMacro(feeling_macro_text(self.journey, cards, valence))
         try:
             for tp_id in cards:
                 if valence is None:

@@ -32,9 +32,20 @@ class Template:
 
     @property
     def summary(self) -> str:
-        """The template's one-line description, for listings."""
-        lines = load_map(self.path).description.strip().splitlines()
-        return lines[0] if lines else ""
+        """The template's one-line description, for listings; a template without one (the
+        blank map) is summed up by what it holds, so no listing line is left empty."""
+        journey = load_map(self.path)
+        lines = journey.description.strip().splitlines()
+        if lines:
+            return lines[0]
+        stages, cards = len(journey.stages()), len(journey.touchpoints())
+        kind = "empty stage" if stages and not cards else "stage"
+        text = f"{_count(stages, kind)} and {_count(cards, 'touchpoint')}."
+        return text[0].upper() + text[1:]
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n or 'no'} {word}{'' if n == 1 else 's'}"
 
 
 def templates() -> list[Template]:

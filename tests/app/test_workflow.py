@@ -49,19 +49,20 @@ def test_a_workshop_session_undoes_redoes_and_saves(
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_N, CTRL)
     start = window.document.journey.copy()
-    assert start.stages()[0].name == "Awareness" and start.title == "Bike shop"
+    assert [s.name for s in start.stages()] == ["Stage 1"] and start.title == "Bike shop"
     assert window.document.undo_stack.count() == 0
 
-    # Add a stage and name it in place.
-    qtbot.keyClick(view, Qt.Key.Key_N, CTRL | SHIFT)
-    edit = window.controller.inline.line_edit
-    assert edit is not None
-    qtbot.keyClicks(edit, "Repair")
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    # Add two stages and name them in place.
+    for name in ("Visit", "Repair"):
+        qtbot.keyClick(view, Qt.Key.Key_N, CTRL | SHIFT)
+        edit = window.controller.inline.line_edit
+        assert edit is not None
+        qtbot.keyClicks(edit, name)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
     journey = window.document.journey
-    assert [s.name for s in journey.stages()][-1] == "Repair"
+    assert [s.name for s in journey.stages()] == ["Stage 1", "Visit", "Repair"]
 
-    # Three touchpoints from the keyboard: two in Awareness, Tab, one in Consideration.
+    # Three touchpoints from the keyboard: two in Stage 1, Tab, one in Visit.
     window.scene.select_ids([journey.stages()[0].id])
     qtbot.keyClick(view, Qt.Key.Key_T, CTRL)
     entry = window.workshop.entry
@@ -87,11 +88,11 @@ def test_a_workshop_session_undoes_redoes_and_saves(
     drag(view, card.mapToScene(card.handle_center()), card_centre(window, shop))
     assert journey.has_flow(ad, shop)
 
-    # Drag "Reads review" into the Decision column.
+    # Drag "Reads review" into the Repair column.
     review = by_name(journey, "Reads review")
-    decision = window.scene.layout.column(stages[2].id)  # type: ignore[union-attr]
+    repair = window.scene.layout.column(stages[2].id)  # type: ignore[union-attr]
     start_point = card_centre(window, review)
-    drag(view, start_point, QPointF(decision.x + 120, start_point.y()))
+    drag(view, start_point, QPointF(repair.x + 120, start_point.y()))
     assert journey.touchpoint(review).stage_id == stages[2].id
 
     # Click a card and press 2: the customer is confused (-1).

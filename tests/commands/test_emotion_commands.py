@@ -19,7 +19,7 @@ def feelings(j: Journey, tp: str) -> list[tuple[str | None, int, str]]:
 
 def test_set_emotion_adds_one_when_there_is_none(journey: Journey, roundtrip: RoundTrip) -> None:
     command = SetEmotion(journey, "product", 2, "wow")
-    assert command.text() == 'Set feeling at "Product"'
+    assert command.text() == 'Set feeling of "Product" to +2 ("wow")'
     new = command.emotion_id
     assert new not in journey
 
@@ -66,7 +66,7 @@ def test_set_emotion_refuses_bad_input(journey: Journey, args: tuple[object, ...
 
 def test_clear_emotion(journey: Journey, roundtrip: RoundTrip, stack: QUndoStack) -> None:
     command = ClearEmotion(journey, "cart", "hiker")
-    assert command.text() == 'Clear feeling at "Cart"'
+    assert command.text() == 'Clear feeling of "Cart" for "Hiker"'
     roundtrip(journey, command, lambda j: _eq(feelings(j, "cart"), [(None, 1, "keen")]))
     stack.clear()
     stack.push(ClearEmotion(journey, "product"))  # nothing to clear: no step
@@ -77,7 +77,7 @@ def test_add_and_remove_emotion(journey: Journey, roundtrip: RoundTrip) -> None:
     command = AddEmotion(journey, "product", -1, "lost", "camper", emotion_id="e-new")
     roundtrip(journey, command, lambda j: _eq(j.emotion("e-new").persona_id, "camper"))
     command2 = RemoveEmotion(journey, "e-cart-hiker")
-    assert command2.text() == 'Remove feeling at "Cart"'
+    assert command2.text() == 'Remove feeling of "Cart"'
     roundtrip(journey, command2, lambda j: _eq("e-cart-hiker" in j, False))
     with pytest.raises(JourneyError):
         AddEmotion(journey, "product", 0, emotion_id="e-cart")

@@ -70,7 +70,7 @@ def test_remove_everything_of_the_example(example: Journey, roundtrip: RoundTrip
 def test_single_item_texts(journey: Journey) -> None:
     assert RemoveItems(journey, ["cart"]).text() == 'Remove touchpoint "Cart"'
     assert RemoveItems(journey, [("cart", None)]).text() == 'Remove drop-off at "Cart"'
-    assert RemoveItems(journey, ["e-cart"]).text() == 'Remove feeling at "Cart"'
+    assert RemoveItems(journey, ["e-cart"]).text() == 'Remove feeling of "Cart"'
     assert RemoveItems(journey, ["cart", "search"]).text() == "Remove 2 touchpoints"
     assert RemoveItems(journey, ["cart", "cart"]).text() == 'Remove touchpoint "Cart"'
 

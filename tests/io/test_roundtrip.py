@@ -216,7 +216,7 @@ def test_template_summary_is_the_first_line_of_its_description(tmp_path: Path) -
     )
     assert Template("t", path).summary == "First line."
     path.write_text(json.dumps({"schema_version": 1, "title": "T"}))
-    assert Template("t", path).summary == ""
+    assert Template("t", path).summary == "No stages and no touchpoints."
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -38,6 +39,8 @@ from cjo_desktop.io.files import write_atomic
 FORMATS = {"PNG": ".png", "SVG": ".svg", "PDF": ".pdf"}
 PICTURE_FILTER = "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"
 SCALE_KEY = preferences.SCALE_KEY
+#: The path field's width in average characters.
+PATH_CHARS = 56
 FOLDER_KEY = "export/folder"
 
 
@@ -79,8 +82,12 @@ class ExportDialog(QDialog):
     def __init__(self, suggestion: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export map")
-        self.path = QLineEdit(str(suggestion))
+        self.path = QLineEdit()
+        self._editing = False  # the user is typing in the path field
         self.path.setAccessibleName("File")
+        # Room for a typical path; the start of it (the folder) shows, not just its tail.
+        self.path.setMinimumWidth(self.path.fontMetrics().averageCharWidth() * PATH_CHARS)
+        self._show_path(str(suggestion))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -109,13 +116,16 @@ class ExportDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&File:", row)
+        # A label given with a layout gets no buddy: its Alt+F would reach nothing.
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, row)
         form.addRow("F&ormat:", self.format)
         form.addRow("&Scale:", self.scale)
         form.addRow("&Background:", self.background)
         form.addRow("&Page:", self.page)
         form.addRow(self.buttons)
-        self.path.textEdited.connect(self._format_from_path)
+        self.path.textEdited.connect(self._edited)
         self.format.currentTextChanged.connect(self._path_from_format)
         self._format_from_path(self.path.text())
 
@@ -131,7 +141,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         path = ask_picture_path(self, self.path.text())
         if path is not None:
-            self.path.setText(str(path))
+            self._show_path(str(path))
             self._format_from_path(str(path))
 
     def _format_from_path(self, text: str) -> None:
@@ -148,8 +158,23 @@ class ExportDialog(QDialog):
             stem = path.name.removesuffix(FILE_SUFFIX)
             if path.suffix.lower() in FORMATS.values():
                 stem = path.stem
-            self.path.setText(str(path.with_name(stem + FORMATS[name])))
+            self._show_path(str(path.with_name(stem + FORMATS[name])))
         self._enable()
+
+    def _show_path(self, text: str) -> None:
+        """Put a path in the field, showing its start; left alone while the user types in it."""
+        if text == self.path.text():
+            return
+        self.path.setText(text)
+        if not self._editing:
+            self.path.setCursorPosition(0)
+
+    def _edited(self, text: str) -> None:
+        self._editing = True
+        try:
+            self._format_from_path(text)
+        finally:
+            self._editing = False
 
     def _enable(self) -> None:
         png = self.format.currentText() == "PNG"
