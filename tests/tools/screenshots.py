@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from cjo_desktop.app.shell.main_window import MainWindow
@@ -60,6 +62,12 @@ def shoot(theme: Theme, out: Path) -> Path:
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
+    # Settings in a fresh folder: the pictures show the window a first start shows, whatever
+    # this machine's own session left behind.
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    settings = tempfile.mkdtemp(prefix="cjo-screenshots-")
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, settings)
     app = QApplication([])
     app.setApplicationName("cjo-desktop-screenshots")
     for theme in ("light", "dark"):
