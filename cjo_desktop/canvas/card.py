@@ -18,6 +18,7 @@ from cjo_desktop.domain import Touchpoint
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.metric_view import Rgb, fit_badge, short_badge
 from cjo_desktop.drawing.painpoint_view import CardMark
+from cjo_desktop.drawing.zoom import TITLE_PAD, CardDrawing, card_drawing, far_title
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0
@@ -25,8 +26,8 @@ BADGE_HEIGHT = 17.0
 BADGE_TEXT_INSET = 10 + 11
 #: Where the pain tab ends, past the card's right edge: the metric badge keeps its room.
 TAB_RIGHT = 14.0
-#: Below this zoom the card draws as a coloured block: text would be unreadable anyway.
-DETAIL_LOD = 0.4
+#: The channel colour's strip on the left edge in the simple and block drawings.
+FAR_STRIP = 10.0
 
 
 class TouchpointCard(QGraphicsItem):
@@ -53,6 +54,9 @@ class TouchpointCard(QGraphicsItem):
         self._shape = body.united(handle)  # hit-testing includes the connect handle
         self._valence: float | None = None
         self._lines: list[str] = []
+        self._drawn: CardDrawing | None = None  # as last painted, for tests and tools
+        self._far_lines: list[str] = []  # the simple drawing's title as last painted
+        self._for_export = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
@@ -69,6 +73,12 @@ class TouchpointCard(QGraphicsItem):
     @property
     def touchpoint(self) -> Touchpoint:
         return self._touchpoint
+
+    def set_for_export(self) -> None:
+        """Paint for a picture: full detail at any scale (paper is read up close) and no
+        bitmap cache, which would reach an SVG or PDF as a bitmap."""
+        self._for_export = True
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
     def set_touchpoint(self, touchpoint: Touchpoint, valence: float | None) -> None:
         if touchpoint == self._touchpoint and valence == self._valence and self._lines:
@@ -169,17 +179,21 @@ class TouchpointCard(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        drawing = card_drawing(lod, on_screen=not self._for_export)
         selected = self.isSelected()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= DETAIL_LOD)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, drawing is not CardDrawing.BLOCK)
         border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
         painter.setPen(border)
         painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         severity = self._pain.severity if self._pain else None
-        if lod < DETAIL_LOD:
+        self._drawn = drawing
+        if drawing is not CardDrawing.FULL:
             painter.drawRect(self._rect)
             if severity:
                 pain.paint_far(painter, self._rect, severity)
-            painter.fillRect(QRectF(0, 0, 10, self._rect.height()), self._colour)
+            painter.fillRect(QRectF(0, 0, FAR_STRIP, self._rect.height()), self._colour)
+            if drawing is CardDrawing.SIMPLE:
+                self._paint_far_title(painter, lod)
             return
         if severity:
             pain.paint_outline(painter, self._rect, severity)
@@ -205,6 +219,39 @@ class TouchpointCard(QGraphicsItem):
             painter.drawLine(
                 self.handle_center() + QPointF(0, -3.5), self.handle_center() + QPointF(0, 3.5)
             )
+
+    def last_drawing(self) -> CardDrawing | None:
+        """Which drawing the card last painted (None: not painted yet)."""
+        return self._drawn
+
+    def far_title_lines(self) -> list[str]:
+        """The title's lines as the simple drawing last drew them (empty: none fitted)."""
+        return self._far_lines
+
+    def _paint_far_title(self, painter: QPainter, lod: float) -> None:
+        """The title in screen pixels, so it stays legible however far out the view is."""
+        w, h = self._size
+        box = far_title(lod, w, h, FAR_STRIP)
+        lines: list[str] = []
+        if box is not None and box.max_lines > 1:
+            lines = fit_lines(self._touchpoint.name, box.pixel_size, False, box.width, 2)
+        elif box is not None:  # fit_lines would drop the words after the first unmarked
+            lines = [elide(self._touchpoint.name, box.pixel_size, False, box.width)]
+        self._far_lines = lines
+        if box is None or not lines:
+            return
+        on_screen = painter.worldTransform().mapRect(self._rect.adjusted(FAR_STRIP, 0, 0, 0))
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.setPen(QColor(style.INK))
+        painter.setFont(font(box.pixel_size))
+        line = metrics(box.pixel_size).lineSpacing()
+        top = on_screen.center().y() - line * len(lines) / 2
+        for i, text in enumerate(lines):
+            row = QRectF(on_screen.left() + TITLE_PAD, top + i * line, box.width, line)
+            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.restore()
 
     def _paint_text(self, painter: QPainter) -> None:
         w, h = self._size

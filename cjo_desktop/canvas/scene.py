@@ -294,7 +294,7 @@ class JourneyScene(QGraphicsScene):
             if card is None:
                 card = self.cards[tp_id] = TouchpointCard(tp, m.card_width, m.card_height)
                 if not self._cached:
-                    card.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+                    card.set_for_export()
                 self.addItem(card)
             card.set_touchpoint(tp, valence.get(tp_id))
             metric = shown.get(tp_id)
