@@ -118,6 +118,16 @@ def plan_pages(width: float, height: float, paper: str = "A4") -> PagePlan:
             _span(columns, content[0], OVERLAP_PT) / width,
             _span(rows, content[1], OVERLAP_PT) / height,
         )
+        if rows * columns > MAX_PAGES:  # refused below: never list millions of tiles
+            candidates.append(
+                (
+                    rows * columns,
+                    -scale,
+                    0 if landscape else 1,
+                    PagePlan(landscape, rows, columns, scale, content, []),
+                )
+            )
+            continue
         tiles = _tiles(scale, (width, height), content, (rows, columns), OVERLAP_PT)
         plan = PagePlan(landscape, rows, columns, scale, content, tiles)
         candidates.append((rows * columns, -scale, 0 if landscape else 1, plan))

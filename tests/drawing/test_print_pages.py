@@ -67,3 +67,16 @@ def test_example_takes_four_portrait_a4_pages_or_two_landscape_a3() -> None:
 def test_a_map_too_big_to_print_is_refused_with_a_reason() -> None:
     with pytest.raises(ValueError, match=r"would take .* A4 pages"):
         plan_pages(60_000, 20_000, "A4")
+
+
+def test_a_map_at_the_coordinate_limit_is_refused_without_listing_its_pages() -> None:
+    """The editor fuzz found it: a map 20,000,000 units square would need about 10^10 pages;
+    the refusal must come before any page is listed (it once took 24 GB)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    with pytest.raises(ValueError, match="pages to print"):
+        plan_pages(2e7, 2e7)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 1 << 20
