@@ -1,5 +1,7 @@
 """Pictures of a map (PNG, SVG, PDF) rendered by the very scene the editor shows.
 
+The PDF goes onto pages that print card names at 6 pt or more (:mod:`.print_pdf`).
+
 Each export renders into memory and then replaces the target file atomically, so a failed or
 cancelled export never leaves half a file. Headless callers (the ``cjo`` command) get Qt's
 offscreen platform: no display is needed.
@@ -16,15 +18,15 @@ from PySide6.QtCore import (
     QByteArray,
     QIODevice,
     QLoggingCategory,
-    QMarginsF,
     QRectF,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
+from cjo_desktop.canvas.print_pdf import pdf_bytes as pdf_bytes
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
 from cjo_desktop.domain.shown import shown
@@ -34,7 +36,6 @@ from cjo_desktop.io.files import write_atomic
 
 #: Largest PNG side we render: beyond it memory explodes and viewers refuse the file.
 MAX_PNG_SIDE = 32_000
-PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 
 
 def ensure_app() -> QApplication:
@@ -115,29 +116,6 @@ def svg_bytes(scene: JourneyScene, title: str) -> bytes:
     # The items draw text as shown already; this pass keeps the file well-formed XML even for
     # text that reached the painter another way (QSvgGenerator writes characters unescaped).
     return shown(bytes(data.data()).decode("utf-8", "replace")).encode("utf-8")
-
-
-def pdf_bytes(scene: JourneyScene, title: str, page: str = "A4") -> bytes:
-    """One landscape page with the whole map fitted inside 10 mm margins, as vectors."""
-    buffer, data = _buffer()
-    writer = QPdfWriter(buffer)
-    writer.setTitle(shown(title))
-    writer.setCreator("cjo-desktop")
-    writer.setResolution(300)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(PAGE_SIZES[page]),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(10, 10, 10, 10),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    painter = QPainter(writer)
-    target = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
-    target.moveTo(0, 0)
-    scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
-    painter.end()
-    return bytes(data.data())
 
 
 def export_picture(

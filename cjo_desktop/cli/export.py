@@ -128,7 +128,11 @@ def add_commands(verbs: Any) -> None:
         "--transparent", action="store_true", help="PNG: transparent instead of white background"
     )
     p.add_argument(
-        "--page", choices=["A4", "A3"], default="A4", help="PDF: landscape page size (default A4)"
+        "--page",
+        choices=["A4", "A3"],
+        default="A4",
+        help="PDF: paper size (default A4); one page if card names stay 6 pt or more, "
+        "else tiled over the fewest pages that keep them so",
     )
     p.add_argument(
         "--snapshot",

@@ -66,8 +66,12 @@ def test_svg_keeps_text_as_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
-@pytest.mark.parametrize(("page", "ratio"), [("A4", 297 / 210), ("A3", 420 / 297)])
-def test_pdf_is_one_landscape_page_that_renders(tmp_path: Path, page: str, ratio: float) -> None:
+@pytest.mark.parametrize(("page", "count", "ratio"), [("A4", 4, 210 / 297), ("A3", 2, 420 / 297)])
+def test_pdf_pages_render_as_the_print_plan_says(
+    tmp_path: Path, page: str, count: int, ratio: float
+) -> None:
+    """The example is too wide for one page at 6 pt names: 4 portrait A4 pages side by side,
+    or 2 landscape A3 pages (tests/drawing/test_print_pages.py holds the rule)."""
     out = tmp_path / "map.pdf"
     assert cjo("export", str(EXAMPLE), "-o", str(out), "--page", page).returncode == 0
     assert out.read_bytes().startswith(b"%PDF")
@@ -75,9 +79,10 @@ def test_pdf_is_one_landscape_page_that_renders(tmp_path: Path, page: str, ratio
         ["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "page")], check=True, timeout=60
     )
     pages = sorted(tmp_path.glob("page*.png"))
-    assert len(pages) == 1
-    image = QImage(str(pages[0]))
-    assert image.width() / image.height() == pytest.approx(ratio, rel=0.02)
+    assert len(pages) == count
+    for picture in pages:
+        image = QImage(str(picture))
+        assert image.width() / image.height() == pytest.approx(ratio, rel=0.02)
 
 
 def test_bad_scale_and_unknown_suffix_are_usage_errors(tmp_path: Path) -> None:
