@@ -134,7 +134,8 @@ def plan_pages(width: float, height: float, paper: str = "A4") -> PagePlan:
     pages, _, _, best = min(candidates, key=lambda c: c[:3])
     if pages > MAX_PAGES:
         raise ValueError(
-            f"the map would take {pages} {paper} pages to print its card names at "
-            f"{MIN_NAME_PT:g} pt (at most {MAX_PAGES}); export SVG or PNG instead"
+            f"the map would take {pages:,} {paper} pages to print its card names at "
+            f"{MIN_NAME_PT:g} pt (at most {MAX_PAGES}); export SVG instead, or PNG for a "
+            "smaller map"
         )
     return best

@@ -263,6 +263,9 @@ def test_every_command_works_at_the_edges(
     assert "Traceback" not in result.stderr
     if args[-1].endswith(".png"):  # 20 million scene units do not fit a PNG: a clean refusal
         assert result.returncode == 1 and "larger than a PNG" in result.stderr
+    elif args[-1].endswith(".pdf"):  # nor 120 pages with names at 6 pt: refused, SVG offered
+        assert result.returncode == 1 and "export SVG instead" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
     else:
         assert result.returncode == 0, result.stderr
     if "--format" in args or "--json" in args:
