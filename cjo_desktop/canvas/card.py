@@ -298,8 +298,8 @@ class TouchpointCard(QGraphicsItem):
 
     @staticmethod
     def _far_lines_at_most(room: FarTitle, severity: str | None) -> int:
-        """A pain card's rim takes room from its lines."""
-        rim = 2 * pain.FAR_RIM_PX if severity else 0.0
+        """A pain card's rim takes room from its lines (where it is wider than the padding)."""
+        rim = 2 * max(0.0, pain.FAR_RIM_PX - TITLE_PAD) if severity else 0.0
         return min(room.max_lines, int((room.max_height - rim) // FAR_LINE_STEP))
 
     def _paint_text(self, painter: QPainter) -> None:

@@ -38,7 +38,7 @@ FAR_BRUSH = {
 
 
 #: Far out, the rim of a pain card (screen px) in the severity's colour and pattern.
-FAR_RIM_PX = 3.0
+FAR_RIM_PX = 2.5
 #: ...and the size (screen px) of its severity icon, on the rim's top right corner.
 FAR_ICON = 9.0
 
@@ -145,7 +145,7 @@ def paint_far_rim(painter: QPainter, plate: QRectF, severity: str) -> None:
     pattern (solid, dashed, dotted) and its icon on the top rim at the right, clear of the
     name below it."""
     pen = outline_pen(severity)
-    pen.setWidthF(FAR_RIM_PX if severity == "high" else FAR_RIM_PX - 0.5)
+    pen.setWidthF(FAR_RIM_PX)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     half = FAR_RIM_PX / 2
