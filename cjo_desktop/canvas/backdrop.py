@@ -10,10 +10,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas.text import font, shown
+from cjo_desktop.canvas.text import font, paint_far_text, shown
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout
 from cjo_desktop.drawing.metric_view import Legend, colour
+from cjo_desktop.drawing.zoom import FAR_TITLE_PX, far_text
 
 
 class Backdrop(QGraphicsItem):
@@ -24,8 +25,13 @@ class Backdrop(QGraphicsItem):
         self._legend: Legend | None = None
         self._bounds = QRectF()
         self.setZValue(-10)
+        self._for_export = False
         # exposedRect is only exact with this flag; paint() draws just the part in view.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def set_for_export(self) -> None:
+        """Paint for a picture: lane names at their own size at any scale."""
+        self._for_export = True
 
     def set_legend(self, legend: Legend | None) -> None:
         if legend != self._legend:
@@ -49,6 +55,11 @@ class Backdrop(QGraphicsItem):
             return
         m = layout.metrics
         exposed = option.exposedRect
+        far = far_text(
+            style.LANE_LABEL_PX,
+            option.levelOfDetailFromTransform(painter.worldTransform()),
+            not self._for_export,
+        )
         right = layout.width - m.margin
         painter.setPen(QColor(style.INK))
         painter.setFont(font(style.TITLE_PX, True))
@@ -63,9 +74,13 @@ class Backdrop(QGraphicsItem):
                 continue
             painter.fillRect(band, QColor(style.LANE_FILL[i % 2]))
             painter.setPen(QColor(style.MUTED))
+            label = QRectF(m.margin + 10, lane.y, m.label_width - 20, lane.height)
+            if far:
+                paint_far_text(painter, label, lane.title, FAR_TITLE_PX, Qt.AlignmentFlag.AlignLeft)
+                continue
             painter.setFont(font(style.LANE_LABEL_PX, True))
             painter.drawText(
-                QRectF(m.margin + 10, lane.y, m.label_width - 20, lane.height),
+                label,
                 Qt.AlignmentFlag.AlignLeft
                 | Qt.AlignmentFlag.AlignVCenter
                 | Qt.TextFlag.TextWordWrap,

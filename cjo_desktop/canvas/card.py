@@ -13,12 +13,22 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas.icons import channel_icon
-from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip
+from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip, wrap_title
 from cjo_desktop.domain import Touchpoint
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.metric_view import Rgb, fit_badge, short_badge
 from cjo_desktop.drawing.painpoint_view import CardMark
-from cjo_desktop.drawing.zoom import TITLE_PAD, CardDrawing, card_drawing, far_title
+from cjo_desktop.drawing.zoom import (
+    FAR_LINE_STEP,
+    FAR_TITLE_PX,
+    ROOM_X,
+    ROOM_Y,
+    TITLE_PAD,
+    CardDrawing,
+    FarTitle,
+    card_drawing,
+    far_title,
+)
 
 HANDLE_RADIUS = 7.0
 BADGE_HEIGHT = 17.0
@@ -40,7 +50,11 @@ class TouchpointCard(QGraphicsItem):
         self.touchpoint_id = touchpoint.id
         self._size = (width, height)
         self._rect = QRectF(0, 0, width, height)
-        self._plain_bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        # the simple drawing may grow into the card's cell of the grid (drawing.zoom)
+        cell = self._rect.adjusted(-ROOM_X - 8, -ROOM_Y - 8, ROOM_X + 8, ROOM_Y + 8)
+        self._plain_bounds = cell.united(
+            self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        )
         self._bounds = self._plain_bounds
         self._badge = ""
         self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
@@ -56,6 +70,7 @@ class TouchpointCard(QGraphicsItem):
         self._lines: list[str] = []
         self._drawn: CardDrawing | None = None  # as last painted, for tests and tools
         self._far_lines: list[str] = []  # the simple drawing's title as last painted
+        self._far_plate = QRectF()  # ...and the card it grew to, in its own coordinates
         self._for_export = False
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -187,13 +202,14 @@ class TouchpointCard(QGraphicsItem):
         painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         severity = self._pain.severity if self._pain else None
         self._drawn = drawing
-        if drawing is not CardDrawing.FULL:
+        if drawing is CardDrawing.SIMPLE:
+            self._paint_simple(painter, lod, selected, severity)
+            return
+        if drawing is CardDrawing.BLOCK:
             painter.drawRect(self._rect)
             if severity:
                 pain.paint_far(painter, self._rect, severity)
             painter.fillRect(QRectF(0, 0, FAR_STRIP, self._rect.height()), self._colour)
-            if drawing is CardDrawing.SIMPLE:
-                self._paint_far_title(painter, lod)
             return
         if severity:
             pain.paint_outline(painter, self._rect, severity)
@@ -228,30 +244,63 @@ class TouchpointCard(QGraphicsItem):
         """The title's lines as the simple drawing last drew them (empty: none fitted)."""
         return self._far_lines
 
-    def _paint_far_title(self, painter: QPainter, lod: float) -> None:
-        """The title in screen pixels, so it stays legible however far out the view is."""
+    def far_plate(self) -> QRectF:
+        """The card as the simple drawing last drew it, grown to hold its name (own units)."""
+        return QRectF(self._far_plate)
+
+    def _paint_simple(
+        self, painter: QPainter, lod: float, selected: bool, severity: str | None
+    ) -> None:
+        """Far out: the card grows into its cell of the grid to hold its name in screen type,
+        on its fill and channel strip; a pain point shows as the rim's colour and pattern and
+        the severity's icon, never as a block of colour the name would vanish on."""
         w, h = self._size
-        box = far_title(lod, w, h, FAR_STRIP)
-        lines: list[str] = []
-        if box is not None and box.max_lines > 1:
-            lines = fit_lines(self._touchpoint.name, box.pixel_size, False, box.width, 2)
-        elif box is not None:  # fit_lines would drop the words after the first unmarked
-            lines = [elide(self._touchpoint.name, box.pixel_size, False, box.width)]
-        self._far_lines = lines
-        if box is None or not lines:
-            return
-        on_screen = painter.worldTransform().mapRect(self._rect.adjusted(FAR_STRIP, 0, 0, 0))
+        room = far_title(lod, w, h, FAR_STRIP)
+        lines: tuple[str, ...] = ()
+        text_width = 0.0
+        if room is not None:
+            lines, text_width = wrap_title(
+                self._touchpoint.name, room.pixel_size, room.min_width, room.max_width,
+                self._far_lines_at_most(room, severity),
+            )  # fmt: skip
+        self._far_lines = list(lines)
+        card = painter.worldTransform().mapRect(self._rect)
+        strip = max(2.0, FAR_STRIP * lod)
+        width = text_width + 2 * TITLE_PAD + strip
+        content = QRectF(0, 0, width, len(lines) * FAR_LINE_STEP)
+        content.adjust(0, 0, 0, 2 * TITLE_PAD)
+        content.moveCenter(card.center())
+        plate = card.united(content) if lines else card
+        inverse, _ = painter.worldTransform().inverted()
+        self._far_plate = inverse.mapRect(plate)
         painter.save()
         painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        painter.setPen(QColor(style.INK))
-        painter.setFont(font(box.pixel_size))
-        line = metrics(box.pixel_size).lineSpacing()
-        top = on_screen.center().y() - line * len(lines) / 2
-        for i, text in enumerate(lines):
-            row = QRectF(on_screen.left() + TITLE_PAD, top + i * line, box.width, line)
-            painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRect(plate)
+        painter.fillRect(QRectF(plate.left(), plate.top(), strip, plate.height()), self._colour)
+        if severity:
+            pain.paint_far_rim(painter, plate, severity)
+        rim = QPen(QColor(style.SELECTION), 2.0) if selected else QPen(QColor(style.GRID), 1.0)
+        painter.setPen(rim)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = rim.widthF() / 2 + (pain.FAR_RIM_PX if severity and selected else 0.0)
+        painter.drawRect(plate.adjusted(inset, inset, -inset, -inset))
+        if lines:
+            painter.setPen(QColor(style.INK))
+            painter.setFont(font(room.pixel_size if room else FAR_TITLE_PX))
+            top = plate.center().y() - len(lines) * FAR_LINE_STEP / 2
+            for i, text in enumerate(lines):
+                row = QRectF(plate.left() + strip, top + i * FAR_LINE_STEP, 0, FAR_LINE_STEP)
+                row.setRight(plate.right())
+                painter.drawText(row, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+    @staticmethod
+    def _far_lines_at_most(room: FarTitle, severity: str | None) -> int:
+        """A pain card's rim takes room from its lines (where it is wider than the padding)."""
+        rim = 2 * max(0.0, pain.FAR_RIM_PX - TITLE_PAD) if severity else 0.0
+        return min(room.max_lines, int((room.max_height - rim) // FAR_LINE_STEP))
 
     def _paint_text(self, painter: QPainter) -> None:
         w, h = self._size

@@ -37,6 +37,12 @@ FAR_BRUSH = {
 }
 
 
+#: Far out, the rim of a pain card (screen px) in the severity's colour and pattern.
+FAR_RIM_PX = 2.5
+#: ...and the size (screen px) of its severity icon, on the rim's top right corner.
+FAR_ICON = 9.0
+
+
 def colour(severity: str) -> QColor:
     return QColor(SEVERITY[severity].mark)
 
@@ -132,6 +138,20 @@ def paint_far(painter: QPainter, card: QRectF, severity: str) -> None:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(colour(severity), FAR_BRUSH[severity]))
     painter.drawRect(card)
+
+
+def paint_far_rim(painter: QPainter, plate: QRectF, severity: str) -> None:
+    """Far out, on screen (painter in screen px): the plate's rim in the severity's colour and
+    pattern (solid, dashed, dotted) and its icon on the top rim at the right, clear of the
+    name below it."""
+    pen = outline_pen(severity)
+    pen.setWidthF(FAR_RIM_PX)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    half = FAR_RIM_PX / 2
+    painter.drawRect(plate.adjusted(half, half, -half, -half))
+    corner = plate.topRight() + QPointF(-FAR_RIM_PX - FAR_ICON / 2, half)
+    paint_icon(painter, corner, severity, FAR_ICON)
 
 
 def paint_dip(painter: QPainter, point: QPointF, radius: float, fall: float) -> None:

@@ -57,6 +57,8 @@ class JourneyScene(QGraphicsScene):
         self.journey: Journey | None = None
         self.layout: Layout | None = None
         self._backdrop = Backdrop()
+        if not cached:
+            self._backdrop.set_for_export()
         self._curve = EmotionCurve()
         self._overview = FlowOverview()
         self.addItem(self._backdrop)
@@ -254,6 +256,8 @@ class JourneyScene(QGraphicsScene):
             header = self.headers.get(stage.id)
             if header is None:
                 header = self.headers[stage.id] = StageHeader(stage)
+                if not self._cached:
+                    header.set_for_export()
                 self.addItem(header)
             header.set_stage(stage, column.width, h, len(journey.touchpoints(stage.id)))
             header.setPos(column.x, layout.header_top)

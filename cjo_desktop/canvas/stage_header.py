@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import item_types
-from cjo_desktop.canvas.text import elide, font, metrics, plain_tooltip
+from cjo_desktop.canvas.text import elide, font, metrics, paint_far_text, plain_tooltip
 from cjo_desktop.domain import Stage
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.zoom import FAR_TITLE_PX, far_text
 
 
 class StageHeader(QGraphicsItem):
@@ -26,6 +27,11 @@ class StageHeader(QGraphicsItem):
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
         )
         self.setZValue(8)
+        self._for_export = False
+
+    def set_for_export(self) -> None:
+        """Paint for a picture: the name at its own size at any scale."""
+        self._for_export = True
 
     def type(self) -> int:
         return self.Type
@@ -60,6 +66,11 @@ class StageHeader(QGraphicsItem):
         painter.setBrush(QColor(style.HEADER_FILL))
         painter.drawRoundedRect(r, 6, 6)
         painter.setPen(QColor(style.HEADER_TEXT))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if far_text(style.HEADER_PX, lod, not self._for_export):
+            box = r.adjusted(12, 0, -6, 0)
+            paint_far_text(painter, box, self._stage.name, FAR_TITLE_PX, Qt.AlignmentFlag.AlignLeft)
+            return
         name_font = font(style.HEADER_PX, True)
         painter.setFont(name_font)
         count = f"{self._count}"

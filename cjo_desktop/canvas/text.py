@@ -7,16 +7,26 @@ every picture export, and an SVG export never carries a character XML cannot hol
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QRawFont
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF, QPainter, QRawFont
 
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.drawing.style import FONT_FAMILIES, OWN_SYMBOLS, text_face
 
-__all__ = ["elide", "fit_lines", "font", "metrics", "plain_tooltip", "shown"]
+__all__ = [
+    "elide",
+    "fit_lines",
+    "font",
+    "metrics",
+    "paint_far_text",
+    "plain_tooltip",
+    "shown",
+    "wrap_title",
+]
 
 
 @cache
@@ -70,6 +80,68 @@ def fit_lines(text: str, pixel_size: int, bold: bool, width: float, max_lines: i
     if current:
         lines.append(current)
     return [fm.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines[:max_lines]]
+
+
+def _wrap(pieces: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for piece in pieces:
+        if not current or fm.horizontalAdvance((current + piece).rstrip()) <= width:
+            current += piece
+            continue
+        lines.append(current.rstrip())
+        current = piece
+    return [*lines, current.rstrip()] if current else lines
+
+
+@lru_cache(maxsize=8192)
+def wrap_title(
+    text: str, pixel_size: int, min_width: float, max_width: float, max_lines: int
+) -> tuple[tuple[str, ...], float]:
+    """The narrowest wrap of ``text`` between ``min_width`` and ``max_width`` into at most
+    ``max_lines`` whole lines (breaking at spaces and after hyphens and slashes), and its width;
+    when even the widest needs more lines, the last line is elided."""
+    fm = metrics(pixel_size)
+    pieces = re.findall(r"[^\s/-]+[/-]?\s*|[/-]\s*", shown(text))
+    if not pieces or max_lines < 1:
+        return (), 0.0
+    stripped = [fm.horizontalAdvance(piece.rstrip()) for piece in pieces]
+    width = max(min_width, max(stripped), sum(fm.horizontalAdvance(p) for p in pieces) / max_lines)
+    while True:
+        width = min(width, max_width)
+        lines = _wrap(pieces, fm, width)
+        widest = max(fm.horizontalAdvance(line) for line in lines)
+        if len(lines) <= max_lines and widest <= width:
+            return tuple(lines), widest
+        if width >= max_width:
+            break
+        width += 4
+    head = lines[: max_lines - 1]
+    rest = " ".join(lines[max_lines - 1 :])
+    elided = [fm.elidedText(line, Qt.TextElideMode.ElideRight, max_width) for line in [*head, rest]]
+    return tuple(elided), max(fm.horizontalAdvance(line) for line in elided)
+
+
+def paint_far_text(
+    painter: QPainter, box: QRectF, text: str, pixel_size: int, align: Qt.AlignmentFlag
+) -> None:
+    """``text`` in ``box`` (scene units) at ``pixel_size`` screen px, wrapped to the lines the
+    box holds on screen and elided after the last: names stay legible however far out."""
+    on_screen = painter.worldTransform().mapRect(box)
+    step = pixel_size + 1
+    lines, _ = wrap_title(
+        text, pixel_size, on_screen.width(), on_screen.width(), int(on_screen.height() // step)
+    )
+    if not lines:
+        return
+    painter.save()
+    painter.resetTransform()
+    painter.setFont(font(pixel_size))
+    top = on_screen.center().y() - len(lines) * step / 2
+    for i, line in enumerate(lines):
+        row = QRectF(on_screen.left(), top + i * step, on_screen.width(), step)
+        painter.drawText(row, align | Qt.AlignmentFlag.AlignVCenter, line)
+    painter.restore()
 
 
 def elide(text: str, pixel_size: int, bold: bool, width: float) -> str:

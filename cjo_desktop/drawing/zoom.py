@@ -11,17 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from cjo_desktop.drawing.style import CARD_TEXT_PX
+from cjo_desktop.drawing.style import CARD_TEXT_PX, METRICS
 
 #: The smallest body text (screen px) a reader reads without leaning in.
 MIN_BODY_PX = 7.0
 #: The title's size on screen in the simple drawing: legible on a normal screen, and in the
 #: regular weight, whose narrower letters let a far-out card show more of its name.
 FAR_TITLE_PX = 9
-#: A line of text is this much taller than its font's pixel size.
-LINE_SPACING = 1.15
-#: Room (screen px) left free around the title inside the card's rim.
+#: From one line of the far title to the next, in screen px: tight, as on a label.
+FAR_LINE_STEP = FAR_TITLE_PX + 1
+#: Lines of a far title at most: three lines of about 12 letters hold every bundled card name.
+FAR_MAX_LINES = 3
+#: Room (screen px) left free around the title inside its card.
 TITLE_PAD = 1.5
+#: How far (scene units) a far card may grow past its own rectangle on each side to hold its
+#: name: into the gaps between columns and between lanes, but not across them, so neighbouring
+#: cards keep a gap. A fitted map is too small for a name inside a 184 x 72 card; it is not too
+#: small for a name in the card's whole cell of the grid.
+ROOM_X = METRICS.slot_gap / 2 - 4
+ROOM_Y = METRICS.lane_padding - 2
 #: Below this scale an export draws blocks (unchanged from before the simple drawing).
 EXPORT_BLOCK_SCALE = 0.4
 
@@ -51,21 +59,29 @@ def card_drawing(zoom: float, on_screen: bool) -> CardDrawing:
 
 @dataclass(frozen=True)
 class FarTitle:
-    """The simple drawing's title: font size and box in screen pixels, and its line count."""
+    """The simple drawing's title, in screen px: its font size, the card's own text width
+    (``min_width``), the widest and tallest it may grow to, and its line count at most."""
 
     pixel_size: int
-    width: float
-    height: float
+    min_width: float
+    max_width: float
+    max_height: float
     max_lines: int
 
 
 def far_title(zoom: float, card_width: float, card_height: float, strip: float) -> FarTitle | None:
-    """The title's box on screen for a card of ``card_width`` x ``card_height`` scene units,
-    right of the channel strip (``strip`` scene units); None when not one line fits."""
-    width = (card_width - strip) * zoom - 2 * TITLE_PAD
-    height = card_height * zoom - 2 * TITLE_PAD
-    line = FAR_TITLE_PX * LINE_SPACING
-    lines = min(2, int(height // line))
-    if lines < 1 or width < 2 * FAR_TITLE_PX:
+    """The title's room on screen for a card of ``card_width`` x ``card_height`` scene units
+    with a channel strip of ``strip`` units; None when not one line of a short word fits."""
+    min_width = (card_width - strip) * zoom - 2 * TITLE_PAD
+    max_width = (card_width + 2 * ROOM_X - strip) * zoom - 2 * TITLE_PAD
+    max_height = (card_height + 2 * ROOM_Y) * zoom - 2 * TITLE_PAD
+    lines = min(FAR_MAX_LINES, int(max_height // FAR_LINE_STEP))
+    if lines < 1 or max_width < 3 * FAR_TITLE_PX:
         return None
-    return FarTitle(FAR_TITLE_PX, width, height, lines)
+    return FarTitle(FAR_TITLE_PX, max(0.0, min_width), max_width, max_height, lines)
+
+
+def far_text(base_px: float, zoom: float, on_screen: bool) -> bool:
+    """Whether text of ``base_px`` scene px is drawn at ``FAR_TITLE_PX`` screen px instead:
+    on screen, once it would be smaller than that (stage names, lane names)."""
+    return on_screen and base_px * zoom < FAR_TITLE_PX

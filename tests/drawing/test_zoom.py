@@ -37,18 +37,31 @@ def test_the_far_title_keeps_its_size_on_screen_at_every_zoom() -> None:
         box = far_title(z, w, h, 10)
         assert box is not None
         assert box.pixel_size >= 9  # screen px, whatever the zoom
-        assert box.width <= (w - 10) * z  # inside the card on screen
-        assert box.max_lines * box.pixel_size * zoom.LINE_SPACING <= h * z
+        assert box.min_width <= (w - 10) * z  # the card's own width on screen...
+        # ...and at most its cell of the grid, so the names of neighbours never meet
+        assert box.max_width <= (w + METRICS.slot_gap - 10) * z - 2 * zoom.TITLE_PAD
+        assert box.max_height <= (h + 2 * METRICS.lane_padding) * z
+        assert box.max_lines * zoom.FAR_LINE_STEP <= box.max_height
 
 
-def test_the_far_title_takes_two_lines_when_the_card_is_tall_enough() -> None:
+def test_a_fitted_map_has_three_lines_for_a_name() -> None:
+    """At 30% (the example map fitted to a 1600 x 1000 window) a card is 22 px tall on screen:
+    the name may take the lane's gutters, three lines of 9 px type."""
     w, h = METRICS.card_width, METRICS.card_height
-    one = far_title(0.24, w, h, 10)
-    two = far_title(0.5, w, h, 10)
-    assert one is not None and one.max_lines == 1
-    assert two is not None and two.max_lines == 2
+    assert h * 0.3 < 2 * zoom.FAR_LINE_STEP + 3
+    box = far_title(0.3, w, h, 10)
+    assert box is not None and box.max_lines == 3
+    assert box.max_width >= 60  # the widest word of the bundled maps' names, at 9 px
+    narrow = far_title(0.18, w, h, 10)
+    assert narrow is not None and narrow.max_lines == 1
 
 
 def test_a_card_too_small_for_a_line_gets_no_title() -> None:
     assert far_title(0.1, METRICS.card_width, METRICS.card_height, 10) is None
     assert far_title(0.03, METRICS.card_width, METRICS.card_height, 10) is None
+
+
+def test_stage_and_lane_names_switch_to_screen_type_on_screen_only() -> None:
+    assert zoom.far_text(17, 0.3, on_screen=True)
+    assert not zoom.far_text(17, 1.0, on_screen=True)
+    assert not zoom.far_text(17, 0.3, on_screen=False)  # paper keeps the map's own sizes

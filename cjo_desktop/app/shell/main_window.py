@@ -53,10 +53,10 @@ from cjo_desktop.editor.watcher import ExternalChangeWatcher
 from cjo_desktop.io import FILE_SUFFIX
 
 APP_NAME = "cjo-desktop"
-#: The side panels' default width: this share of the window, within these bounds (px).
-SIDE_SHARE, SIDE_MIN, SIDE_MAX = 0.2, 260, 340
-#: The Inspector's labels take room its fields need: it gets this much more than the Outline.
-INSPECTOR_WIDER = 1.1
+#: The side column's default width: this share of the window, within these bounds (px).
+SIDE_SHARE, SIDE_MIN, SIDE_MAX = 0.18, 286, 340
+#: The Outline's default share of the side column's height (the Inspector has the rest).
+OUTLINE_SHARE = 0.42
 #: The bottom panel's default share of the window's height.
 BOTTOM_SHARE = 0.22
 DASH = "\N{EM DASH}"
@@ -138,21 +138,23 @@ class MainWindow(QMainWindow):
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
         for dock, name, area in (
-            (self.outline, "outline", Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.outline, "outline", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
-            (self.metrics_dock, "metrics", Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.metrics_dock, "metrics", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.painpoint_dock, "painpoints", Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock.setObjectName(dock.objectName() or name)
             self.addDockWidget(area, dock)
+        # One column at the right, the Outline above the Inspector: the map gets the whole
+        # width left of it (a fitted map is a third larger than with a panel on each side,
+        # which is what lets every card's name be read); the column runs the full height.
+        self.splitDockWidget(self.outline, self.inspector, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector, self.history)
         self.tabifyDockWidget(self.outline, self.metrics_dock)
         self.inspector.raise_()
         self.outline.raise_()
-        # the outline runs the full height (a stage list is long); the pain points' toolbar
-        # needs the width under the map and the Inspector
-        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _default_dock_sizes(self) -> None:
         """First start (no saved window state): Qt would squeeze the side panels to their
@@ -160,8 +162,10 @@ class MainWindow(QMainWindow):
         of the height; instead the map stays the main thing and every panel is readable."""
         side = min(max(self.width() * SIDE_SHARE, SIDE_MIN), SIDE_MAX)
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        widths = [round(side), round(side * INSPECTOR_WIDER)]
-        self.resizeDocks([self.outline, self.inspector], widths, horizontal)
+        self.resizeDocks([self.outline], [round(side)], horizontal)
+        column = self.height() - self.menuBar().height() - self.statusBar().height()
+        heights = [round(column * OUTLINE_SHARE), round(column * (1 - OUTLINE_SHARE))]
+        self.resizeDocks([self.outline, self.inspector], heights, vertical)
         self.resizeDocks([self.painpoint_dock], [round(self.height() * BOTTOM_SHARE)], vertical)
 
     def _panel_toggles(self) -> list[QAction]:

@@ -181,8 +181,10 @@ def test_docks_and_history(window: MainWindow, qtbot: QtBot) -> None:
     assert {"inspector", "outline", "history"} <= names
     history = window.findChild(QDockWidget, "history")
     assert isinstance(history.widget(), QUndoView)
-    assert window.dockWidgetArea(window.outline) == Qt.DockWidgetArea.LeftDockWidgetArea
+    # one column at the right, the Outline above the Inspector: the map has the rest
+    assert window.dockWidgetArea(window.outline) == Qt.DockWidgetArea.RightDockWidgetArea
     assert window.dockWidgetArea(window.inspector) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.outline.geometry().bottom() < window.inspector.geometry().top()
 
 
 def test_delete_is_disabled_without_a_selection(window: MainWindow) -> None:
