@@ -25,10 +25,10 @@ FAR_MAX_LINES = 3
 #: Room (screen px) left free around the title inside its card.
 TITLE_PAD = 1.5
 #: How far (scene units) a far card may grow past its own rectangle on each side to hold its
-#: name: into the gaps between columns and between lanes, but not across them, so neighbouring
-#: cards keep a gap. A fitted map is too small for a name inside a 184 x 72 card; it is not too
-#: small for a name in the card's whole cell of the grid.
-ROOM_X = METRICS.slot_gap / 2 - 4
+#: name: into the gaps between columns and between lanes, but not across them. A fitted map is
+#: too small for a name inside a 184 x 72 card; it is not too small for a name in the card's
+#: cell of the grid. Sideways it leaves 40% of the gap, so an arrow to the next card still shows.
+ROOM_X = METRICS.slot_gap * 0.3
 ROOM_Y = METRICS.lane_padding - 2
 #: Below this scale an export draws blocks (unchanged from before the simple drawing).
 EXPORT_BLOCK_SCALE = 0.4
