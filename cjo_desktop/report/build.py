@@ -30,6 +30,7 @@ from cjo_desktop.charts.funnel import funnel_chart, funnel_steps
 from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
 from cjo_desktop.domain import Journey
+from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT
 from cjo_desktop.report import pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 from cjo_desktop.report.stamp import Place, stamp_maps
@@ -74,6 +75,12 @@ def _map_title(page: MapPage, k: int, count: int) -> str:
 
 def _map_caption(maps: MapPages, first: bool) -> str:
     size = f"card names at {maps.name_pt:.1f} pt"
+    if not maps.split and maps.name_pt < MIN_NAME_PT:
+        return (
+            f"The whole map as the editor draws it, {size}: printing them at "
+            f"{MIN_NAME_PT:g} pt would take more than {MAX_PAGES} pages. "
+            "`cjo export` draws the map as SVG or PNG."
+        )
     if not maps.split:
         return f"The whole map as the editor draws it, {size}."
     if not first:

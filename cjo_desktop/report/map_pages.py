@@ -6,7 +6,8 @@ editor), the map laid onto its pages there (:mod:`cjo_desktop.report.stamp`). Ca
 at :data:`MIN_NAME_PT` or more, the rule of the picture export: a map that fits a page at that
 size is one page; a wider one is cut into parts of whole stages, each with the lane names again
 at its left; a stage too wide for a page alone, or a map too tall for one, is cut again into
-slices that overlap a little.
+slices that overlap a little. A map that would need more than MAX_PAGES parts (cards spread
+over millions of units) is drawn whole on one page, its caption saying so.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.domain import Journey
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.drawing.layout import Layout
-from cjo_desktop.drawing.print_pages import MIN_NAME_PT, MIN_SCALE, OVERLAP_PT
+from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT, MIN_SCALE, OVERLAP_PT
 from cjo_desktop.drawing.style import CARD_TITLE_PX
 from cjo_desktop.palette import PAPER
 from cjo_desktop.report.stamp import AREA_PT
@@ -98,7 +99,7 @@ def _slices(start: float, length: float, room: float, overlap: float) -> list[tu
     sharing ``overlap``, spread evenly."""
     if length <= room:
         return [(start, start + length)]
-    count = math.ceil((length - overlap) / (room - overlap))
+    count = min(math.ceil((length - overlap) / (room - overlap)), MAX_PAGES + 1)
     step = (length - room) / (count - 1)
     return [(start + k * step, start + k * step + room) for k in range(count)]
 
@@ -112,7 +113,7 @@ def _bands(layout: Layout, bottom: float, room: float) -> list[_Band]:
     edges = [lane.y + lane.height for lane in layout.lanes[:-1]] + [bottom]
     bands: list[_Band] = []
     start = layout.lanes_top
-    while start < bottom - 1e-6:
+    while start < bottom - 1e-6 and len(bands) <= MAX_PAGES:
         ends = [e for e in edges if start < e <= start + room]
         end = max(ends) if ends else min(start + room, bottom)
         inside = [lane.title for lane in layout.lanes if start - 1e-6 <= lane.y < end - 1e-6] or [
@@ -168,6 +169,8 @@ def _cuts(
         for band in bands:
             for p, x in enumerate(xs, 1):
                 out.append(_Cut(group, x, band, p, len(xs)))
+        if len(out) > MAX_PAGES:  # refused: never list millions of parts
+            break
     return out
 
 
@@ -282,13 +285,7 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
         writer.writer.setTitle(shown(journey.title))
         fit = min(AREA_PT[0] / max(rect.width(), 1.0), AREA_PT[1] / max(rect.height(), 1.0))
         if layout is None or not layout.columns or fit >= MIN_SCALE:
-            scale = min(MAX_SCALE, fit)
-            size = (rect.width() * scale, rect.height() * scale)
-            painter = writer.page(*size)
-            painter.fillRect(QRectF(0, 0, *size), QColor(PAPER))
-            _draw(painter, scene, rect, QRectF(0, 0, *size))
-            names = [s.name for s in journey.stages()]
-            return MapPages(writer.finish(), [MapPage(names, size)], False, _name_pt(scale))
+            return _whole(writer, scene, journey, fit)
         largest = min(MAX_SCALE, max(MIN_SCALE, AREA_PT[1] / (rect.bottom() - layout.header_top)))
         stages = journey.stages()
         flow_labels = [
@@ -299,6 +296,8 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
         pages: list[MapPage] = []
         reach = _reach(scene, journey)
         scale, cuts = _fewest_pages(scene, largest, flow_labels, reach)
+        if len(cuts) > MAX_PAGES:  # cards spread over millions of units: the whole map, small
+            return _whole(writer, scene, journey, fit)
         for cut in cuts:
             size = _part(writer, scene, cut, scale, flow_labels)
             names = [stages[i].name for i in cut.stages]
@@ -307,6 +306,18 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
     finally:
         scene.set_journey(None)
         scene.deleteLater()
+
+
+def _whole(writer: _Writer, scene: JourneyScene, journey: Journey, fit: float) -> MapPages:
+    """The whole map on one page, at ``fit`` (at most MAX_SCALE)."""
+    rect = scene.sceneRect()
+    scale = min(MAX_SCALE, fit)
+    size = (rect.width() * scale, rect.height() * scale)
+    painter = writer.page(*size)
+    painter.fillRect(QRectF(0, 0, *size), QColor(PAPER))
+    _draw(painter, scene, rect, QRectF(0, 0, *size))
+    names = [s.name for s in journey.stages()]
+    return MapPages(writer.finish(), [MapPage(names, size)], False, _name_pt(scale))
 
 
 def _fewest_pages(

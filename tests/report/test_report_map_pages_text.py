@@ -134,3 +134,20 @@ def test_a_small_map_is_one_map_page_with_the_whole_map(tmp_path: Path) -> None:
     pages = check_report(journey, tmp_path / "small.pdf")
     assert text(pages[1]).startswith("The map Buying a car")  # title, then the subtitle
     assert "The whole map as the editor draws it" in text(pages[1])
+
+
+def test_a_map_spread_over_millions_of_units_is_drawn_whole_and_says_why(tmp_path: Path) -> None:
+    """At 6 pt it would take thousands of pages: one page, its caption naming the limit."""
+    from cjo_desktop.domain import Position
+    from cjo_desktop.domain.limits import MAX_COORDINATE
+
+    journey = new_from_template("car-purchase")
+    for i, tp in enumerate(journey.touchpoints()):
+        journey.update(tp.id, position=Position(MAX_COORDINATE * (i % 2), MAX_COORDINATE))
+    pdf = tmp_path / "far.pdf"
+    count = make_report(journey, pdf, ReportOptions())
+    pages = pages_of_words(pdf)
+    assert len(pages) == count
+    maps = [w for w in pages if text(w[:2]) == "The map"]
+    assert len(maps) == 1
+    assert "would take more than 120 pages" in text(maps[0])
