@@ -9,7 +9,15 @@ row and column, and a small grid of all the pages with this one filled.
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPainterPath,
+    QPdfWriter,
+    QPen,
+)
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.text import elide, font
@@ -23,6 +31,7 @@ from cjo_desktop.drawing.print_pages import (
     Tile,
     plan_pages,
 )
+from cjo_desktop.palette import PAPER
 
 PAGE_SIZES = {"A4": QPageSize.PageSizeId.A4, "A3": QPageSize.PageSizeId.A3}
 #: Dots per inch of the writer's coordinates; text and lines stay vectors at any value.
@@ -62,15 +71,49 @@ def pdf_bytes(scene: JourneyScene, title: str, page: str = "A4") -> bytes:
         x, y, w, h = tile.rect
         target = QRectF(0, 0, plan.content[0] * unit, plan.content[1] * unit)
         painter.save()
-        painter.setClipRect(target)
         part = QRectF(source.left() + x, source.top() + y, w, h)
+        strip = _lane_strip(scene, part, target)
+        clip = QPainterPath()
+        clip.addRect(target)
+        if strip is not None:  # the map is drawn beside the lane names, not under them
+            names = QPainterPath()
+            names.addRect(strip[0])
+            clip = clip.subtracted(names)
+        painter.setClipPath(clip)
         scene.render(painter, target, part, Qt.AspectRatioMode.IgnoreAspectRatio)
+        if strip is not None:
+            painter.setClipRect(strip[0])
+            painter.fillRect(strip[0], QColor(PAPER))
+            scene.render(painter, strip[0], strip[1], Qt.AspectRatioMode.IgnoreAspectRatio)
         painter.restore()
         if plan.pages > 1:
             _marks(painter, plan, tile, unit)
             _key(painter, plan, tile, unit, title)
     painter.end()
     return bytes(data.data())
+
+
+def _lane_strip(scene: JourneyScene, part: QRectF, target: QRectF) -> tuple[QRectF, QRectF] | None:
+    """Where the lane names go again (page rectangle, scene rectangle) on a page that does
+    not start at the map's left edge, as the editor keeps them at the left of the view;
+    None on the first column of pages."""
+    layout = scene.layout
+    if layout is None or not layout.lanes:
+        return None
+    left = scene.sceneRect().left()
+    width = layout.grid_left - left
+    top = max(part.top(), layout.lanes[0].y)
+    bottom = min(part.bottom(), layout.lanes[-1].y + layout.lanes[-1].height)
+    if width <= 0 or part.left() <= left or bottom <= top:
+        return None
+    scale = target.width() / part.width()
+    names = QRectF(
+        target.left(),
+        target.top() + (top - part.top()) * scale,
+        width * scale,
+        (bottom - top) * scale,
+    )
+    return names, QRectF(left, top, width, bottom - top)
 
 
 def _marks(painter: QPainter, plan: PagePlan, tile: Tile, unit: float) -> None:

@@ -19,7 +19,7 @@ def make_report(journey: Journey, path: Path, options: ReportOptions) -> int:
     """Write the report of ``journey`` to ``path``; returns its page count. Raises
     JourneyError for an unknown snapshot and OSError when the file cannot be written."""
     from cjo_desktop.report.build import build_pdf, write_report
-    from cjo_desktop.report.map_picture import render_map
+    from cjo_desktop.report.map_pages import render_map
 
     data = gather(journey, options)
     pictures = None if data.summary else render_map(journey)

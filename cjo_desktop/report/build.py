@@ -1,8 +1,9 @@
 """The report as one multi-page PDF (A4 landscape), built with matplotlib's PdfPages.
 
 Two steps, because Qt's scene must stay on the GUI thread: :func:`render_map` (in
-:mod:`cjo_desktop.report.map_picture`) draws the map on the calling thread, then
-:func:`build_pdf` builds every page from plain data and may run in a worker. It reports
+:mod:`cjo_desktop.report.map_pages`) draws the map's pages as vector PDF on the calling
+thread, then :func:`build_pdf` builds every page from plain data and may run in a worker,
+laying the map's pages onto theirs at the end (:mod:`cjo_desktop.report.stamp`). It reports
 progress page by page to ``progress(done, total, what)``; a False answer cancels the build
 (:class:`ReportCanceled`) before anything is written.
 """
@@ -29,11 +30,13 @@ from cjo_desktop.charts.funnel import funnel_chart, funnel_steps
 from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
 from cjo_desktop.domain import Journey
+from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT
 from cjo_desktop.report import pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
+from cjo_desktop.report.stamp import Place, stamp_maps
 
-if TYPE_CHECKING:  # the pictures are made on the GUI thread; building needs no Qt
-    from cjo_desktop.report.map_picture import MapPart, MapPictures
+if TYPE_CHECKING:  # the map's pages are drawn on the GUI thread; building needs no Qt
+    from cjo_desktop.report.map_pages import MapPage, MapPages
 
 Progress = Callable[[int, int, str], bool]
 #: Opportunities drawn on the value-by-effort page at most: its numbered list holds no more.
@@ -49,6 +52,7 @@ class Page:
     section: str
     what: str  # for progress messages
     draw: Callable[[], Figure]
+    map_page: int | None = None  # the page of the map's PDF laid onto this one
 
 
 def _order(data: ReportData) -> list[str]:
@@ -59,7 +63,37 @@ def _order(data: ReportData) -> list[str]:
     return [tp.id for s in journey.stages() for tp in stage_sequence(journey, s.id)]
 
 
-def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], list[pages.Entry]]:
+def _map_title(page: MapPage, k: int, count: int) -> str:
+    names = page.stages[0] if len(page.stages) == 1 else f"{page.stages[0]} to {page.stages[-1]}"
+    where = []
+    if page.pieces > 1:
+        where.append(f"slice {page.piece} of {page.pieces}")
+    if page.lanes:
+        where.append(page.lanes)
+    return f"The map, part {k} of {count}: {names}" + (f" ({', '.join(where)})" if where else "")
+
+
+def _map_caption(maps: MapPages, first: bool) -> str:
+    size = f"card names at {maps.name_pt:.1f} pt"
+    if not maps.split and maps.name_pt < MIN_NAME_PT:
+        return (
+            f"The whole map as the editor draws it, {size}: printing them at "
+            f"{MIN_NAME_PT:g} pt would take more than {MAX_PAGES} pages. "
+            "`cjo export` draws the map as SVG or PNG."
+        )
+    if not maps.split:
+        return f"The whole map as the editor draws it, {size}."
+    if not first:
+        return "The lane names are repeated at the left of every part."
+    whole = all(p.pieces == 1 for p in maps.pages)
+    parts = f"{len(maps.pages)} parts" + (" of whole stages" if whole else "")
+    return (
+        f"The map is too large to read on one page: it is shown in {parts}, {size}. "
+        "The lane names are repeated at the left of every part."
+    )
+
+
+def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[pages.Entry]]:
     """Every page after the title page, and the contents (skipped sections with why)."""
     journey = data.journey
     settings = journey.painpoint_settings()
@@ -70,34 +104,13 @@ def plan(data: ReportData, pictures: MapPictures | None) -> tuple[list[Page], li
     def add(section: str, what: str, draw: Callable[[], Figure]) -> None:
         out.append(Page(section, what, draw))
 
-    def map_part(part: MapPart, title: str) -> Figure:
-        note = "The lane names are repeated at the left of every part."
-        return pages.map_page(part.picture.pixels(), title, subtitle, note)
-
     if pictures is not None:
-        add(
-            "The map",
-            "the map",
-            lambda: pages.map_page(
-                pictures.overview.pixels(),
-                "The map",
-                subtitle,
-                "The whole map as the editor draws it."
-                + (
-                    " It is too wide to read on one page: the next pages show it in parts."
-                    if pictures.parts
-                    else ""
-                ),
-            ),
-        )
-        for k, part in enumerate(pictures.parts, 1):
-            names = (
-                part.stages[0]
-                if len(part.stages) == 1
-                else (f"{part.stages[0]} to {part.stages[-1]}")
-            )
-            title = f"The map, part {k} of {len(pictures.parts)}: {names}"
-            add("The map", f"map part {k}", partial(map_part, part, title))
+        count = len(pictures.pages)
+        for k, page in enumerate(pictures.pages, 1):
+            title = "The map" if count == 1 else _map_title(page, k, count)
+            caption = _map_caption(pictures, k == 1)
+            draw = partial(pages.map_page, title, subtitle, caption)
+            out.append(Page("The map", "the map" if count == 1 else f"map part {k}", draw, k - 1))
     elif data.summary:
         skipped["The map"] = f"not drawn: {data.summary}"
         _add_summary(data, add)
@@ -243,7 +256,7 @@ def _matrix_points(data: ReportData) -> tuple[list[OpportunityValue], str]:
 
 
 def build_pdf(
-    data: ReportData, pictures: MapPictures | None, progress: Progress | None = None
+    data: ReportData, pictures: MapPages | None, progress: Progress | None = None
 ) -> bytes:
     """The PDF's bytes; raises ReportCanceled when ``progress`` answers False."""
     journey = data.journey
@@ -289,10 +302,18 @@ def build_pdf(
             fig = draw()
             pages.footer(fig, journey.title, data.date, number, total)
             pdf.savefig(fig)
-            fig.clear()  # its pictures now, not whenever the garbage collector finds the figure
-        if progress is not None and not progress(total, total, "done"):
-            raise ReportCanceled
-    return buffer.getvalue()
+            fig.clear()  # its artists now, not whenever the garbage collector finds the figure
+    report = buffer.getvalue()
+    if pictures is not None:
+        places = [
+            Place(number, p.map_page, pictures.pages[p.map_page].size)
+            for number, p in enumerate(body, 1)  # page 0 is the title page
+            if p.map_page is not None
+        ]
+        report = stamp_maps(report, pictures.pdf, places)
+    if progress is not None and not progress(total, total, "done"):
+        raise ReportCanceled
+    return report
 
 
 def write_report(path: Path, pdf: bytes) -> None:

@@ -1,4 +1,4 @@
-"""The report's own pages: title and contents, the map pictures, the ranked pain-point table,
+"""The report's own pages: title and contents, the map pages' frames, the ranked pain-point table,
 and the footer every page carries. Charts come from :mod:`cjo_desktop.charts`.
 """
 
@@ -8,7 +8,6 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -133,13 +132,10 @@ def title_page(
     return fig
 
 
-def map_page(pixels: np.ndarray, title: str, subtitle: str, caption: str) -> Figure:
-    fig = style.new_page(title, caption, subtitle=subtitle)
-    ax = fig.add_subplot()
-    # 'none': the PDF keeps the picture's own pixels instead of a resampled copy
-    ax.imshow(pixels, interpolation="none", aspect="equal")
-    ax.set_axis_off()
-    return fig
+def map_page(title: str, subtitle: str, caption: str) -> Figure:
+    """A map page's title, subtitle and caption around an empty area: the map itself, vector
+    PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`)."""
+    return style.new_page(title, caption, subtitle=subtitle)
 
 
 def impact_words(row: Ranked, currency: str, period: str) -> str:

@@ -94,7 +94,9 @@ def test_a_full_report_of_many_map_parts_keeps_its_pictures_small(tmp_path: Path
     assert status == 0, stderr
     assert peak < 600, f"{peak:.0f} MiB"  # measured: 345 MiB, 764 before
     if POPPLER:
-        assert "The map, part 40 of 40" in pdf_text(out, 1, 99)
+        # card names at 6 pt or more: each of these wide stages takes pages of its own
+        parts = re.search(r"The map, part (\d+) of \1\b", pdf_text(out, 1, 99))
+        assert parts and int(parts[1]) >= 40
 
 
 @pytest.mark.slow

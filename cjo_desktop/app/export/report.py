@@ -50,7 +50,7 @@ def export_report(window: Any) -> Job | None:
     from cjo_desktop.canvas.scene import JourneyScene
     from cjo_desktop.domain import JourneyError
     from cjo_desktop.report.data import ReportOptions, gather
-    from cjo_desktop.report.map_picture import render_map
+    from cjo_desktop.report.map_pages import render_map
 
     journey = window.document.journey.copy()  # the worker must not see later edits
     scene = getattr(window, "scene", None)
