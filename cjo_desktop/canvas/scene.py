@@ -24,6 +24,7 @@ from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.drawing.map_routes import route_map
 from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend, map_badge_form
 from cjo_desktop.drawing.painpoint_view import (
     PainView,
@@ -32,7 +33,6 @@ from cjo_desktop.drawing.painpoint_view import (
     pain_tooltip,
     pain_view,
 )
-from cjo_desktop.drawing.routing import LabelPlacer, Router, RowIndex, label_text, line_width
 
 FlowKey = tuple[str, str | None]
 #: Between the last lane and the pain-point legend under it.
@@ -306,29 +306,17 @@ class JourneyScene(QGraphicsScene):
             card.setPos(rect.x, rect.y)
 
     def _sync_flows(self, journey: Journey, layout: Layout) -> None:
+        """Routes and labels come from drawing/ (the GraphML drawing uses the same call)."""
         flows = {f.key: f for f in journey.flows()}
         for key in set(self.flows) - set(flows):
             self.removeItem(self.flows.pop(key))
-        router = Router(RowIndex(list(layout.cards.values())), layout.metrics.lane_padding * 2)
-        placer = LabelPlacer(list(layout.cards.values()))
-        max_count = max((f.count or 0 for f in flows.values()), default=0)
-        for key, flow in flows.items():
+        for key, drawn in route_map(journey, layout, label_size).items():
             item = self.flows.get(key)
             if item is None:
-                item = self.flows[key] = FlowItem(flow)
+                item = self.flows[key] = FlowItem(flows[key])
                 item.setVisible(not self._overview_on)
                 self.addItem(item)
-            source = layout.cards[flow.source]
-            text = label_text(flow)
-            size = label_size(text) if text else (0.0, 0.0)
-            if flow.target is None:
-                route = router.dropoff(source, size[0])
-                width = min(4.0, line_width(flow.count, max_count))
-            else:
-                route = router.flow(source, layout.cards[flow.target])
-                width = line_width(flow.count, max_count)
-            label_at = placer.place(route, *size) if text else route.label
-            item.set_route(flow, route, width, label_at)
+            item.set_route(flows[key], drawn.route, drawn.width, drawn.label)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
