@@ -54,47 +54,58 @@ class Route:
     label: Point | None = None
 
 
-Entry = tuple[float, float, float, float, str]
+Entry = tuple[float, float, str]
+#: Cards sharing one span across (top and bottom, or left and right): entries sorted by
+#: their start along, and those starts.
+Lane = tuple[list[Entry], list[float]]
 
 
 class Obstacles:
-    """Cards in bands, to ask "does this straight run cross a card?" in logarithmic time.
+    """Cards indexed for "does this straight run cross a card?" in logarithmic time.
 
-    Every run of a route is level or upright, so cards are kept in horizontal bands sorted
-    by their left edge (for level runs) and vertical bands sorted by their top edge (for
-    upright ones): a run looks only at the cards in its band that overlap it.
+    Every run of a route is level or upright. Cards that share their top and bottom edges
+    (a row of the grid) are kept together sorted by left edge, and likewise cards sharing
+    left and right edges (a grid column) sorted by top edge; bands map a coordinate to the
+    few rows (columns) spanning it. A level run then asks each row it passes through for
+    the one card that could overlap it, by bisection.
     """
 
-    BAND = 16.0
+    BAND = 32.0
 
     def __init__(self, cards: dict[str, Rect]) -> None:
         self.cards = cards
-        self._width = max((r.w for r in cards.values()), default=0.0) + 2 * MARGIN
-        self._height = max((r.h for r in cards.values()), default=0.0) + 2 * MARGIN
-        rows: dict[int, list[Entry]] = {}
-        cols: dict[int, list[Entry]] = {}
-        b = self.BAND
-        for key, r in cards.items():
-            entry = (r.x, r.y, r.x + r.w, r.y + r.h, key)
-            for j in range(int((r.y - MARGIN) // b), int((r.bottom + MARGIN) // b) + 1):
-                rows.setdefault(j, []).append(entry)
-            for i in range(int((r.x - MARGIN) // b), int((r.right + MARGIN) // b) + 1):
-                cols.setdefault(i, []).append((r.y, r.x, r.y + r.h, r.x + r.w, key))
-        for e in (*rows.values(), *cols.values()):
-            e.sort()
-        self._rows = {j: (e, [x[0] for x in e]) for j, e in rows.items()}
-        self._cols = {i: (e, [y[0] for y in e]) for i, e in cols.items()}
-        #: Free room right and left of each card in its row (cards sharing its top edge).
+        self._width = max((r.w for r in cards.values()), default=0.0)
+        self._height = max((r.h for r in cards.values()), default=0.0)
+        self._rows = self._index({k: (r.y, r.bottom, r.x, r.right) for k, r in cards.items()})
+        self._cols = self._index({k: (r.x, r.right, r.y, r.bottom) for k, r in cards.items()})
+        #: Free room right and left of each card in its row (cards sharing its top edge and
+        #: height, so a level run at any height of the card meets the neighbour).
         self.room_right: dict[str, float] = {}
         self.room_left: dict[str, float] = {}
-        by_row: dict[float, list[tuple[float, float, str]]] = {}
+        by_row: dict[tuple[float, float], list[tuple[float, float, str]]] = {}
         for key, r in cards.items():
-            by_row.setdefault(round(r.y, 1), []).append((r.x, r.right, key))
+            by_row.setdefault((r.y, r.h), []).append((r.x, r.right, key))
         for row in by_row.values():
             row.sort()
             for (_x0, right, key), (x1, _r, other) in itertools.pairwise(row):
                 self.room_right[key] = x1 - right
                 self.room_left[other] = x1 - right
+
+    def _index(
+        self, spans: dict[str, tuple[float, float, float, float]]
+    ) -> dict[int, list[tuple[float, float, Lane]]]:
+        """Band -> the lanes (across span and their cards) that reach into the band."""
+        lanes: dict[tuple[float, float], list[Entry]] = {}
+        for key, (c0, c1, a0, a1) in spans.items():
+            lanes.setdefault((c0, c1), []).append((a0, a1, key))
+        bands: dict[int, list[tuple[float, float, Lane]]] = {}
+        b = self.BAND
+        for (c0, c1), entries in lanes.items():
+            entries.sort()
+            lane = (entries, [e[0] for e in entries])
+            for j in range(int((c0 - MARGIN) // b), int((c1 + MARGIN) // b) + 1):
+                bands.setdefault(j, []).append((c0, c1, lane))
+        return bands
 
     def near(self, x0: float, y0: float, x1: float, y1: float) -> set[str]:
         """Cards whose box (grown by the margin) meets this box."""
@@ -107,7 +118,7 @@ class Obstacles:
 
     def _run_clear(
         self,
-        bands: dict[int, tuple[list[Entry], list[float]]],
+        bands: dict[int, list[tuple[float, float, Lane]]],
         along0: float,
         along1: float,
         at: float,
@@ -115,20 +126,19 @@ class Obstacles:
         ends: tuple[str, str],
     ) -> bool:
         """A run from ``along0`` to ``along1`` at ``at`` across (in band terms)."""
-        band = bands.get(int(at // self.BAND))
-        if band is None:
-            return True
-        entries, starts = band
         mg = MARGIN
-        i = bisect.bisect_left(starts, along1 + mg) - 1
-        while i >= 0:
-            a0, c0, a1, c1, key = entries[i]
-            if a0 < along0 - mg - size:
-                break
-            m = -1.0 if key in ends else mg
-            if along0 < a1 + m and along1 > a0 - m and c0 - m < at < c1 + m:
-                return False
-            i -= 1
+        for c0, c1, (entries, starts) in bands.get(int(at // self.BAND), ()):
+            if not c0 - mg < at < c1 + mg:
+                continue
+            i = bisect.bisect_left(starts, along1 + mg) - 1
+            while i >= 0:
+                a0, a1, key = entries[i]
+                if a0 < along0 - mg - size:
+                    break
+                m = -1.0 if key in ends else mg
+                if along0 < a1 + m and along1 > a0 - m and c0 - m < at < c1 + m:
+                    return False
+                i -= 1
         return True
 
     def clear(self, points: Iterable[Point], ends: tuple[str, str]) -> bool:
@@ -200,6 +210,10 @@ SIDES = {
 }
 
 
+def _by_place(end: tuple[float, float, tuple[str, str | None], int]) -> tuple[float, float]:
+    return (end[0], end[1])
+
+
 def assign_ports(
     flows: list[Flow], cards: dict[str, Rect]
 ) -> dict[tuple[tuple[str, str | None], int], Point]:
@@ -207,29 +221,32 @@ def assign_ports(
     in the order of the other ends, so no two arrows share a point on a card."""
     sides: dict[tuple[str, str], list[tuple[float, float, tuple[str, str | None], int]]] = {}
     for flow in flows:
-        s = cards[flow.source]
-        if flow.target is None:
-            sides.setdefault((flow.source, "bottom"), []).append((1e12, 0, flow.key, 0))
+        source, target = flow.source, flow.target
+        key = (source, target)
+        s = cards[source]
+        if target is None:
+            sides.setdefault((source, "bottom"), []).append((1e12, 0, key, 0))
             continue
-        t = cards[flow.target]
+        t = cards[target]
         kind = flow_kind(s, t)
         s_side, t_side = SIDES[kind]
         if kind == "self":
-            sides.setdefault((flow.source, "bottom"), []).append((1e11, 0, flow.key, 0))
-            sides[(flow.source, "bottom")].append((1e11, 1, flow.key, 1))
+            sides.setdefault((source, "bottom"), []).append((1e11, 0, key, 0))
+            sides[(source, "bottom")].append((1e11, 1, key, 1))
             continue
+        tx, ty, sx, sy = t.x + t.w / 2, t.y + t.h / 2, s.x + s.w / 2, s.y + s.h / 2
         across = s_side in ("left", "right")
-        sides.setdefault((flow.source, s_side), []).append(
-            (t.cy, t.cx, flow.key, 0) if across else (t.cx, t.cy, flow.key, 0)
+        sides.setdefault((source, s_side), []).append(
+            (ty, tx, key, 0) if across else (tx, ty, key, 0)
         )
         across = t_side in ("left", "right")
-        sides.setdefault((flow.target, t_side), []).append(
-            (s.cy, s.cx, flow.key, 1) if across else (s.cx, s.cy, flow.key, 1)
+        sides.setdefault((target, t_side), []).append(
+            (sy, sx, key, 1) if across else (sx, sy, key, 1)
         )
     ports: dict[tuple[tuple[str, str | None], int], Point] = {}
     for (card_id, side), ends in sides.items():
         r = cards[card_id]
-        ends.sort(key=lambda e: (e[0], e[1]))
+        ends.sort(key=_by_place)
         n = len(ends)
         for i, (_a, _b, key, end) in enumerate(ends):
             f = (i + 1) / (n + 1)
@@ -277,11 +294,10 @@ class Router:
             return Route("poly", (ps, (ps[0], y), (pt[0], y), pt))
         ends = (s_id, t_id)
         for points, tracks in self._templates(kind, s_id, t_id, ps, pt):
-            pts = _clean(points)
-            if self.obstacles.clear(pts, ends):
+            if self.obstacles.clear(points, ends):
                 for axis, base in tracks:
                     self._take(axis, base)
-                return Route("poly", pts)
+                return Route("poly", _clean(points))
         self.searched += 1
         found = search(self.obstacles, ends, ps, _outward(s, ps), pt, _outward(t, pt))
         if found is None:
@@ -305,8 +321,12 @@ class Router:
             base_b, base_a = t.x - half_b, s.right + half_a
             xb = self._track("x", base_b, min(MAX_TRACK_GAP, max(0.0, half_b - MARGIN - 2)))
             xa = self._track("x", base_a, min(MAX_TRACK_GAP, max(0.0, half_a - MARGIN - 2)))
-            yield [ps, (xb, ps[1]), (xb, pt[1]), pt], [("x", base_b)]
-            yield [ps, (xa, ps[1]), (xa, pt[1]), pt], [("x", base_a)]
+            # A level run in a card's own row cannot pass its neighbour: skip those at once.
+            ob = self.obstacles
+            if xb < s.right + ob.room_right.get(s_id, math.inf) - MARGIN:
+                yield [ps, (xb, ps[1]), (xb, pt[1]), pt], [("x", base_b)]
+            if xa > t.x - ob.room_left.get(t_id, math.inf) + MARGIN:
+                yield [ps, (xa, ps[1]), (xa, pt[1]), pt], [("x", base_a)]
             for base_g in (t.y - hu, t.bottom + hu, s.y - hu, s.bottom + hu):
                 yg = self._track("y", base_g, MAX_TRACK_GUTTER)
                 tracks = [("x", base_a), ("y", base_g), ("x", base_b)]
