@@ -137,6 +137,7 @@ class JourneyScene(QGraphicsScene):
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
+        self._judge_pain(journey)  # the flows' labels keep clear of the pain outlines
         self._sync_flows(journey, layout)
         m = layout.metrics
         self._curve.set_curve(
@@ -168,6 +169,8 @@ class JourneyScene(QGraphicsScene):
         self._pain_on = on
         self._pain_stale = True
         if self.journey is not None and self.layout is not None:
+            self._judge_pain(self.journey)
+            self._sync_flows(self.journey, self.layout)  # labels keep clear of outlines
             self._sync_pain(self.journey, self.layout)
         self.painpointsVisibleChanged.emit(on)
 
@@ -177,9 +180,7 @@ class JourneyScene(QGraphicsScene):
     def _sync_pain(self, journey: Journey, layout: Layout) -> None:
         """Judge the map (on the snapshot the cards show, or all merged when none is chosen)
         and hand each card, the curve and the legend what to draw; nothing while switched off."""
-        if self._pain_stale or self._pain_judged != self.metric_snapshot:
-            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
-            self._pain_stale, self._pain_judged = False, self.metric_snapshot
+        self._judge_pain(journey)
         marks = self.pain.marks
         for tp_id, card in self.cards.items():
             card.set_pain(marks.get(tp_id))
@@ -197,6 +198,12 @@ class JourneyScene(QGraphicsScene):
             # labels, which the report repeats at the left of every part of a wide map.
             self._pain_legend.setPos(layout.grid_left + 12, layout.height - m.margin + LEGEND_GAP)
         self._set_rect(layout)
+
+    def _judge_pain(self, journey: Journey) -> None:
+        """Judge the map's pain points again when an edit or the snapshot may change them."""
+        if self._pain_stale or self._pain_judged != self.metric_snapshot:
+            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
+            self._pain_stale, self._pain_judged = False, self.metric_snapshot
 
     def _sync_badge_form(self) -> None:
         """One form of the metric badge for every card, chosen once the pain tabs are known."""
@@ -306,11 +313,13 @@ class JourneyScene(QGraphicsScene):
             card.setPos(rect.x, rect.y)
 
     def _sync_flows(self, journey: Journey, layout: Layout) -> None:
-        """Routes and labels come from drawing/ (the GraphML drawing uses the same call)."""
+        """Routes and labels come from drawing/ (the GraphML drawing uses the same call);
+        run after the pain points are judged, since labels avoid their outlines."""
         flows = {f.key: f for f in journey.flows()}
         for key in set(self.flows) - set(flows):
             self.removeItem(self.flows.pop(key))
-        for key, drawn in route_map(journey, layout, label_size).items():
+        outlined = [tp_id for tp_id, mark in self.pain.marks.items() if mark.severity]
+        for key, drawn in route_map(journey, layout, label_size, outlined).items():
             item = self.flows.get(key)
             if item is None:
                 item = self.flows[key] = FlowItem(flows[key])

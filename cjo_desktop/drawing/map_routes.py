@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -40,12 +40,15 @@ Measure = Callable[[str], tuple[float, float]]
 BADGE_ROOM = 17.0 + 4.0
 #: ...and the pain tab reaches this far past its right edge.
 TAB_RIGHT = 14.0
+#: A pain outline runs this far outside its card (a 5 px gap and half its 3 px pen).
+OUTLINE = 7.0
 #: An arrowhead is this long (plus the line's width) and half as wide on each side.
 ARROW = 9.0
 #: Drop-off arrows are at most this wide.
 DROPOFF_WIDTH = 4.0
-#: Where along a route a label is tried, as fractions of its length.
-TRIES = (0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.03, 0.97)
+#: Where along a route a label is tried, as fractions of its length: the middle, then
+#: outwards in steps of 1/20, then right by the ends.
+TRIES = (0.5, *(0.5 + s * k / 20 for k in range(1, 10) for s in (-1, 1)), 0.02, 0.98)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +61,14 @@ class DrawnFlow:
     label: Rect | None
 
 
-def card_areas(card: Rect) -> list[Rect]:
-    """The card and the band above it where its badge and pain tab are drawn."""
-    return [card, Rect(card.x, card.y - BADGE_ROOM, card.w + TAB_RIGHT, BADGE_ROOM)]
+def card_areas(card: Rect, outlined: bool = False) -> list[Rect]:
+    """The card (with the ring its pain outline takes, when it has one) and the band above
+    it where its badge and pain tab are drawn."""
+    ring = OUTLINE if outlined else 0.0
+    return [
+        Rect(card.x - ring, card.y, card.w + 2 * ring, card.h + ring),
+        Rect(card.x - ring, card.y - BADGE_ROOM, card.w + ring + TAB_RIGHT, BADGE_ROOM),
+    ]
 
 
 def head_box(route: Route, width: float) -> Rect | None:
@@ -143,13 +151,13 @@ def label_spots(route: Route, w: float, h: float) -> Iterator[Point]:
 
 
 def dropoff_spots(route: Route, w: float, h: float) -> Iterator[Point]:
-    """Beside the stub: right of it, then left, level with its middle or its top half,
-    then further along the gutter either way."""
+    """Beside the stub: right of it, then left, just clear of the card's outline or level
+    with the stub's middle, then further along the gutter either way."""
     (x, y0), (_, y1) = route.points[0], route.points[-1]
     for step in range(5):
-        for y in ((y0 + y1) / 2, y0 + h / 2 + 1):
-            yield (x + 6 + w / 2 + 16 * step, y)
-            yield (x - 6 - w / 2 - 16 * step, y)
+        for y in (y0 + OUTLINE + h / 2, (y0 + y1) / 2):
+            yield (x + 8 + w / 2 + 16 * step, y)
+            yield (x - 8 - w / 2 - 16 * step, y)
 
 
 @contextmanager
@@ -166,13 +174,18 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
-def route_map(journey: Journey, layout: Layout, measure: Measure) -> dict[FlowKey, DrawnFlow]:
-    """Every flow's route and label, in the map's flow order."""
+def route_map(
+    journey: Journey, layout: Layout, measure: Measure, outlined: Collection[str] = ()
+) -> dict[FlowKey, DrawnFlow]:
+    """Every flow's route and label, in the map's flow order; ``outlined`` cards are drawn
+    with a pain outline, which labels keep clear of too (the routes do not depend on it)."""
     with _no_collection():
-        return _route_map(journey, layout, measure)
+        return _route_map(journey, layout, measure, frozenset(outlined))
 
 
-def _route_map(journey: Journey, layout: Layout, measure: Measure) -> dict[FlowKey, DrawnFlow]:
+def _route_map(
+    journey: Journey, layout: Layout, measure: Measure, outlined: frozenset[str]
+) -> dict[FlowKey, DrawnFlow]:
     cards = layout.cards
     m = layout.metrics
     flows = journey.flows()
@@ -189,7 +202,7 @@ def _route_map(journey: Journey, layout: Layout, measure: Measure) -> dict[FlowK
         else:
             route = router.flow(flow.source, flow.target, ports[(key, 0)], ports[(key, 1)])
         routed.append((key, route, width, label_text(flow)))
-    obstacles = [area for card in cards.values() for area in card_areas(card)]
+    obstacles = [area for k, card in cards.items() for area in card_areas(card, k in outlined)]
     heads = [head_box(route, width) for _k, route, width, _t in routed]
     placer = LabelPlacer([*obstacles, *(h for h in heads if h is not None)])
     drawn: dict[FlowKey, DrawnFlow] = {}

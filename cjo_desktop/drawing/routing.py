@@ -379,8 +379,9 @@ def search(
     reach: float = 300.0,
 ) -> list[Point] | None:
     """A shortest path with few bends from ``ps`` (leaving in direction ``ds``) to ``pt``
-    (arriving against ``dt``), on the lines just outside the cards near both ends; the
-    area grows once to the whole map when the near one has no way through."""
+    (arriving against ``dt``), on the lines just outside the cards within ``reach`` of both
+    ends; the area grows once (fourfold) when it has no way through. None when there is no
+    way, or too many cards to search among quickly (the caller then draws it straight)."""
     a = _stub(obstacles, ends, ps, ds)
     b = _stub(obstacles, ends, pt, dt)
     if a is None or b is None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cjo_desktop.canvas import card
+from cjo_desktop.canvas import card, painpoint_items
 from cjo_desktop.canvas.export import scene_for
 from cjo_desktop.canvas.flow_item import label_size
 from cjo_desktop.domain import Journey
-from cjo_desktop.drawing.map_routes import BADGE_ROOM, TAB_RIGHT, head_box, route_map
+from cjo_desktop.drawing.map_routes import BADGE_ROOM, OUTLINE, TAB_RIGHT, head_box, route_map
 from cjo_desktop.drawing.routing import label_text
 from cjo_desktop.io.files import load_map
 
@@ -27,6 +27,8 @@ MAPS = [
 def test_the_placement_avoids_the_furniture_the_card_draws() -> None:
     assert card.BADGE_HEIGHT + 4 == BADGE_ROOM
     assert card.TAB_RIGHT == TAB_RIGHT
+    pen = max(painpoint_items.outline_pen(s).widthF() for s in ("high", "medium", "low"))
+    assert painpoint_items.OUTLINE_GAP + pen / 2 <= OUTLINE
 
 
 @pytest.mark.parametrize("path", MAPS, ids=lambda p: p.name.split(".")[0])
@@ -35,7 +37,9 @@ def test_flow_items_draw_the_computed_routes_and_labels(path: Path) -> None:
     scene = scene_for(journey)
     try:
         assert scene.layout is not None
-        drawn = route_map(journey, scene.layout, label_size)
+        outlined = [k for k, mark in scene.pain.marks.items() if mark.severity]
+        assert outlined  # both maps have pain points: labels keep clear of their outlines
+        drawn = route_map(journey, scene.layout, label_size, outlined)
         assert set(drawn) == set(scene.flows)
         for key, flow in drawn.items():
             item = scene.flows[key]
