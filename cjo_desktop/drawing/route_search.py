@@ -3,7 +3,7 @@ a shortest orthogonal path with few bends around cards placed anywhere.
 
 The router (:mod:`cjo_desktop.drawing.routing`) asks :class:`Obstacles` whether a candidate
 path through the grid's channels is clear; only when none is does it call :func:`search`,
-which runs Dijkstra (length plus a cost per bend) on the lines just outside the nearby cards
+which runs A* (length plus a cost per bend) on the lines just outside the nearby cards
 (each card's edges pushed out into the gap or gutter), so the found path keeps off every card.
 """
 
@@ -153,6 +153,8 @@ def outward(r: Rect, p: Point) -> Point:
 
 #: The search gives up (the route then crosses cards) rather than search among more cards.
 MAX_SEARCH_CARDS = 150
+#: ...and stops after this many steps: one route must not hold up the whole map.
+MAX_STEPS = 20_000
 #: The search's cost of a bend, in px of length: fewer bends read better.
 BEND = 60.0
 STUB = 10.0
@@ -185,7 +187,7 @@ def search(
             return None
         xs = sorted({a[0], b[0], x0, x1, *(v for r in near for v in (r.x - 10, r.right + 10))})
         ys = sorted({a[1], b[1], y0, y1, *(v for r in near for v in (r.y - 11, r.bottom + 11))})
-        path = _dijkstra(obstacles, ends, xs, ys, a, b)
+        path = _astar(obstacles, ends, xs, ys, a, b)
         if path is not None:
             return [ps, *path, pt]
     return None
@@ -200,7 +202,7 @@ def _stub(obstacles: Obstacles, ends: tuple[str, str], p: Point, d: Point) -> Po
     return None
 
 
-def _dijkstra(
+def _astar(
     obstacles: Obstacles,
     ends: tuple[str, str],
     xs: list[float],
@@ -208,15 +210,21 @@ def _dijkstra(
     a: Point,
     b: Point,
 ) -> list[Point] | None:
+    """A* over (grid point, heading): cost is length plus BEND per turn, guided by the
+    distance left (which never overestimates, so the path found is the cheapest)."""
     start, goal = (xs.index(a[0]), ys.index(a[1])), (xs.index(b[0]), ys.index(b[1]))
+    bx, by = b
     best: dict[tuple[int, int, int], float] = {}
     came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
-    heap: list[tuple[float, tuple[int, int, int], tuple[int, int, int] | None]] = []
+    heap: list[tuple[float, float, tuple[int, int, int], tuple[int, int, int] | None]] = []
+    rest = abs(a[0] - bx) + abs(a[1] - by)
     for d in range(4):
-        heapq.heappush(heap, (0.0, (start[0], start[1], d), None))
+        heapq.heappush(heap, (rest, 0.0, (start[0], start[1], d), None))
     steps = ((1, 0), (-1, 0), (0, 1), (0, -1))
-    while heap:
-        cost, state, prev = heapq.heappop(heap)
+    steps_left = MAX_STEPS
+    while heap and steps_left:
+        steps_left -= 1
+        _f, cost, state, prev = heapq.heappop(heap)
         if state in came:
             continue
         came[state] = prev
@@ -233,11 +241,13 @@ def _dijkstra(
             if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
                 continue
             p, q = (xs[i], ys[j]), (xs[ni], ys[nj])
-            if not obstacles.clear((p, q), ends):
-                continue
             step = abs(q[0] - p[0]) + abs(q[1] - p[1]) + (BEND if nd != d and prev else 0.0)
             nxt = (ni, nj, nd)
-            if nxt not in came and cost + step < best.get(nxt, math.inf):
-                best[nxt] = cost + step
-                heapq.heappush(heap, (cost + step, nxt, state))
+            if nxt in came or cost + step >= best.get(nxt, math.inf):
+                continue
+            if not obstacles.clear((p, q), ends):
+                continue
+            best[nxt] = cost + step
+            left = abs(q[0] - bx) + abs(q[1] - by)
+            heapq.heappush(heap, (cost + step + left, cost + step, nxt, state))
     return None

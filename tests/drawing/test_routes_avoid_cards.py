@@ -185,7 +185,7 @@ def place_some_by_hand(journey: Journey, rng: random.Random) -> None:
         mine = cards[tp.id]
         room = Rect(mine.x - 12, mine.y - 12 - BADGE_ROOM, mine.w + 24, mine.h + 24 + BADGE_ROOM)
         if any(overlap(room, r) for k, r in cards.items() if k != tp.id):
-            journey.update(tp.id, position=None)
+            journey.update(tp.id, position=tp.position)
             assert compute_layout(journey).cards == before
 
 
@@ -211,3 +211,22 @@ def test_arrows_into_one_card_arrive_at_distinct_points() -> None:
     assert busy
     for points in busy:
         assert len(set(points)) == len(points)
+
+
+def test_a_map_with_many_cards_placed_by_hand_is_routed_around_all_of_them() -> None:
+    """Where the grid's channels are blocked everywhere, the search finds the way."""
+    rng = random.Random(3)
+    journey = Journey("hand-placed")
+    stages = [journey.add_stage(f"S{i}").id for i in range(3)]
+    tps = [
+        journey.add_touchpoint(stages[i * 3 // 60], f"T{i}", channel=rng.choice(CHANNELS)).id
+        for i in range(60)
+    ]
+    for _ in range(120):
+        a, b = rng.choice(tps), rng.choice(tps)
+        if not journey.has_flow(a, b):
+            journey.add_flow(a, b, count=rng.randint(1, 9_999))
+    for _ in range(40):
+        place_some_by_hand(journey, rng)
+    assert sum(1 for t in journey.touchpoints() if t.position is not None) >= 10
+    check(journey, *routed(journey))
