@@ -27,9 +27,10 @@ from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas.text import font, metrics, plain_tooltip
 from cjo_desktop.domain import Flow
 from cjo_desktop.drawing import style
-from cjo_desktop.drawing.routing import Point, Route, label_text
+from cjo_desktop.drawing.layout import Rect
+from cjo_desktop.drawing.map_routes import ARROW
+from cjo_desktop.drawing.routing import Route, label_text
 
-ARROW = 9.0
 #: Below this zoom: thin aliased lines, no heads, no labels.
 OUTLINE_LOD = 0.3
 LABEL_LOD = 0.45
@@ -100,7 +101,8 @@ class FlowItem(QGraphicsItem):
     def type(self) -> int:
         return self.Type
 
-    def set_route(self, flow: Flow, route: Route, width: float, label_at: Point) -> None:
+    def set_route(self, flow: Flow, route: Route, width: float, label: Rect | None) -> None:
+        """``label`` is the count's box as placed (None: no room, the tooltip says it)."""
         self.prepareGeometryChange()
         self.flow, self._width = flow, width
         self._path = _path(route)
@@ -108,15 +110,19 @@ class FlowItem(QGraphicsItem):
         self._pieces = None
         self._hit = None
         end = self._path.pointAtPercent(1.0)
-        angle = math.radians(-self._path.angleAtPercent(0.999))
+        if route.kind == "cubic":
+            angle = math.radians(-self._path.angleAtPercent(0.999))
+        else:  # along the last run, however short a part of a long route it is
+            (ax, ay), (bx, by) = route.points[-2], route.points[-1]
+            angle = math.atan2(by - ay, bx - ax)
         size = ARROW + width
         back = QPointF(math.cos(angle), math.sin(angle)) * size
         side = QPointF(-math.sin(angle), math.cos(angle)) * size * 0.5
         self._head = QPolygonF([end, end - back + side, end - back - side])
-        self._text = label_text(flow)
-        if self._text:
-            w, h = label_size(self._text)
-            self._label_rect = QRectF(label_at[0] - w / 2, label_at[1] - h / 2, w, h)
+        count = label_text(flow)
+        self._text = count if label is not None else ""
+        if label is not None and count:
+            self._label_rect = QRectF(label.x, label.y, label.w, label.h)
         else:
             self._label_rect = QRectF()
         pad = width / 2 + 1
@@ -124,7 +130,7 @@ class FlowItem(QGraphicsItem):
         bounds = bounds.united(self._head.boundingRect())
         self._bounds = bounds.united(self._label_rect) if self._text else bounds
         tip = flow.label or ("drop-off" if flow.is_dropoff else "flow")
-        self.setToolTip(plain_tooltip(f"{tip}: {self._text}" if self._text else tip))
+        self.setToolTip(plain_tooltip(f"{tip}: {count}" if count else tip))
         self.update()
 
     @property

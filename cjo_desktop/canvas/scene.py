@@ -24,6 +24,7 @@ from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
+from cjo_desktop.drawing.map_routes import route_map
 from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend, map_badge_form
 from cjo_desktop.drawing.painpoint_view import (
     PainView,
@@ -32,7 +33,6 @@ from cjo_desktop.drawing.painpoint_view import (
     pain_tooltip,
     pain_view,
 )
-from cjo_desktop.drawing.routing import LabelPlacer, Router, RowIndex, label_text, line_width
 
 FlowKey = tuple[str, str | None]
 #: Between the last lane and the pain-point legend under it.
@@ -139,6 +139,7 @@ class JourneyScene(QGraphicsScene):
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
+        self._judge_pain(journey)  # the flows' labels keep clear of the pain outlines
         self._sync_flows(journey, layout)
         m = layout.metrics
         self._curve.set_curve(
@@ -170,6 +171,8 @@ class JourneyScene(QGraphicsScene):
         self._pain_on = on
         self._pain_stale = True
         if self.journey is not None and self.layout is not None:
+            self._judge_pain(self.journey)
+            self._sync_flows(self.journey, self.layout)  # labels keep clear of outlines
             self._sync_pain(self.journey, self.layout)
         self.painpointsVisibleChanged.emit(on)
 
@@ -179,9 +182,7 @@ class JourneyScene(QGraphicsScene):
     def _sync_pain(self, journey: Journey, layout: Layout) -> None:
         """Judge the map (on the snapshot the cards show, or all merged when none is chosen)
         and hand each card, the curve and the legend what to draw; nothing while switched off."""
-        if self._pain_stale or self._pain_judged != self.metric_snapshot:
-            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
-            self._pain_stale, self._pain_judged = False, self.metric_snapshot
+        self._judge_pain(journey)
         marks = self.pain.marks
         for tp_id, card in self.cards.items():
             card.set_pain(marks.get(tp_id))
@@ -199,6 +200,12 @@ class JourneyScene(QGraphicsScene):
             # labels, which the report repeats at the left of every part of a wide map.
             self._pain_legend.setPos(layout.grid_left + 12, layout.height - m.margin + LEGEND_GAP)
         self._set_rect(layout)
+
+    def _judge_pain(self, journey: Journey) -> None:
+        """Judge the map's pain points again when an edit or the snapshot may change them."""
+        if self._pain_stale or self._pain_judged != self.metric_snapshot:
+            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
+            self._pain_stale, self._pain_judged = False, self.metric_snapshot
 
     def _sync_badge_form(self) -> None:
         """One form of the metric badge for every card, chosen once the pain tabs are known."""
@@ -310,29 +317,19 @@ class JourneyScene(QGraphicsScene):
             card.setPos(rect.x, rect.y)
 
     def _sync_flows(self, journey: Journey, layout: Layout) -> None:
+        """Routes and labels come from drawing/ (the GraphML drawing uses the same call);
+        run after the pain points are judged, since labels avoid their outlines."""
         flows = {f.key: f for f in journey.flows()}
         for key in set(self.flows) - set(flows):
             self.removeItem(self.flows.pop(key))
-        router = Router(RowIndex(list(layout.cards.values())), layout.metrics.lane_padding * 2)
-        placer = LabelPlacer(list(layout.cards.values()))
-        max_count = max((f.count or 0 for f in flows.values()), default=0)
-        for key, flow in flows.items():
+        outlined = [tp_id for tp_id, mark in self.pain.marks.items() if mark.severity]
+        for key, drawn in route_map(journey, layout, label_size, outlined).items():
             item = self.flows.get(key)
             if item is None:
-                item = self.flows[key] = FlowItem(flow)
+                item = self.flows[key] = FlowItem(flows[key])
                 item.setVisible(not self._overview_on)
                 self.addItem(item)
-            source = layout.cards[flow.source]
-            text = label_text(flow)
-            size = label_size(text) if text else (0.0, 0.0)
-            if flow.target is None:
-                route = router.dropoff(source, size[0])
-                width = min(4.0, line_width(flow.count, max_count))
-            else:
-                route = router.flow(source, layout.cards[flow.target])
-                width = line_width(flow.count, max_count)
-            label_at = placer.place(route, *size) if text else route.label
-            item.set_route(flow, route, width, label_at)
+            item.set_route(flows[key], drawn.route, drawn.width, drawn.label)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)

@@ -2,7 +2,7 @@
 (yEd's GraphML): every node of the map's graph gets a box, every edge a polyline.
 
 Cards, stage headers and arrows are where the editor puts them (:func:`compute_layout`, the
-same :class:`Router` calls in the same order as the scene). A curved arrow becomes a polyline
+same :func:`route_map` call as the scene). A curved arrow becomes a polyline
 that stays within :data:`TOLERANCE` of the curve. What the editor draws without a node of its
 own is mapped so that every edge ends on a box:
 
@@ -23,14 +23,8 @@ from dataclasses import dataclass, field
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout, Rect, compute_layout
-from cjo_desktop.drawing.routing import (
-    Point,
-    Route,
-    Router,
-    RowIndex,
-    label_text,
-    line_width,
-)
+from cjo_desktop.drawing.map_routes import route_map
+from cjo_desktop.drawing.routing import Point, Route, label_text, line_width
 
 #: How far (scene px) a curve's polyline may stray from the curve.
 TOLERANCE = 1.0
@@ -127,18 +121,14 @@ def snap_to_border(p: Point, r: Rect) -> Point:
 
 
 def flow_routes(journey: Journey, layout: Layout) -> dict[tuple[str, str | None], Route]:
-    """Every flow's route, computed as the scene computes it (the router spreads runs that
-    share a gutter in the order it meets them, so the order is the map's flow order)."""
-    cards = layout.cards
-    router = Router(RowIndex(list(cards.values())), layout.metrics.lane_padding * 2)
-    routes: dict[tuple[str, str | None], Route] = {}
-    for flow in journey.flows():
-        source = cards[flow.source]
-        if flow.target is None:
-            routes[flow.key] = router.dropoff(source, 0.0)
-        else:
-            routes[flow.key] = router.flow(source, cards[flow.target])
-    return routes
+    """Every flow's route, as the scene draws it (the same :func:`route_map` call; routes do
+    not depend on the labels' sizes, so a rough measure will do)."""
+    drawn = route_map(journey, layout, _rough_measure)
+    return {key: flow.route for key, flow in drawn.items()}
+
+
+def _rough_measure(text: str) -> tuple[float, float]:
+    return 7.0 * len(text) + 8, 17.0
 
 
 def map_drawing(journey: Journey, exit_id: str, layout: Layout | None = None) -> MapDrawing:

@@ -1,113 +1,238 @@
-"""Paths for flow arrows that stay off the cards where they can, in plain Python.
+"""Paths for flow arrows that never cross a card, in plain Python.
 
-Forward flows curve from the source's right edge to the target's left edge; when other cards
-sit between two cards of the same row, the arrow lifts into the gutter above the row instead
-of crossing them. Flows back to an earlier card run through the gutter below the row. A flow
-to itself is a small loop over the card's corner. A drop-off is a short arrow out of the
-card's bottom edge. An arrow's width follows its volume, and its label says the count.
+Style: every arrow is an orthogonal polyline (one consistent look; GraphML gets it exactly).
+A forward flow leaves its source's right edge and enters its target's left edge; a flow back
+to an earlier column leaves the source's bottom edge and enters the target's bottom edge; a
+flow between cards of overlapping columns runs bottom to top; a flow to itself is a small
+loop under its card; a drop-off is a short stub down out of the card's bottom edge.
+
+Where the ends sit: every flow at a card's side gets a port of its own, spread evenly along
+the side and ordered by where the other end is, so arrows into one card arrive at distinct
+points and do not cross each other at the card.
+
+How the path is found: the grid layout leaves free channels (the column gaps between cards
+and the row gutters between lanes), so a few templates through those channels are tried in
+order (straight, one jog in a column gap next to either card, or out into a column gap,
+along a row gutter and back) and the first that clears every other card (with a small
+margin) wins. Cards placed by hand can block them all: then a shortest path with few bends
+is searched on a coarse grid of lines just outside the nearby cards (see
+:mod:`cjo_desktop.drawing.route_search`, which also answers "is this run clear?"). Runs
+that share a column gap or a row gutter take separate tracks, so parallel flows read as
+separate lines.
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cjo_desktop.domain import Flow
 from cjo_desktop.drawing.layout import Rect
+from cjo_desktop.drawing.route_search import MARGIN, Obstacles, outward, search
+from cjo_desktop.drawing.route_search import Point as Point  # re-exported: routes are made of them
 
-Point = tuple[float, float]
+#: How far the drop-off stub reaches below its card, and the self-loop.
+DROP = 20.0
+LOOP = 12.0
+#: Track spacing and how far tracks may stray from a channel's middle.
+TRACK = 6.0
+MAX_TRACK_GAP, MAX_TRACK_GUTTER = 18.0, 10.0
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    """``cubic`` holds (start, c1, c2, end); ``poly`` holds corner points; ``label`` anchors
-    the count text."""
+    """``points`` are the polyline's corners, first on the source card, last on the target
+    (or the drop-off's free end); ``kind`` "cubic" (start, c1, c2, end) is kept for curves
+    from elsewhere; ``label`` is an optional anchor for its text."""
 
     kind: str
     points: tuple[Point, ...]
-    label: Point
+    label: Point | None = None
 
 
-def _cubic(a: Point, b: Point, bend: float) -> Route:
-    c1, c2 = (a[0] + bend, a[1]), (b[0] - bend, b[1])
-    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    return Route("cubic", (a, c1, c2, b), mid)
+def _clean(points: Iterable[Point]) -> tuple[Point, ...]:
+    """Without repeated points and without corners that do not turn."""
+    out: list[Point] = []
+    for p in points:
+        if out and abs(p[0] - out[-1][0]) < 1e-9 and abs(p[1] - out[-1][1]) < 1e-9:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (abs(ax - bx) < 1e-9 and abs(bx - p[0]) < 1e-9) or (
+                abs(ay - by) < 1e-9 and abs(by - p[1]) < 1e-9
+            ):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
 
 
-class RowIndex:
-    """Cards grouped by row (same top edge) and sorted by x, to ask "is anything between?"
-    in logarithmic time: a 2,000-card map routes its 4,000 flows without a quadratic scan."""
-
-    def __init__(self, cards: list[Rect]) -> None:
-        rows: dict[float, list[Rect]] = {}
-        for card in cards:
-            rows.setdefault(round(card.y, 1), []).append(card)
-        self._rows = {y: sorted(r, key=lambda c: c.x) for y, r in rows.items()}
-        self._xs = {y: [c.x for c in r] for y, r in self._rows.items()}
-
-    def blocked(self, source: Rect, target: Rect) -> bool:
-        """Is another card of the same row strictly between ``source`` and ``target``?"""
-        y = round(source.y, 1)
-        if y != round(target.y, 1) or y not in self._rows:
-            return False
-        left, right = sorted((source.x, target.x))
-        i = bisect.bisect_right(self._xs[y], left)
-        j = bisect.bisect_left(self._xs[y], right)
-        return j > i
+def flow_kind(source: Rect, target: Rect) -> str:
+    """forward, back, down, up (overlapping columns) or self."""
+    if source is target or source == target:
+        return "self"
+    if target.x >= source.right - 1:
+        return "forward"
+    if source.x >= target.right - 1:
+        return "back"
+    return "down" if target.cy > source.cy else "up"
 
 
-def route_flow(
-    source: Rect, target: Rect, rows: RowIndex, gutter: float, shift: float = 0.0
-) -> Route:
-    """The path of one flow; ``rows`` tells whether cards stand in the way; ``shift`` moves
-    a run through a gutter up or down so that runs sharing the gutter stay apart."""
-    if source == target:
-        x, y = source.right - 28, source.y
-        pts = ((x, y), (x, y - gutter * 0.9), (x + 40, y - gutter * 0.9), (x + 40, y))
-        return Route("poly", pts, (x + 20, y - gutter * 0.9))
-    if target.x >= source.right - 1:  # forward
-        a, b = (source.right, source.cy), (target.x, target.cy)
-        if rows.blocked(source, target):
-            lift = source.y - gutter * 0.55 + shift
-            pts = (
-                (source.cx + 30, source.y),
-                (source.cx + 30, lift),
-                (target.cx - 30, lift),
-                (target.cx - 30, target.y),
-            )
-            return Route("poly", pts, ((source.cx + target.cx) / 2, lift))
-        bend = max(30.0, (b[0] - a[0]) * 0.45)
-        return _cubic(a, b, bend)
-    if source.x >= target.right - 1:  # backward: a loop through the gutter below
-        low = max(source.bottom, target.bottom) + gutter * 0.55 + shift
-        pts = (
-            (source.cx - 30, source.bottom),
-            (source.cx - 30, low),
-            (target.cx + 30, low),
-            (target.cx + 30, target.bottom),
+#: Which side each end of a flow of each kind uses.
+SIDES = {
+    "forward": ("right", "left"),
+    "back": ("bottom", "bottom"),
+    "down": ("bottom", "top"),
+    "up": ("top", "bottom"),
+    "self": ("bottom", "bottom"),
+}
+
+
+def _by_place(end: tuple[float, float, tuple[str, str | None], int]) -> tuple[float, float]:
+    return (end[0], end[1])
+
+
+def assign_ports(
+    flows: list[Flow], cards: dict[str, Rect]
+) -> dict[tuple[tuple[str, str | None], int], Point]:
+    """Each flow's two end points (index 0 source, 1 target), spread along the cards' sides
+    in the order of the other ends, so no two arrows share a point on a card."""
+    sides: dict[tuple[str, str], list[tuple[float, float, tuple[str, str | None], int]]] = {}
+    for flow in flows:
+        source, target = flow.source, flow.target
+        key = (source, target)
+        s = cards[source]
+        if target is None:
+            sides.setdefault((source, "bottom"), []).append((1e12, 0, key, 0))
+            continue
+        t = cards[target]
+        kind = flow_kind(s, t)
+        s_side, t_side = SIDES[kind]
+        if kind == "self":
+            sides.setdefault((source, "bottom"), []).append((1e11, 0, key, 0))
+            sides[(source, "bottom")].append((1e11, 1, key, 1))
+            continue
+        tx, ty, sx, sy = t.x + t.w / 2, t.y + t.h / 2, s.x + s.w / 2, s.y + s.h / 2
+        across = s_side in ("left", "right")
+        sides.setdefault((source, s_side), []).append(
+            (ty, tx, key, 0) if across else (tx, ty, key, 0)
         )
-        return Route("poly", pts, ((source.cx + target.cx) / 2, low))
-    # Overlapping columns (cards placed by hand above each other): straight, edge to edge.
-    if target.cy > source.cy:
-        a, b = (source.cx, source.bottom), (target.cx, target.y)
-    else:
-        a, b = (source.cx, source.y), (target.cx, target.bottom)
-    return Route("poly", (a, b), ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2))
+        across = t_side in ("left", "right")
+        sides.setdefault((target, t_side), []).append(
+            (sy, sx, key, 1) if across else (sx, sy, key, 1)
+        )
+    ports: dict[tuple[tuple[str, str | None], int], Point] = {}
+    for (card_id, side), ends in sides.items():
+        r = cards[card_id]
+        ends.sort(key=_by_place)
+        n = len(ends)
+        for i, (_a, _b, key, end) in enumerate(ends):
+            f = (i + 1) / (n + 1)
+            if side == "right":
+                ports[(key, end)] = (r.right, r.y + r.h * f)
+            elif side == "left":
+                ports[(key, end)] = (r.x, r.y + r.h * f)
+            elif side == "top":
+                ports[(key, end)] = (r.x + r.w * f, r.y)
+            else:
+                ports[(key, end)] = (r.x + r.w * f, r.bottom)
+    return ports
 
 
-def route_dropoff(source: Rect, gutter: float, label_width: float = 0.0) -> Route:
-    """A short arrow down out of the card's bottom edge; its label sits to the right of it."""
-    x = source.right - 40
-    end_y = source.bottom + gutter * 0.6
-    label = (x + 8 + label_width / 2, source.bottom + gutter * 0.35)
-    return Route("poly", ((x, source.bottom), (x, end_y)), label)
+class Router:
+    """Routes one map's flows in order, giving runs that share a channel separate tracks."""
+
+    def __init__(self, cards: dict[str, Rect], gap: float, gutter: float) -> None:
+        self.obstacles = Obstacles(cards)
+        self._half_gap, self._half_gutter = gap / 2, gutter / 2
+        self._tracks: dict[tuple[str, int], int] = {}
+        #: Routes that no template cleared and the search had to find (or failed to).
+        self.searched = 0
+        self.failed = 0
+
+    def _track(self, axis: str, base: float, limit: float) -> float:
+        n = self._tracks.get((axis, round(base)), 0)
+        steps = int(limit // TRACK) * 2 + 1
+        k = n % steps
+        return base + (k + 1) // 2 * TRACK * (1 if k % 2 else -1)
+
+    def _take(self, axis: str, base: float) -> None:
+        key = (axis, round(base))
+        self._tracks[key] = self._tracks.get(key, 0) + 1
+
+    def dropoff(self, port: Point) -> Route:
+        return Route("poly", (port, (port[0], port[1] + DROP)))
+
+    def flow(self, s_id: str, t_id: str, ps: Point, pt: Point) -> Route:
+        cards = self.obstacles.cards
+        s, t = cards[s_id], cards[t_id]
+        kind = flow_kind(s, t)
+        if kind == "self":
+            y = s.bottom + LOOP
+            return Route("poly", (ps, (ps[0], y), (pt[0], y), pt))
+        ends = (s_id, t_id)
+        for points, tracks in self._templates(kind, s_id, t_id, ps, pt):
+            if self.obstacles.clear(points, ends):
+                for axis, base in tracks:
+                    self._take(axis, base)
+                return Route("poly", _clean(points))
+        self.searched += 1
+        found = search(self.obstacles, ends, ps, outward(s, ps), pt, outward(t, pt))
+        if found is None:
+            self.failed += 1
+            return Route("poly", _clean((ps, pt)))
+        return Route("poly", _clean(found))
+
+    def _templates(
+        self, kind: str, s_id: str, t_id: str, ps: Point, pt: Point
+    ) -> Iterable[tuple[list[Point], list[tuple[str, float]]]]:
+        """Candidate paths through the free channels, simplest first, with the channels
+        (axis and middle) whose tracks they take."""
+        s, t = self.obstacles.cards[s_id], self.obstacles.cards[t_id]
+        hg, hu = self._half_gap, self._half_gutter
+        if kind == "forward":
+            if abs(ps[1] - pt[1]) < 0.5:
+                yield [ps, pt], []
+            span = (t.x - s.right) / 2
+            half_b = min(hg, span, self.obstacles.room_left.get(t_id, math.inf) / 2)
+            half_a = min(hg, span, self.obstacles.room_right.get(s_id, math.inf) / 2)
+            base_b, base_a = t.x - half_b, s.right + half_a
+            xb = self._track("x", base_b, min(MAX_TRACK_GAP, max(0.0, half_b - MARGIN - 2)))
+            xa = self._track("x", base_a, min(MAX_TRACK_GAP, max(0.0, half_a - MARGIN - 2)))
+            # A level run in a card's own row cannot pass its neighbour: skip those at once.
+            ob = self.obstacles
+            if xb < s.right + ob.room_right.get(s_id, math.inf) - MARGIN:
+                yield [ps, (xb, ps[1]), (xb, pt[1]), pt], [("x", base_b)]
+            if xa > t.x - ob.room_left.get(t_id, math.inf) + MARGIN:
+                yield [ps, (xa, ps[1]), (xa, pt[1]), pt], [("x", base_a)]
+            for base_g in (t.y - hu, t.bottom + hu, s.y - hu, s.bottom + hu):
+                yg = self._track("y", base_g, MAX_TRACK_GUTTER)
+                tracks = [("x", base_a), ("y", base_g), ("x", base_b)]
+                yield [ps, (xa, ps[1]), (xa, yg), (xb, yg), (xb, pt[1]), pt], tracks
+        elif kind == "back":
+            base_g = max(s.bottom, t.bottom) + hu
+            yg = self._track("y", base_g, MAX_TRACK_GUTTER)
+            yield [ps, (ps[0], yg), (pt[0], yg), pt], [("y", base_g)]
+            base_s, base_t = s.bottom + hu, t.bottom + hu
+            ys = self._track("y", base_s, MAX_TRACK_GUTTER)
+            yt = self._track("y", base_t, MAX_TRACK_GUTTER)
+            left = min(hg, self.obstacles.room_left.get(s_id, math.inf) / 2)
+            right = min(hg, self.obstacles.room_right.get(t_id, math.inf) / 2)
+            for base_x, half in ((s.x - left, left), (t.right + right, right)):
+                x = self._track("x", base_x, min(MAX_TRACK_GAP, max(0.0, half - MARGIN - 2)))
+                tracks = [("y", base_s), ("x", base_x), ("y", base_t)]
+                yield [ps, (ps[0], ys), (x, ys), (x, yt), (pt[0], yt), pt], tracks
+        else:
+            below = kind == "down"
+            for base_g in (s.bottom + hu, t.y - hu) if below else (s.y - hu, t.bottom + hu):
+                yg = self._track("y", base_g, MAX_TRACK_GUTTER)
+                yield [ps, (ps[0], yg), (pt[0], yg), pt], [("y", base_g)]
 
 
 def point_on(route: Route, t: float) -> Point:
-    """The point at fraction ``t`` (0..1) along the route: by parameter on a curve, by length
-    on a polyline."""
+    """The point at fraction ``t`` (0..1) of the route's length."""
     pts = route.points
     if route.kind == "cubic":
         (x0, y0), (x1, y1), (x2, y2), (x3, y3) = pts
@@ -124,80 +249,6 @@ def point_on(route: Route, t: float) -> Point:
             return (a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f)
         goal -= length
     return pts[-1]
-
-
-class Router:
-    """Routes flows one after another, spreading the runs that share a gutter: three loops
-    back along one gutter read as three lines, not one."""
-
-    SPACING = 7.0
-    MAX_SHIFT = 21.0
-
-    def __init__(self, rows: RowIndex, gutter: float) -> None:
-        self._rows, self._gutter = rows, gutter
-        self._used: dict[int, int] = {}
-
-    def flow(self, source: Rect, target: Rect) -> Route:
-        route = route_flow(source, target, self._rows, self._gutter)
-        if route.kind != "poly" or len(route.points) != 4 or source == target:
-            return route
-        key = round(route.points[1][1])
-        n = self._used.get(key, 0)
-        self._used[key] = n + 1
-        if n == 0:
-            return route
-        shift = min(self.MAX_SHIFT, (n + 1) // 2 * self.SPACING) * (1 if n % 2 else -1)
-        return route_flow(source, target, self._rows, self._gutter, shift)
-
-    def dropoff(self, source: Rect, label_width: float) -> Route:
-        return route_dropoff(source, self._gutter, label_width)
-
-
-class LabelPlacer:
-    """Greedy placement of count labels so they cover neither cards nor each other.
-
-    A spatial hash keeps each test local, so thousands of labels place in linear time.
-    """
-
-    CELL = 256.0
-    TRIES = (0.5, 0.35, 0.65, 0.22, 0.78)
-
-    def __init__(self, obstacles: list[Rect]) -> None:
-        self._cells: dict[tuple[int, int], list[Rect]] = {}
-        for rect in obstacles:
-            self._add(rect)
-
-    def _keys(self, r: Rect) -> list[tuple[int, int]]:
-        c = self.CELL
-        return [
-            (i, j)
-            for i in range(int(r.x // c), int(r.right // c) + 1)
-            for j in range(int(r.y // c), int(r.bottom // c) + 1)
-        ]
-
-    def _add(self, rect: Rect) -> None:
-        for key in self._keys(rect):
-            self._cells.setdefault(key, []).append(rect)
-
-    def _free(self, r: Rect) -> bool:
-        return not any(
-            o.x < r.right and o.right > r.x and o.y < r.bottom and o.bottom > r.y
-            for key in self._keys(r)
-            for o in self._cells.get(key, ())
-        )
-
-    def place(self, route: Route, width: float, height: float) -> Point:
-        """The centre for a label of this size: the first free spot along the route, else the
-        route's own anchor."""
-        candidates = [point_on(route, t) for t in self.TRIES] if len(route.points) > 1 else []
-        for x, y in [route.label, *candidates]:
-            rect = Rect(x - width / 2, y - height / 2, width, height)
-            if self._free(rect):
-                self._add(rect)
-                return (x, y)
-        x, y = route.label
-        self._add(Rect(x - width / 2, y - height / 2, width, height))
-        return route.label
 
 
 def line_width(count: int | None, max_count: int) -> float:
