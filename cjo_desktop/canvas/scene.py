@@ -168,8 +168,8 @@ class JourneyScene(QGraphicsScene):
         for item in self.flows.values():
             item.setVisible(not on)
         self._overview.setVisible(on)
-        if self._flow_layer is not None:
-            self._flow_layer.update()
+        if self._flow_layer is not None:  # far out the overview draws every flow
+            self._flow_layer.setVisible(not on)
 
     # ------------------------------------------------------------ pain points
     def set_painpoints_visible(self, on: bool) -> None:
