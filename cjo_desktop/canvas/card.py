@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
@@ -30,8 +36,13 @@ TAB_RIGHT = 14.0
 FAR_STRIP = 10.0
 
 
-class TouchpointCard(QGraphicsItem):
-    """``touchpoint_id`` is the model id this card mirrors."""
+class TouchpointCard(QGraphicsRectItem):
+    """``touchpoint_id`` is the model id this card mirrors.
+
+    A rect item only so that Qt reads the card's bounds (the item's rect, no pen) in C++:
+    a Python boundingRect() is called several times per card per frame, which on a fitted
+    2,000-card map cost as much as drawing the cached cards. The rect item never draws
+    itself; paint() below does."""
 
     Type = item_types.CARD
 
@@ -41,7 +52,8 @@ class TouchpointCard(QGraphicsItem):
         self._size = (width, height)
         self._rect = QRectF(0, 0, width, height)
         self._plain_bounds = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
-        self._bounds = self._plain_bounds
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setRect(self._plain_bounds)
         self._badge = ""
         self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
         self._pain: CardMark | None = None
@@ -107,7 +119,7 @@ class TouchpointCard(QGraphicsItem):
         self._pain = mark
         gap = pain.OUTLINE_GAP + 3
         extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
-        self._bounds = self._plain_bounds.united(extra) if mark else self._plain_bounds
+        self.setRect(self._plain_bounds.united(extra) if mark else self._plain_bounds)
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
@@ -161,9 +173,6 @@ class TouchpointCard(QGraphicsItem):
         return "\n".join(parts)
 
     # Qt's interface ----------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         return self._shape
 
