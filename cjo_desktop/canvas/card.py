@@ -36,6 +36,22 @@ TAB_RIGHT = 14.0
 FAR_STRIP = 10.0
 
 
+_SHAPES: dict[tuple[float, float], QPainterPath] = {}
+
+
+def _card_shape(width: float, height: float) -> QPainterPath:
+    """Body and connect handle, shared by the cards of one size: uniting the two paths
+    took longer than the rest of making a card."""
+    shape = _SHAPES.get((width, height))
+    if shape is None:
+        body, handle = QPainterPath(), QPainterPath()
+        body.addRoundedRect(QRectF(0, 0, width, height), 8, 8)
+        centre = QPointF(width, height / 2)
+        handle.addEllipse(centre, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        shape = _SHAPES[(width, height)] = body.united(handle)
+    return shape
+
+
 class TouchpointCard(QGraphicsRectItem):
     """``touchpoint_id`` is the model id this card mirrors.
 
@@ -60,10 +76,7 @@ class TouchpointCard(QGraphicsRectItem):
         self._fill: QColor | None = None
         self._metric_tip = ""
         self._touchpoint = touchpoint
-        body, handle = QPainterPath(), QPainterPath()
-        body.addRoundedRect(self._rect, 8, 8)
-        handle.addEllipse(self.handle_center(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
-        self._shape = body.united(handle)  # hit-testing includes the connect handle
+        self._shape = _card_shape(width, height)  # hit-testing includes the connect handle
         self._valence: float | None = None
         self._lines: list[str] = []
         self._drawn: CardDrawing | None = None  # as last painted, for tests and tools
@@ -95,8 +108,10 @@ class TouchpointCard(QGraphicsRectItem):
     def set_touchpoint(self, touchpoint: Touchpoint, valence: float | None) -> None:
         if touchpoint == self._touchpoint and valence == self._valence and self._lines:
             return
+        if not self._lines or touchpoint.name != self._touchpoint.name:  # text layout is slow
+            room = self._size[0] - 26
+            self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, room, 2)
         self._touchpoint, self._valence = touchpoint, valence
-        self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, self._size[0] - 26, 2)
         colour, _ = style.channel_style(touchpoint.channel)
         self._colour = QColor(colour)
         self.setToolTip(plain_tooltip(self._tooltip()))
