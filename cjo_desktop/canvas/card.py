@@ -7,7 +7,7 @@ command and the scene then puts the card where the model says.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -49,6 +49,42 @@ def _card_shape(width: float, height: float) -> QPainterPath:
         centre = QPointF(width, height / 2)
         handle.addEllipse(centre, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
         shape = _SHAPES[(width, height)] = body.united(handle)
+    return shape
+
+
+_OUTLINES: dict[tuple[float, float, str], QPainterPath] = {}
+#: How far a quarter circle's Bezier control points lie along its tangents (as Qt's own).
+KAPPA = 0.5522847498
+#: Above this zoom the outline is stroked in paint(): the shape's corners are flattened for
+#: 100% and would show their facets when magnified.
+OUTLINE_SHAPE_ZOOM = 1.25
+
+
+def _outline(size: tuple[float, float], severity: str) -> QPainterPath:
+    """The pain outline's dashes or dots as a shape to fill, made once per card size and
+    severity: stroking a dashed rounded rectangle in every paint cost more than the rest of
+    the card. The rectangle is traced as QPainter.drawRoundedRect traces it (from the top
+    left, clockwise), so the dashes fall where stroking the outline puts them (to the pixel
+    at 100%; below it a dash's end may move by a fraction of a pixel)."""
+    key = (*size, severity)
+    shape = _OUTLINES.get(key)
+    if shape is None:
+        gap = pain.OUTLINE_GAP
+        x1, y1, x2, y2 = -gap, -gap, size[0] + gap, size[1] + gap
+        r = 8 + gap
+        k = (1 - KAPPA) * r
+        path = QPainterPath(QPointF(x1 + r, y1))
+        path.lineTo(x2 - r, y1)
+        path.cubicTo(x2 - k, y1, x2, y1 + k, x2, y1 + r)
+        path.lineTo(x2, y2 - r)
+        path.cubicTo(x2, y2 - k, x2 - k, y2, x2 - r, y2)
+        path.lineTo(x1 + r, y2)
+        path.cubicTo(x1 + k, y2, x1, y2 - k, x1, y2 - r)
+        path.lineTo(x1, y1 + r)
+        path.cubicTo(x1, y1 + k, x1 + k, y1, x1 + r, y1)
+        path.closeSubpath()
+        stroker = QPainterPathStroker(pain.outline_pen(severity))
+        shape = _OUTLINES[key] = stroker.createStroke(path)
     return shape
 
 
@@ -220,7 +256,11 @@ class TouchpointCard(QGraphicsRectItem):
                 self._paint_far_title(painter, lod)
             return
         if severity:
-            pain.paint_outline(painter, self._rect, severity)
+            if self._for_export or lod > OUTLINE_SHAPE_ZOOM:  # in an SVG or PDF: a line
+                pain.paint_outline(painter, self._rect, severity)
+            else:
+                outline = _outline(self._size, severity)
+                painter.fillPath(outline, pain.outline_pen(severity).brush())
             painter.setPen(border)
             painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         painter.drawRoundedRect(self._rect, 8, 8)

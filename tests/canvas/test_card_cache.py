@@ -4,12 +4,14 @@ paints: after an edit the window must show the card as a card made afresh would 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 
+from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Journey
+from cjo_desktop.drawing.painpoint_view import CardMark
 
 LONG = "Compare delivery options and prices"
 
@@ -99,3 +101,29 @@ def test_cards_of_one_size_are_hit_on_their_body_and_handle_only() -> None:
         assert card.is_on_handle(card.handle_center())
         assert card.contains(card.handle_center() + QPointF(8, 0))  # the handle sticks out
         assert not card.contains(QPointF(rect.right() - 1, rect.top() + 1))  # badge room
+
+
+def _painted(card: TouchpointCard, zoom: float) -> QImage:
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(zoom, zoom)
+    painter.translate(30.3, 40.6)  # off the pixel grid, as cards usually are
+    card.paint(painter, QStyleOptionGraphicsItem(), None)
+    painter.end()
+    return image
+
+
+def test_the_window_draws_the_same_pain_outline_as_a_picture_export() -> None:
+    """On screen the outline's dashes are a shape made once per size; exports stroke it."""
+    journey = _journey("Advert", 1)
+    for severity in ("high", "medium", "low"):
+        on_screen = TouchpointCard(journey.touchpoint("tp1"), 170, 92)
+        exported = TouchpointCard(journey.touchpoint("tp1"), 170, 92)
+        exported.set_for_export()
+        for card in (on_screen, exported):
+            card.set_pain(CardMark(severity, rank=1))  # type: ignore[arg-type]
+        assert _painted(on_screen, 1.0) == _painted(exported, 1.0), severity
+        assert _painted(on_screen, 2.0) == _painted(exported, 2.0), severity
+        plain = TouchpointCard(journey.touchpoint("tp1"), 170, 92)
+        assert _painted(on_screen, 1.0) != _painted(plain, 1.0)
