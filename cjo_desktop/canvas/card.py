@@ -7,8 +7,14 @@ command and the scene then puts the card where the model says.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
@@ -40,8 +46,65 @@ TAB_RIGHT = 14.0
 FAR_STRIP = 10.0
 
 
-class TouchpointCard(QGraphicsItem):
-    """``touchpoint_id`` is the model id this card mirrors."""
+_SHAPES: dict[tuple[float, float], QPainterPath] = {}
+
+
+def _card_shape(width: float, height: float) -> QPainterPath:
+    """Body and connect handle, shared by the cards of one size: uniting the two paths
+    took longer than the rest of making a card."""
+    shape = _SHAPES.get((width, height))
+    if shape is None:
+        body, handle = QPainterPath(), QPainterPath()
+        body.addRoundedRect(QRectF(0, 0, width, height), 8, 8)
+        centre = QPointF(width, height / 2)
+        handle.addEllipse(centre, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
+        shape = _SHAPES[(width, height)] = body.united(handle)
+    return shape
+
+
+_OUTLINES: dict[tuple[float, float, str], QPainterPath] = {}
+#: How far a quarter circle's Bezier control points lie along its tangents (as Qt's own).
+KAPPA = 0.5522847498
+#: Above this zoom the outline is stroked in paint(): the shape's corners are flattened for
+#: 100% and would show their facets when magnified.
+OUTLINE_SHAPE_ZOOM = 1.25
+
+
+def _outline(size: tuple[float, float], severity: str) -> QPainterPath:
+    """The pain outline's dashes or dots as a shape to fill, made once per card size and
+    severity: stroking a dashed rounded rectangle in every paint cost more than the rest of
+    the card. The rectangle is traced as QPainter.drawRoundedRect traces it (from the top
+    left, clockwise), so the dashes fall where stroking the outline puts them (to the pixel
+    at 100%; below it a dash's end may move by a fraction of a pixel)."""
+    key = (*size, severity)
+    shape = _OUTLINES.get(key)
+    if shape is None:
+        gap = pain.OUTLINE_GAP
+        x1, y1, x2, y2 = -gap, -gap, size[0] + gap, size[1] + gap
+        r = 8 + gap
+        k = (1 - KAPPA) * r
+        path = QPainterPath(QPointF(x1 + r, y1))
+        path.lineTo(x2 - r, y1)
+        path.cubicTo(x2 - k, y1, x2, y1 + k, x2, y1 + r)
+        path.lineTo(x2, y2 - r)
+        path.cubicTo(x2, y2 - k, x2 - k, y2, x2 - r, y2)
+        path.lineTo(x1 + r, y2)
+        path.cubicTo(x1 + k, y2, x1, y2 - k, x1, y2 - r)
+        path.lineTo(x1, y1 + r)
+        path.cubicTo(x1, y1 + k, x1 + k, y1, x1 + r, y1)
+        path.closeSubpath()
+        stroker = QPainterPathStroker(pain.outline_pen(severity))
+        shape = _OUTLINES[key] = stroker.createStroke(path)
+    return shape
+
+
+class TouchpointCard(QGraphicsRectItem):
+    """``touchpoint_id`` is the model id this card mirrors.
+
+    A rect item only so that Qt reads the card's bounds (the item's rect, no pen) in C++:
+    a Python boundingRect() is called several times per card per frame, which on a fitted
+    2,000-card map cost as much as drawing the cached cards. The rect item never draws
+    itself; paint() below does."""
 
     Type = item_types.CARD
 
@@ -55,17 +118,15 @@ class TouchpointCard(QGraphicsItem):
         self._plain_bounds = cell.united(
             self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
         )
-        self._bounds = self._plain_bounds
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setRect(self._plain_bounds)
         self._badge = ""
         self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
         self._pain: CardMark | None = None
         self._fill: QColor | None = None
         self._metric_tip = ""
         self._touchpoint = touchpoint
-        body, handle = QPainterPath(), QPainterPath()
-        body.addRoundedRect(self._rect, 8, 8)
-        handle.addEllipse(self.handle_center(), HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
-        self._shape = body.united(handle)  # hit-testing includes the connect handle
+        self._shape = _card_shape(width, height)  # hit-testing includes the connect handle
         self._valence: float | None = None
         self._lines: list[str] = []
         self._drawn: CardDrawing | None = None  # as last painted, for tests and tools
@@ -98,8 +159,10 @@ class TouchpointCard(QGraphicsItem):
     def set_touchpoint(self, touchpoint: Touchpoint, valence: float | None) -> None:
         if touchpoint == self._touchpoint and valence == self._valence and self._lines:
             return
+        if not self._lines or touchpoint.name != self._touchpoint.name:  # text layout is slow
+            room = self._size[0] - 26
+            self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, room, 2)
         self._touchpoint, self._valence = touchpoint, valence
-        self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, self._size[0] - 26, 2)
         colour, _ = style.channel_style(touchpoint.channel)
         self._colour = QColor(colour)
         self.setToolTip(plain_tooltip(self._tooltip()))
@@ -122,7 +185,7 @@ class TouchpointCard(QGraphicsItem):
         self._pain = mark
         gap = pain.OUTLINE_GAP + 3
         extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
-        self._bounds = self._plain_bounds.united(extra) if mark else self._plain_bounds
+        self.setRect(self._plain_bounds.united(extra) if mark else self._plain_bounds)
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
 
@@ -176,9 +239,6 @@ class TouchpointCard(QGraphicsItem):
         return "\n".join(parts)
 
     # Qt's interface ----------------------------------------------------------
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def shape(self) -> QPainterPath:
         return self._shape
 
@@ -212,7 +272,11 @@ class TouchpointCard(QGraphicsItem):
             painter.fillRect(QRectF(0, 0, FAR_STRIP, self._rect.height()), self._colour)
             return
         if severity:
-            pain.paint_outline(painter, self._rect, severity)
+            if self._for_export or lod > OUTLINE_SHAPE_ZOOM:  # in an SVG or PDF: a line
+                pain.paint_outline(painter, self._rect, severity)
+            else:
+                outline = _outline(self._size, severity)
+                painter.fillPath(outline, pain.outline_pen(severity).brush())
             painter.setPen(border)
             painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         painter.drawRoundedRect(self._rect, 8, 8)

@@ -15,6 +15,8 @@ from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import CurvePoint, Lane
 
+#: Points per cached piece of the curve (see ``_pieces``).
+CHUNK = 64
 #: What the emotion lane says while no card has a feeling.
 EMPTY_HINT = "No feelings recorded yet: select a card and press 1-5"
 
@@ -28,6 +30,7 @@ class EmotionCurve(QGraphicsItem):
         self._xs: list[float] = []
         self._bounds = QRectF()
         self._dips: dict[str, float] = {}
+        self._chunks: list[QPainterPath] | None = None
         self.setZValue(4)
         # exposedRect is only exact with this flag; paint() draws just the part in view.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -36,6 +39,7 @@ class EmotionCurve(QGraphicsItem):
         self.prepareGeometryChange()
         self._points, self._lane, self._left, self._right = points, lane, left, right
         self._xs = [p.x for p in points]
+        self._chunks = None
         self._bounds = QRectF(left, lane.y, right - left, lane.height)
         self.update()
 
@@ -106,7 +110,7 @@ class EmotionCurve(QGraphicsItem):
         visible = self._points[first:last]
         painter.setPen(QPen(QColor(style.INK), 2.5))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(_smooth_path(visible))
+        painter.drawPath(self._stretch(first, last))
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         if lod * 7 < 1.5:  # the dots would be under two pixels wide: the line says it all
             return
@@ -119,6 +123,20 @@ class EmotionCurve(QGraphicsItem):
             fall = self._dips.get(p.touchpoint_id)
             if fall is not None:
                 paint_dip(painter, QPointF(p.x, p.y), radius, fall)
+
+    def _stretch(self, first: int, last: int) -> QPainterPath:
+        """The curve through points ``first`` to ``last - 1`` (at least), joined from pieces
+        built once per layout: rebuilding it in every paint cost more than stroking it."""
+        if self._chunks is None:
+            pts = self._points
+            self._chunks = [_smooth_path(pts[i : i + CHUNK + 1]) for i in range(0, len(pts), CHUNK)]
+        path = QPainterPath()
+        for chunk in self._chunks[first // CHUNK : max(first, last - 2) // CHUNK + 1]:
+            if path.isEmpty():
+                path = QPainterPath(chunk)
+            else:
+                path.connectPath(chunk)
+        return path
 
 
 def _smooth_path(points: list[CurvePoint]) -> QPainterPath:

@@ -76,6 +76,18 @@ _FLOW = _Look(style.FLOW)
 _DROPOFF = _Look(style.DROPOFF, dashed=True)
 _SELECTED = _Look(style.SELECTION)
 _LABEL_BACK = QBrush(QColor(style.FLOW_LABEL_BACK))
+_PENS: dict[tuple[int, float], QPen] = {}
+
+
+def _pen(look: _Look, width: float) -> QPen:
+    """The look's pen at ``width``, made once per width rather than once per paint."""
+    pen = _PENS.get((id(look), width))
+    if pen is None:
+        if len(_PENS) > 4096:  # widths follow counts: a long session edits many
+            _PENS.clear()
+        pen = _PENS[(id(look), width)] = QPen(look.pen)
+        pen.setWidthF(width)
+    return pen
 
 
 class FlowItem(QGraphicsItem):
@@ -159,31 +171,52 @@ class FlowItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        look = _SELECTED if self.isSelected() else (_DROPOFF if self.flow.is_dropoff else _FLOW)
+        self.paint_line(painter, lod, option.exposedRect)
+        if lod >= OUTLINE_LOD:
+            self.paint_head(painter)
+            if lod >= LABEL_LOD:
+                self.paint_label(painter)
+
+    def look(self) -> _Look:
+        return _SELECTED if self.isSelected() else (_DROPOFF if self.flow.is_dropoff else _FLOW)
+
+    def head_rect(self) -> QRectF:
+        return self._head.boundingRect()
+
+    def paint_line(self, painter: QPainter, lod: float, exposed: QRectF) -> None:
+        """The line; far out (``lod`` < OUTLINE_LOD) a thin aliased one. The parts are
+        separate so that the screen's FlowLayer can draw all lines before any head or label."""
+        look = self.look()
         if lod < OUTLINE_LOD:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             painter.setPen(look.outline)
             painter.drawPath(self._path)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(look.pen)
-        pen.setWidthF(self._width)
-        painter.setPen(pen)
+        painter.setPen(_pen(look, self._width))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         w = self._width
-        exposed = option.exposedRect.adjusted(-w, -w, w, w)
+        exposed = exposed.adjusted(-w, -w, w, w)
         for rect, piece in self._visible_pieces():
             if rect.intersects(exposed):
                 painter.drawLines(piece)
+
+    def paint_head(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(look.fill)
+        painter.setBrush(self.look().fill)
         painter.drawPolygon(self._head)
-        if self._text and lod >= LABEL_LOD:
-            painter.setBrush(_LABEL_BACK)
-            painter.drawRoundedRect(self._label_rect, 6, 6)
-            painter.setPen(look.text)
-            painter.setFont(font(style.FLOW_LABEL_PX, True))
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+    def paint_label(self, painter: QPainter) -> None:
+        if not self._text:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_LABEL_BACK)
+        painter.drawRoundedRect(self._label_rect, 6, 6)
+        painter.setPen(self.look().text)
+        painter.setFont(font(style.FLOW_LABEL_PX, True))
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
     def _visible_pieces(self) -> list[tuple[QRectF, list[QLineF]]]:
         """The arrow as line segments in pieces of about PIECE_LENGTH, built on first paint.

@@ -15,24 +15,37 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.drawing import style
 
+#: Flows per cached path: paint() strokes only the paths whose box is in view.
+GROUP = 64
+
 
 class FlowOverview(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
-        self._path = QPainterPath()
+        self._groups: list[tuple[QRectF, QPainterPath]] = []
         self._bounds = QRectF()
         self._pen = QPen(QColor(style.FLOW), 1)
         self._pen.setCosmetic(True)
         self.setZValue(5)
         self.setVisible(False)
+        # exposedRect is only exact with this flag; paint() draws just the part in view.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
 
     def set_paths(self, paths: Iterable[QPainterPath]) -> None:
+        """Group the flows left to right, so that a view of part of the map strokes only the
+        groups there (one aliased colour: how they are grouped does not show)."""
         self.prepareGeometryChange()
-        combined = QPainterPath()
-        for path in paths:
-            combined.addPath(path)
-        self._path = combined
-        self._bounds = combined.boundingRect().adjusted(-1, -1, 1, 1)
+        boxed = sorted(((p.boundingRect(), p) for p in paths), key=lambda bp: bp[0].left())
+        self._groups = []
+        bounds = QRectF()
+        for start in range(0, len(boxed), GROUP):
+            combined = QPainterPath()
+            for _, path in boxed[start : start + GROUP]:
+                combined.addPath(path)
+            box = combined.boundingRect().adjusted(-1, -1, 1, 1)
+            self._groups.append((box, combined))
+            bounds = bounds.united(box)
+        self._bounds = bounds
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -43,4 +56,9 @@ class FlowOverview(QGraphicsItem):
     ) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(self._pen)
-        painter.drawPath(self._path)
+        # A cosmetic pen is one pixel wide at any zoom: a pixel's worth of scene around.
+        pad = 1 / max(option.levelOfDetailFromTransform(painter.worldTransform()), 1e-6)
+        exposed = option.exposedRect.adjusted(-pad, -pad, pad, pad)
+        for box, group in self._groups:
+            if box.intersects(exposed):
+                painter.drawPath(group)

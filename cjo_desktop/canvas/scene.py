@@ -16,6 +16,7 @@ from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.flow_item import FlowItem, label_size
+from cjo_desktop.canvas.flow_layer import FlowLayer
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
@@ -86,6 +87,13 @@ class JourneyScene(QGraphicsScene):
         self.notes: dict[str, NoteItem] = {}
         self._frozen = 0
         self._pending = False
+        #: On screen one item paints every flow (see flow_layer); exports keep the items'
+        #: own painting.
+        self._flow_layer: FlowLayer | None = None
+        if cached:
+            self._flow_layer = FlowLayer()
+            self.addItem(self._flow_layer)
+            self.selectionChanged.connect(self._flow_layer.selection_changed)
 
     # -------------------------------------------------------------- the model
     def set_journey(self, journey: Journey | None) -> None:
@@ -149,6 +157,8 @@ class JourneyScene(QGraphicsScene):
         self._sync_pain(journey, layout)  # sets the scene's rect, which the legend extends
         if self._overview_on:
             self._overview.set_paths(item.path for item in self.flows.values())
+        if self._flow_layer is not None:
+            self._flow_layer.take_over(self.flows.values())
         self.layoutChanged.emit()
 
     def set_overview(self, on: bool) -> None:
@@ -161,6 +171,8 @@ class JourneyScene(QGraphicsScene):
         for item in self.flows.values():
             item.setVisible(not on)
         self._overview.setVisible(on)
+        if self._flow_layer is not None:  # far out the overview draws every flow
+            self._flow_layer.setVisible(not on)
 
     # ------------------------------------------------------------ pain points
     def set_painpoints_visible(self, on: bool) -> None:
