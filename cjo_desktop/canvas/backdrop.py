@@ -72,7 +72,7 @@ class Backdrop(QGraphicsItem):
             band = QRectF(m.margin, lane.y, right - m.margin, lane.height)
             if not band.intersects(exposed):
                 continue
-            painter.fillRect(band, QColor(style.LANE_FILL[i % 2]))
+            painter.fillRect(band.intersected(exposed), QColor(style.LANE_FILL[i % 2]))
             painter.setPen(QColor(style.MUTED))
             label = QRectF(m.margin + 10, lane.y, m.label_width - 20, lane.height)
             if far:
@@ -88,9 +88,11 @@ class Backdrop(QGraphicsItem):
             )
         bottom = layout.lanes[-1].y + layout.lanes[-1].height if layout.lanes else layout.lanes_top
         painter.setPen(QPen(QColor(style.GRID), 1))
+        # rules across the map only where in view: a 2,000-card map is 160,000 units wide
+        start, end = max(m.margin, exposed.left() - 1), min(right, exposed.right() + 1)
         for lane in layout.lanes:
-            painter.drawLine(QPointF(m.margin, lane.y), QPointF(right, lane.y))
-        painter.drawLine(QPointF(m.margin, bottom), QPointF(right, bottom))
+            painter.drawLine(QPointF(start, lane.y), QPointF(end, lane.y))
+        painter.drawLine(QPointF(start, bottom), QPointF(end, bottom))
         for column in layout.columns:
             painter.drawLine(QPointF(column.x, layout.header_top), QPointF(column.x, bottom))
         painter.drawLine(QPointF(right, layout.header_top), QPointF(right, bottom))

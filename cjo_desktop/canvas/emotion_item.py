@@ -82,13 +82,20 @@ class EmotionCurve(QGraphicsItem):
         mid = lane.y + lane.height / 2
         amplitude = (lane.height / 2 - 22) / 2
         painter.setFont(font(style.CARD_TEXT_PX))
+        # Only the part in view: Qt dashes a dotted line over its whole length before clipping,
+        # and on a 2,000-card map that was a third of every repaint.
+        exposed = option.exposedRect
+        period = 3.0  # a dotted pen's dot and gap, in pen widths: the dots keep their places
+        start = self._left + max(0.0, (exposed.left() - self._left) // period * period - period)
+        left, right = start, min(self._right, exposed.right() + period)
         for v, word in ((2, "+2"), (0, "0"), (-2, "\N{MINUS SIGN}2")):
             y = mid - v * amplitude
             pen = QPen(
                 QColor(style.GRID), 1, Qt.PenStyle.SolidLine if v == 0 else Qt.PenStyle.DotLine
             )
             painter.setPen(pen)
-            painter.drawLine(QPointF(self._left, y), QPointF(self._right, y))
+            if left < right:
+                painter.drawLine(QPointF(left, y), QPointF(right, y))
             painter.setPen(QColor(style.MUTED))
             painter.drawText(
                 QRectF(self._left - 34, y - 9, 28, 18),
@@ -104,7 +111,6 @@ class EmotionCurve(QGraphicsItem):
             )
             return
         # Only the stretch in view: a 2,000-point curve is mostly off screen when zoomed in.
-        exposed = option.exposedRect
         first = max(0, bisect.bisect_left(self._xs, exposed.left()) - 1)
         last = min(len(self._points), bisect.bisect_right(self._xs, exposed.right()) + 1)
         visible = self._points[first:last]

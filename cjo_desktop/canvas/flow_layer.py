@@ -21,9 +21,9 @@ from shiboken6 import isValid
 from cjo_desktop.canvas.flow_item import LABEL_LOD, OUTLINE_LOD, FlowItem
 
 #: Width (scene units) of the slices of the map the layer files flows under.
-SLICE = 2048.0
+SLICE = 512.0
 #: A flow over more slices than this is checked in every paint instead (few are that long).
-MAX_SLICES = 8
+MAX_SLICES = 32
 
 
 class FlowLayer(QGraphicsItem):
@@ -96,17 +96,26 @@ class FlowLayer(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         flows = self._in(exposed)
         flows.sort(key=FlowItem.isSelected)  # stable: the selected last, on top
-        for item in flows:  # routes are in scene coordinates: the items sit at the origin
-            item.paint_line(painter, lod, exposed)
         if lod < OUTLINE_LOD:
+            for item in flows:  # routes are in scene coordinates: the items sit at the origin
+                item.paint_line(painter, lod, exposed)
             return
+        for item in flows:
+            bars = item.bars()
+            if bars is None:
+                item.paint_line(painter, lod, exposed)
+                continue
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(item.look().fill)
+            painter.drawRects([bar for bar in bars if bar.intersects(exposed)])
         for item in flows:
             if item.head_rect().intersects(exposed):
                 item.paint_head(painter)
         if lod >= LABEL_LOD:
             for item in flows:
                 if item.label_rect.intersects(exposed):
-                    item.paint_label(painter)
+                    item.paint_label(painter, on_screen=True)
 
     def _in(self, exposed: QRectF) -> list[FlowItem]:
         """The flows whose boxes meet ``exposed``, in the order they were added."""
