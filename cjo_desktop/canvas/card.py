@@ -113,13 +113,13 @@ class TouchpointCard(QGraphicsRectItem):
         self.touchpoint_id = touchpoint.id
         self._size = (width, height)
         self._rect = QRectF(0, 0, width, height)
-        # the simple drawing may grow into the card's cell of the grid (drawing.zoom)
-        cell = self._rect.adjusted(-ROOM_X - 8, -ROOM_Y - 8, ROOM_X + 8, ROOM_Y + 8)
-        self._plain_bounds = cell.united(
-            self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
-        )
+        # What the full drawing covers (badge above, handle right; the pain marks add theirs),
+        # and the bounds: the simple drawing may grow into the card's cell of the grid.
+        self._plain = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
+        self._footprint = QRectF(self._plain)
+        self._cell = self._rect.adjusted(-ROOM_X - 8, -ROOM_Y - 8, ROOM_X + 8, ROOM_Y + 8)
         self.setPen(Qt.PenStyle.NoPen)
-        self.setRect(self._plain_bounds)
+        self.setRect(self._cell.united(self._plain))
         self._badge = ""
         self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
         self._pain: CardMark | None = None
@@ -185,9 +185,15 @@ class TouchpointCard(QGraphicsRectItem):
         self._pain = mark
         gap = pain.OUTLINE_GAP + 3
         extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
-        self.setRect(self._plain_bounds.united(extra) if mark else self._plain_bounds)
+        self._footprint = self._plain.united(extra) if mark else QRectF(self._plain)
+        self.setRect(self._cell.united(self._footprint))
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
+
+    def footprint(self) -> QRectF:
+        """The card as drawn up close, in scene units: body, badge, handle and pain marks
+        (its bounds also hold the cell a far-out card may grow into)."""
+        return self.mapRectToScene(self._footprint)
 
     def set_badge_form(self, form: int) -> None:
         """Which form of its badge to show, decided for the whole map by the scene."""

@@ -192,7 +192,7 @@ class EditorController(QObject):
         item = self.scene.cards.get(item_id) or self.scene.headers.get(item_id)
         if item is None:
             return
-        rect = item.mapRectToScene(item.boundingRect())
+        rect = item.footprint() if isinstance(item, TouchpointCard) else item.sceneBoundingRect()
         name = self.journey.item(item_id).name  # type: ignore[union-attr]
         self.view.ensureVisible(rect)
 

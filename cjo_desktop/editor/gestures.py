@@ -107,7 +107,7 @@ class Gestures(QObject):
                 return True
             if target is not None:
                 self.controller.connect_touchpoints(source.touchpoint_id, target.touchpoint_id)
-            elif not source.sceneBoundingRect().contains(pos):
+            elif not source.footprint().contains(pos):
                 self.controller.add_dropoff(source.touchpoint_id)
             return True
         if self._header is not None:

@@ -131,7 +131,7 @@ def _reach(scene: JourneyScene, journey: Journey) -> list[tuple[float, float]]:
     out = []
     for stage in journey.stages():
         rects = [
-            scene.cards[tp.id].sceneBoundingRect()
+            scene.cards[tp.id].footprint()
             for tp in journey.touchpoints(stage.id)
             if tp.id in scene.cards
         ]

@@ -48,7 +48,7 @@ def handle(editor: EditorController, tp: str) -> QPointF:
 
 def empty_spot(editor: EditorController, tp: str) -> QPointF:
     """A point on the canvas below the card, where no card is."""
-    rect = editor.scene.cards[tp].sceneBoundingRect()
+    rect = editor.scene.cards[tp].footprint()
     spot = QPointF(rect.right() + 20, rect.bottom() + 60)
     assert editor.scene.card_at(spot) is None
     assert editor.view.viewport().rect().contains(editor.view.mapFromScene(spot))
@@ -87,7 +87,7 @@ def test_a_second_drag_to_empty_canvas_adds_no_duplicate(
 
 
 def test_releasing_on_the_card_itself_adds_nothing(editor: EditorController) -> None:
-    card = editor.scene.cards["web"].sceneBoundingRect()
+    card = editor.scene.cards["web"].footprint()
     drag(editor.view, handle(editor, "web"), card.center())
     assert editor.document.undo_stack.count() == 0
     assert not editor.journey.has_flow("web", None)

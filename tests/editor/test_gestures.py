@@ -196,8 +196,8 @@ def test_ctrl_click_adds_to_the_selection(editor: EditorController) -> None:
 
 
 def test_rubber_band_selects_the_cards_it_covers(editor: EditorController) -> None:
-    web = editor.scene.cards["web"].sceneBoundingRect()
-    rev = editor.scene.cards["rev"].sceneBoundingRect()
+    web = editor.scene.cards["web"].footprint()
+    rev = editor.scene.cards["rev"].footprint()
     start = QPointF(rev.right() + 25, rev.bottom() + 14)  # empty lane space below, right
     drag(editor.view, start, QPointF(web.left() + 30, web.top() + 20))
     assert sorted(editor.scene.selected_touchpoints()) == ["rev", "web"]
