@@ -118,8 +118,9 @@ class TouchpointCard(QGraphicsRectItem):
         self._plain = self._rect.adjusted(-2, -BADGE_HEIGHT - 4, HANDLE_RADIUS + 2, 2)
         self._footprint = QRectF(self._plain)
         self._cell = self._rect.adjusted(-ROOM_X - 8, -ROOM_Y - 8, ROOM_X + 8, ROOM_Y + 8)
+        self._far = False
         self.setPen(Qt.PenStyle.NoPen)
-        self.setRect(self._cell.united(self._plain))
+        self.setRect(self._plain)
         self._badge = ""
         self._badge_form = 0  # which of the badge's forms the map shows (metric_view)
         self._pain: CardMark | None = None
@@ -186,9 +187,21 @@ class TouchpointCard(QGraphicsRectItem):
         gap = pain.OUTLINE_GAP + 3
         extra = self._rect.adjusted(-gap, -BADGE_HEIGHT - 4, TAB_RIGHT + 2, gap)
         self._footprint = self._plain.united(extra) if mark else QRectF(self._plain)
-        self.setRect(self._cell.united(self._footprint))
+        self._set_bounds()
         self.setToolTip(plain_tooltip(self._tooltip()))
         self.update()
+
+    def set_far(self, far: bool) -> None:
+        """Whether the view is zoomed out to the simple drawing (told by the scene): only then
+        do the bounds hold the cell the card may grow into, so up close its cached picture
+        and its place in Qt's index stay the size of what it draws."""
+        if far != self._far:
+            self._far = far
+            self._set_bounds()
+
+    def _set_bounds(self) -> None:
+        self.prepareGeometryChange()
+        self.setRect(self._cell.united(self._footprint) if self._far else self._footprint)
 
     def footprint(self) -> QRectF:
         """The card as drawn up close, in scene units: body, badge, handle and pain marks

@@ -66,6 +66,7 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._curve)
         self.addItem(self._overview)
         self._overview_on = False
+        self._far = False  # the window's zoom calls for the simple card drawing
         self._pain_legend = PainLegend()
         self._pain_legend.setVisible(False)
         self.addItem(self._pain_legend)
@@ -160,6 +161,13 @@ class JourneyScene(QGraphicsScene):
         if self._flow_layer is not None:
             self._flow_layer.take_over(self.flows.values())
         self.layoutChanged.emit()
+
+    def set_far(self, far: bool) -> None:
+        """The view is zoomed out below legible card text (cards draw their simple look)."""
+        if far != self._far:
+            self._far = far
+            for card in self.cards.values():
+                card.set_far(far)
 
     def set_overview(self, on: bool) -> None:
         """Far out, draw every flow in one hairline path instead of one arrow item each."""
@@ -318,6 +326,7 @@ class JourneyScene(QGraphicsScene):
                 card = self.cards[tp_id] = TouchpointCard(tp, m.card_width, m.card_height)
                 if not self._cached:
                     card.set_for_export()
+                card.set_far(self._far)
                 self.addItem(card)
             card.set_touchpoint(tp, valence.get(tp_id))
             metric = shown.get(tp_id)

@@ -20,6 +20,7 @@ from cjo_desktop.canvas import sticky
 from cjo_desktop.canvas.flow_item import OUTLINE_LOD
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.zoom import body_legible
 
 MIN_ZOOM = 0.03
 MAX_ZOOM = 4.0
@@ -77,6 +78,7 @@ class JourneyView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, JourneyScene):
             scene.set_overview(zoom < OUTLINE_LOD)
+            scene.set_far(not body_legible(zoom))
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom * STEP)

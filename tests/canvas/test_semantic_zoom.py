@@ -98,3 +98,15 @@ def test_picture_exports_draw_cards_in_full(qtbot: QtBot, scale: float) -> None:
         assert drawn == {CardDrawing.FULL}
     finally:
         scene.clear()
+
+
+def test_only_far_out_do_cards_claim_their_cell(fitted: MainWindow) -> None:
+    """Fitted, a card's bounds hold the cell its name may grow into (else the cached picture
+    would cut the name); at 100% they are what the full drawing covers, no more."""
+    view = fitted.view
+    card = next(iter(fitted.scene.cards.values()))
+    assert card.sceneBoundingRect().width() > card.footprint().width() + 30
+    view.set_zoom(1.0)
+    assert card.sceneBoundingRect() == card.footprint()
+    view.fit()
+    assert card.sceneBoundingRect().contains(card.mapRectToScene(card.far_plate()))
