@@ -109,7 +109,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         for k, page in enumerate(pictures.pages, 1):
             title = "The map" if count == 1 else _map_title(page, k, count)
             caption = _map_caption(pictures, k == 1)
-            draw = partial(pages.map_page, title, subtitle, caption)
+            draw = partial(pages.map_page, title, subtitle, caption, page.portrait)
             out.append(Page("The map", "the map" if count == 1 else f"map part {k}", draw, k - 1))
     elif data.summary:
         skipped["The map"] = f"not drawn: {data.summary}"
@@ -306,7 +306,12 @@ def build_pdf(
     report = buffer.getvalue()
     if pictures is not None:
         places = [
-            Place(number, p.map_page, pictures.pages[p.map_page].size)
+            Place(
+                number,
+                p.map_page,
+                pictures.pages[p.map_page].size,
+                pictures.pages[p.map_page].portrait,
+            )
             for number, p in enumerate(body, 1)  # page 0 is the title page
             if p.map_page is not None
         ]

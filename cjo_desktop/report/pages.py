@@ -44,17 +44,19 @@ class Entry:
 
 
 def footer(fig: Figure, title: str, date: dt.date, page: int, pages: int) -> None:
-    y = (FOOTER_IN - 0.22) / H
+    """The page's footer, laid out for its own size (map pages may be portrait)."""
+    w, h = fig.get_size_inches()
+    y = (FOOTER_IN - 0.22) / h
     fig.text(
-        MARGIN_IN / W,
+        MARGIN_IN / w,
         y,
-        f"{style.shorten(title, 90)} · {date.isoformat()}",
+        f"{style.shorten(title, 90 if w > h else 60)} · {date.isoformat()}",
         size=CAPTION_PT,
         color=MUTED,
         va="baseline",
     )
     fig.text(
-        1 - MARGIN_IN / W,
+        1 - MARGIN_IN / w,
         y,
         f"page {page} of {pages}",
         size=CAPTION_PT,
@@ -132,10 +134,12 @@ def title_page(
     return fig
 
 
-def map_page(title: str, subtitle: str, caption: str) -> Figure:
+def map_page(title: str, subtitle: str, caption: str, portrait: bool = False) -> Figure:
     """A map page's title, subtitle and caption around an empty area: the map itself, vector
-    PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`)."""
-    return style.new_page(title, caption, subtitle=subtitle)
+    PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`).
+    A portrait page holds a map too tall for landscape at 6 pt."""
+    size = (PAGE_SIZE[1], PAGE_SIZE[0]) if portrait else PAGE_SIZE
+    return style.new_page(title, caption, subtitle=subtitle, size=size)
 
 
 def impact_words(row: Ranked, currency: str, period: str) -> str:
