@@ -256,13 +256,14 @@ def new_page(
     caption: str = "",
     subtitle: str = "",
     size: tuple[float, float] = PAGE_SIZE,
+    title_pt: float = TITLE_PT,
 ) -> Figure:
     """A figure of ``size`` inches (A4 landscape unless told) with ``title`` at the top and
     ``caption`` at the bottom; its axes are laid out (constrained) in the band between, clear
     of the report's footer."""
     fig = Page(figsize=size)
     w, h = size
-    fig.text(MARGIN_IN / w, 1 - 0.42 / h, title, size=TITLE_PT, weight="bold", va="baseline")
+    fig.text(MARGIN_IN / w, 1 - 0.42 / h, title, size=title_pt, weight="bold", va="baseline")
     if subtitle:
         fig.text(
             MARGIN_IN / w, 1 - 0.68 / h, subtitle, size=SUBTITLE_PT, color=MUTED, va="baseline"

@@ -66,8 +66,9 @@ def _order(data: ReportData) -> list[str]:
 def _map_title(page: MapPage, k: int, count: int) -> str:
     names = page.stages[0] if len(page.stages) == 1 else f"{page.stages[0]} to {page.stages[-1]}"
     where = []
-    if page.pieces > 1:
-        where.append(f"slice {page.piece} of {page.pieces}")
+    if page.pieces > 1:  # a last slice may share its page with the stages after it
+        sliced = "" if len(page.stages) == 1 else f"{page.stages[0]} "
+        where.append(f"{sliced}slice {page.piece} of {page.pieces}")
     if page.lanes:
         where.append(page.lanes)
     return f"The map, part {k} of {count}: {names}" + (f" ({', '.join(where)})" if where else "")

@@ -139,8 +139,9 @@ def _cuts(
     """The parts of the map at ``scale``: whole stages side by side and whole lanes in
     bands, sliced when needed. A group of stages takes as many as fit ``room`` (the page's
     area in points) with the lane names, their cards' reach past their columns and the
-    margins that hold the flow labels its edges would clip; a slice keeps room for the widest
-    flow label at both sides, wherever it falls."""
+    margins that hold the flow labels its edges would clip. A stage too wide for a page is
+    sliced, room kept for the widest flow label at both sides; its last slice shares its page
+    with the stages after it when they fit there, its other slices then filling their pages."""
     layout = scene.layout
     assert layout is not None
     rect = scene.sceneRect()
@@ -148,36 +149,51 @@ def _cuts(
     header = layout.lanes_top - layout.header_top
     bands = _bands(layout, rect.bottom(), room[1] / scale - header)
 
-    def span(group: list[int]) -> tuple[float, float, float]:
-        """The group's x range and the width its page needs (scene units)."""
+    def need(x0: float, x1: float) -> float:
+        """The width a page showing ``x0``..``x1`` needs, cut flow labels held whole."""
+        _, left, right = _cut_labels(flow_labels, QRectF(x0, rect.top(), x1 - x0, rect.height()))
+        return x1 - x0 + left + right
+
+    def span(group: list[int]) -> tuple[float, float]:
         first, last = layout.columns[group[0]], layout.columns[group[-1]]
         x0 = min([first.x] + [reach[i][0] for i in group])
-        x1 = max([last.x + last.width] + [reach[i][1] for i in group])
-        _, left, right = _cut_labels(flow_labels, QRectF(x0, rect.top(), x1 - x0, rect.height()))
-        return x0, x1, x1 - x0 + left + right
+        return x0, max([last.x + last.width] + [reach[i][1] for i in group])
 
     groups: list[list[int]] = []
     for i in range(len(layout.columns)):
-        if groups and span([*groups[-1], i])[2] <= room_w:
+        if groups and need(*span([*groups[-1], i])) <= room_w:
             groups[-1].append(i)
         else:
             groups.append([i])
     slack = 2 * max([r.width() for r in flow_labels] + [0.0])
-    out: list[_Cut] = []
-    for group in groups:
-        x0, x1, need = span(group)
-        if need > room_w:  # sliced: the columns' own range, room kept for cut labels
-            first, last = layout.columns[group[0]], layout.columns[group[-1]]
-            x0, x1 = first.x, last.x + last.width
-            xs = _slices(x0, x1 - x0, room_w - slack, OVERLAP_PT / scale)
-        else:
-            xs = [(x0, x1)]
-        for band in bands:
-            for p, x in enumerate(xs, 1):
-                out.append(_Cut(group, x, band, p, len(xs)))
-        if len(out) > MAX_PAGES:  # refused: never list millions of parts
-            break
-    return out
+    overlap = OVERLAP_PT / scale
+    parts: list[tuple[list[int], tuple[float, float], int, int]] = []
+    g = 0
+    while g < len(groups) and len(parts) * len(bands) <= MAX_PAGES:
+        group = groups[g]
+        g += 1
+        x0, x1 = span(group)
+        if need(x0, x1) <= room_w:
+            parts.append((group, (x0, x1), 1, 1))
+            continue
+        first, last = layout.columns[group[0]], layout.columns[group[-1]]
+        x0, x1 = first.x, last.x + last.width  # sliced: the columns' own range
+        width = room_w - slack
+        xs = _slices(x0, x1 - x0, width, overlap)  # spread evenly
+        step = width - overlap
+        full = [(x0 + k * step, x0 + k * step + width) for k in range(len(xs) - 1)]
+        rest = x0 + len(full) * step  # what is left after full slices: at most ``width``
+        shared = list(group)
+        end = x1
+        while g < len(groups) and need(rest, span(groups[g])[1]) <= room_w:
+            end = span(groups[g])[1]
+            shared += groups[g]
+            g += 1
+        if len(shared) > len(group):  # the last slice shares its page with the next stages
+            xs = [*full, (rest, end)]
+        for p, x in enumerate(xs, 1):
+            parts.append((group if p < len(xs) else shared, x, p, len(xs)))
+    return [_Cut(s, x, band, p, n) for band in bands for s, x, p, n in parts]
 
 
 def _cut_labels(labels: Sequence[QRectF], body: QRectF) -> tuple[list[QRectF], float, float]:

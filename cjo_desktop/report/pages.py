@@ -32,6 +32,9 @@ TABLE_TOP_IN = 1.15
 #: The height rows may fill on a page (below the column headers, above the note and footer).
 TABLE_HEIGHT_PT = (H - TABLE_TOP_IN - 0.3 - FOOTER_IN - 0.55) * 72
 MAX_ROWS = 12
+#: Characters of a map page's title per inch at TITLE_PT (measured with DejaVu Sans bold: 7.5,
+#: rounded down for wider fonts): a longer title is set smaller to stay on the page.
+TITLE_CHARS_PER_IN = 6.8
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,10 @@ def map_page(title: str, subtitle: str, caption: str, portrait: bool = False) ->
     PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`).
     A portrait page holds a map too tall for landscape at 6 pt."""
     size = (PAGE_SIZE[1], PAGE_SIZE[0]) if portrait else PAGE_SIZE
-    return style.new_page(title, caption, subtitle=subtitle, size=size)
+    # bold title characters across the page, measured with DejaVu Sans, room to spare
+    chars = (size[0] - 2 * MARGIN_IN) * TITLE_CHARS_PER_IN
+    title_pt = min(style.TITLE_PT, style.TITLE_PT * chars / max(len(title), 1))
+    return style.new_page(title, caption, subtitle=subtitle, size=size, title_pt=title_pt)
 
 
 def impact_words(row: Ranked, currency: str, period: str) -> str:
