@@ -251,17 +251,25 @@ class Page(Figure):
             super().draw(renderer)
 
 
-def new_page(title: str, caption: str = "", subtitle: str = "") -> Figure:
-    """An A4 landscape figure with ``title`` at the top and ``caption`` at the bottom; its
-    axes are laid out (constrained) in the band between, clear of the report's footer."""
-    fig = Page(figsize=PAGE_SIZE)
-    w, h = PAGE_SIZE
-    fig.text(MARGIN_IN / w, 1 - 0.42 / h, title, size=TITLE_PT, weight="bold", va="baseline")
+def new_page(
+    title: str,
+    caption: str = "",
+    subtitle: str = "",
+    size: tuple[float, float] = PAGE_SIZE,
+    title_pt: float = TITLE_PT,
+) -> Figure:
+    """A figure of ``size`` inches (A4 landscape unless told) with ``title`` at the top and
+    ``caption`` at the bottom; its axes are laid out (constrained) in the band between, clear
+    of the report's footer."""
+    fig = Page(figsize=size)
+    w, h = size
+    fig.text(MARGIN_IN / w, 1 - 0.42 / h, title, size=title_pt, weight="bold", va="baseline")
     if subtitle:
         fig.text(
             MARGIN_IN / w, 1 - 0.68 / h, subtitle, size=SUBTITLE_PT, color=MUTED, va="baseline"
         )
-    lines = wrap(caption, CAPTION_CHARS) if caption else []
+    chars = int(CAPTION_CHARS * (w - 2 * MARGIN_IN) / (PAGE_SIZE[0] - 2 * MARGIN_IN))
+    lines = wrap(caption, chars) if caption else []
     caption_in = len(lines) * CAPTION_PT * LINE_IN
     if lines:
         fig.text(

@@ -66,8 +66,9 @@ def _order(data: ReportData) -> list[str]:
 def _map_title(page: MapPage, k: int, count: int) -> str:
     names = page.stages[0] if len(page.stages) == 1 else f"{page.stages[0]} to {page.stages[-1]}"
     where = []
-    if page.pieces > 1:
-        where.append(f"slice {page.piece} of {page.pieces}")
+    if page.pieces > 1:  # a last slice may share its page with the stages after it
+        sliced = "" if len(page.stages) == 1 else f"{page.stages[0]} "
+        where.append(f"{sliced}slice {page.piece} of {page.pieces}")
     if page.lanes:
         where.append(page.lanes)
     return f"The map, part {k} of {count}: {names}" + (f" ({', '.join(where)})" if where else "")
@@ -109,7 +110,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         for k, page in enumerate(pictures.pages, 1):
             title = "The map" if count == 1 else _map_title(page, k, count)
             caption = _map_caption(pictures, k == 1)
-            draw = partial(pages.map_page, title, subtitle, caption)
+            draw = partial(pages.map_page, title, subtitle, caption, page.portrait)
             out.append(Page("The map", "the map" if count == 1 else f"map part {k}", draw, k - 1))
     elif data.summary:
         skipped["The map"] = f"not drawn: {data.summary}"
@@ -306,7 +307,12 @@ def build_pdf(
     report = buffer.getvalue()
     if pictures is not None:
         places = [
-            Place(number, p.map_page, pictures.pages[p.map_page].size)
+            Place(
+                number,
+                p.map_page,
+                pictures.pages[p.map_page].size,
+                pictures.pages[p.map_page].portrait,
+            )
             for number, p in enumerate(body, 1)  # page 0 is the title page
             if p.map_page is not None
         ]

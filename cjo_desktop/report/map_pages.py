@@ -5,8 +5,11 @@ stays text, lines stay lines), and the report's pages are built afterwards (in a
 editor), the map laid onto its pages there (:mod:`cjo_desktop.report.stamp`). Card names print
 at :data:`MIN_NAME_PT` or more, the rule of the picture export: a map that fits a page at that
 size is one page; a wider one is cut into parts of whole stages, each with the lane names again
-at its left; a stage too wide for a page alone, or a map too tall for one, is cut again into
-slices that overlap a little. A map that would need more than MAX_PAGES parts (cards spread
+at its left. A part shows every lane, top to bottom, so a reader follows a stage from its
+channels to its emotion, pain points and opportunities: on A4 landscape when the map's height
+fits there at that size, on A4 portrait otherwise. Only a map too tall even for portrait is
+cut into bands of lanes (landscape), and a stage too wide for a page alone into slices that
+overlap a little. A map that would need more than MAX_PAGES parts (cards spread
 over millions of units) is drawn whole on one page, its caption saying so.
 """
 
@@ -27,7 +30,7 @@ from cjo_desktop.drawing.layout import Layout
 from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT, MIN_SCALE, OVERLAP_PT
 from cjo_desktop.drawing.style import CARD_TITLE_PX
 from cjo_desktop.palette import PAPER
-from cjo_desktop.report.stamp import AREA_PT
+from cjo_desktop.report.stamp import AREA_PT, PORTRAIT_AREA_PT, area
 
 #: The largest scale, points per scene unit: a small map prints as large as on a screen at
 #: 133%, not blown up to fill the page.
@@ -36,20 +39,21 @@ EXACT = QPageSize.SizeMatchPolicy.ExactMatch  # the size asked, not the nearest 
 #: Dots per inch of the writer's coordinates; text and lines stay vectors at any value.
 RESOLUTION = 300
 
-__all__ = ["AREA_PT", "MIN_NAME_PT", "MapPage", "MapPages", "group_stages", "render_map"]
+__all__ = ["AREA_PT", "MIN_NAME_PT", "MapPage", "MapPages", "render_map"]
 
 
 @dataclass(frozen=True)
 class MapPage:
     """One page of the map: its stages, which lanes when the map is too tall for one page
     (empty when it shows them all), which slice of its stages (pieces > 1 for a stage wider
-    than a page) and its size in points."""
+    than a page), its size in points and whether its report page is A4 portrait."""
 
     stages: list[str]
     size: tuple[float, float]
     lanes: str = ""
     piece: int = 1
     pieces: int = 1
+    portrait: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,21 +81,6 @@ class _Cut:
     band: _Band
     piece: int
     pieces: int
-
-
-def group_stages(widths: list[float], label_width: float, max_width: float) -> list[list[int]]:
-    """Consecutive stage indices per part: as many as fit in ``max_width`` with the lane
-    labels; a stage wider than that alone makes a part."""
-    parts: list[list[int]] = []
-    used = label_width
-    for i, w in enumerate(widths):
-        if parts and used + w <= max_width:
-            parts[-1].append(i)
-            used += w
-        else:
-            parts.append([i])
-            used = label_width + w
-    return parts
 
 
 def _slices(start: float, length: float, room: float, overlap: float) -> list[tuple[float, float]]:
@@ -145,33 +134,66 @@ def _cuts(
     scale: float,
     flow_labels: Sequence[QRectF],
     reach: Sequence[tuple[float, float]],
+    room: tuple[float, float],
 ) -> list[_Cut]:
     """The parts of the map at ``scale``: whole stages side by side and whole lanes in
-    bands, sliced when needed; room is kept at both sides for a flow label a cut would
-    clip, and for cards reaching past their stage's column."""
+    bands, sliced when needed. A group of stages takes as many as fit ``room`` (the page's
+    area in points) with the lane names, their cards' reach past their columns and the
+    margins that hold the flow labels its edges would clip. A stage too wide for a page is
+    sliced, room kept for the widest flow label at both sides; its last slice shares its page
+    with the stages after it when they fit there, its other slices then filling their pages."""
     layout = scene.layout
     assert layout is not None
     rect = scene.sceneRect()
-    label_w = layout.grid_left - rect.left()
-    slack = 2 * max([r.width() for r in flow_labels] + [0.0])
-    room_w = AREA_PT[0] / scale - label_w - slack
+    room_w = room[0] / scale - (layout.grid_left - rect.left())
     header = layout.lanes_top - layout.header_top
-    bands = _bands(layout, rect.bottom(), AREA_PT[1] / scale - header)
-    widths = [c.width for c in layout.columns]
-    out: list[_Cut] = []
-    for group in group_stages(widths, 0.0, room_w):
+    bands = _bands(layout, rect.bottom(), room[1] / scale - header)
+
+    def need(x0: float, x1: float) -> float:
+        """The width a page showing ``x0``..``x1`` needs, cut flow labels held whole."""
+        _, left, right = _cut_labels(flow_labels, QRectF(x0, rect.top(), x1 - x0, rect.height()))
+        return x1 - x0 + left + right
+
+    def span(group: list[int]) -> tuple[float, float]:
         first, last = layout.columns[group[0]], layout.columns[group[-1]]
         x0 = min([first.x] + [reach[i][0] for i in group])
-        x1 = max([last.x + last.width] + [reach[i][1] for i in group])
-        if x1 - x0 > room_w:  # sliced anyway: the columns' own range
-            x0, x1 = first.x, last.x + last.width
-        xs = _slices(x0, x1 - x0, room_w, OVERLAP_PT / scale)
-        for band in bands:
-            for p, x in enumerate(xs, 1):
-                out.append(_Cut(group, x, band, p, len(xs)))
-        if len(out) > MAX_PAGES:  # refused: never list millions of parts
-            break
-    return out
+        return x0, max([last.x + last.width] + [reach[i][1] for i in group])
+
+    groups: list[list[int]] = []
+    for i in range(len(layout.columns)):
+        if groups and need(*span([*groups[-1], i])) <= room_w:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    slack = 2 * max([r.width() for r in flow_labels] + [0.0])
+    overlap = OVERLAP_PT / scale
+    parts: list[tuple[list[int], tuple[float, float], int, int]] = []
+    g = 0
+    while g < len(groups) and len(parts) * len(bands) <= MAX_PAGES:
+        group = groups[g]
+        g += 1
+        x0, x1 = span(group)
+        if need(x0, x1) <= room_w:
+            parts.append((group, (x0, x1), 1, 1))
+            continue
+        first, last = layout.columns[group[0]], layout.columns[group[-1]]
+        x0, x1 = first.x, last.x + last.width  # sliced: the columns' own range
+        width = room_w - slack
+        xs = _slices(x0, x1 - x0, width, overlap)  # spread evenly
+        step = width - overlap
+        full = [(x0 + k * step, x0 + k * step + width) for k in range(len(xs) - 1)]
+        rest = x0 + len(full) * step  # what is left after full slices: at most ``width``
+        shared = list(group)
+        end = x1
+        while g < len(groups) and need(rest, span(groups[g])[1]) <= room_w:
+            end = span(groups[g])[1]
+            shared += groups[g]
+            g += 1
+        if len(shared) > len(group):  # the last slice shares its page with the next stages
+            xs = [*full, (rest, end)]
+        for p, x in enumerate(xs, 1):
+            parts.append((group if p < len(xs) else shared, x, p, len(xs)))
+    return [_Cut(s, x, band, p, n) for band in bands for s, x, p, n in parts]
 
 
 def _cut_labels(labels: Sequence[QRectF], body: QRectF) -> tuple[list[QRectF], float, float]:
@@ -283,10 +305,14 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
         rect = scene.sceneRect()
         writer = _Writer()
         writer.writer.setTitle(shown(journey.title))
-        fit = min(AREA_PT[0] / max(rect.width(), 1.0), AREA_PT[1] / max(rect.height(), 1.0))
-        if layout is None or not layout.columns or fit >= MIN_SCALE:
-            return _whole(writer, scene, journey, fit)
-        largest = min(MAX_SCALE, max(MIN_SCALE, AREA_PT[1] / (rect.bottom() - layout.header_top)))
+        fits = {p: _fit(area(p), rect) for p in (False, True)}
+        whole = max(fits, key=lambda p: fits[p])  # landscape on a tie
+        if layout is None or not layout.columns or fits[whole] >= MIN_SCALE:
+            return _whole(writer, scene, journey, fits[whole], whole)
+        tall = rect.bottom() - layout.header_top
+        portrait = AREA_PT[1] / tall < MIN_SCALE <= PORTRAIT_AREA_PT[1] / tall
+        room = area(portrait)
+        largest = min(MAX_SCALE, max(MIN_SCALE, room[1] / tall))
         stages = journey.stages()
         flow_labels = [
             item.mapRectToScene(item.label_rect)
@@ -295,20 +321,27 @@ def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -
         ]
         pages: list[MapPage] = []
         reach = _reach(scene, journey)
-        scale, cuts = _fewest_pages(scene, largest, flow_labels, reach)
+        scale, cuts = _fewest_pages(scene, largest, flow_labels, reach, room)
         if len(cuts) > MAX_PAGES:  # cards spread over millions of units: the whole map, small
-            return _whole(writer, scene, journey, fit)
+            return _whole(writer, scene, journey, fits[False], False)
         for cut in cuts:
             size = _part(writer, scene, cut, scale, flow_labels)
             names = [stages[i].name for i in cut.stages]
-            pages.append(MapPage(names, size, cut.band.lanes, cut.piece, cut.pieces))
+            pages.append(MapPage(names, size, cut.band.lanes, cut.piece, cut.pieces, portrait))
         return MapPages(writer.finish(), pages, True, _name_pt(scale))
     finally:
         scene.set_journey(None)
         scene.deleteLater()
 
 
-def _whole(writer: _Writer, scene: JourneyScene, journey: Journey, fit: float) -> MapPages:
+def _fit(room: tuple[float, float], rect: QRectF) -> float:
+    """The scale that fits ``rect`` (scene units) into ``room`` (points)."""
+    return min(room[0] / max(rect.width(), 1.0), room[1] / max(rect.height(), 1.0))
+
+
+def _whole(
+    writer: _Writer, scene: JourneyScene, journey: Journey, fit: float, portrait: bool
+) -> MapPages:
     """The whole map on one page, at ``fit`` (at most MAX_SCALE)."""
     rect = scene.sceneRect()
     scale = min(MAX_SCALE, fit)
@@ -317,7 +350,8 @@ def _whole(writer: _Writer, scene: JourneyScene, journey: Journey, fit: float) -
     painter.fillRect(QRectF(0, 0, *size), QColor(PAPER))
     _draw(painter, scene, rect, QRectF(0, 0, *size))
     names = [s.name for s in journey.stages()]
-    return MapPages(writer.finish(), [MapPage(names, size)], False, _name_pt(scale))
+    page = MapPage(names, size, portrait=portrait)
+    return MapPages(writer.finish(), [page], False, _name_pt(scale))
 
 
 def _fewest_pages(
@@ -325,6 +359,7 @@ def _fewest_pages(
     largest: float,
     flow_labels: Sequence[QRectF],
     reach: Sequence[tuple[float, float]],
+    room: tuple[float, float],
 ) -> tuple[float, list[_Cut]]:
     """The scale from ``largest`` down to MIN_SCALE that needs the fewest pages, the largest
     of those: a wide stage is shown whole at 7 pt rather than in three slices at 12 pt."""
@@ -332,7 +367,7 @@ def _fewest_pages(
     steps = 12
     for k in range(steps + 1):
         scale = largest * (MIN_SCALE / largest) ** (k / steps)
-        cuts = _cuts(scene, scale, flow_labels, reach)
+        cuts = _cuts(scene, scale, flow_labels, reach, room)
         if best is None or len(cuts) < len(best[1]):
             best = (scale, cuts)
     assert best is not None

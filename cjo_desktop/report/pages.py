@@ -32,6 +32,9 @@ TABLE_TOP_IN = 1.15
 #: The height rows may fill on a page (below the column headers, above the note and footer).
 TABLE_HEIGHT_PT = (H - TABLE_TOP_IN - 0.3 - FOOTER_IN - 0.55) * 72
 MAX_ROWS = 12
+#: Characters of a map page's title per inch at TITLE_PT (measured with DejaVu Sans bold: 7.5,
+#: rounded down for wider fonts): a longer title is set smaller to stay on the page.
+TITLE_CHARS_PER_IN = 6.8
 
 
 @dataclass(frozen=True)
@@ -44,17 +47,19 @@ class Entry:
 
 
 def footer(fig: Figure, title: str, date: dt.date, page: int, pages: int) -> None:
-    y = (FOOTER_IN - 0.22) / H
+    """The page's footer, laid out for its own size (map pages may be portrait)."""
+    w, h = fig.get_size_inches()
+    y = (FOOTER_IN - 0.22) / h
     fig.text(
-        MARGIN_IN / W,
+        MARGIN_IN / w,
         y,
-        f"{style.shorten(title, 90)} · {date.isoformat()}",
+        f"{style.shorten(title, 90 if w > h else 60)} · {date.isoformat()}",
         size=CAPTION_PT,
         color=MUTED,
         va="baseline",
     )
     fig.text(
-        1 - MARGIN_IN / W,
+        1 - MARGIN_IN / w,
         y,
         f"page {page} of {pages}",
         size=CAPTION_PT,
@@ -132,10 +137,15 @@ def title_page(
     return fig
 
 
-def map_page(title: str, subtitle: str, caption: str) -> Figure:
+def map_page(title: str, subtitle: str, caption: str, portrait: bool = False) -> Figure:
     """A map page's title, subtitle and caption around an empty area: the map itself, vector
-    PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`)."""
-    return style.new_page(title, caption, subtitle=subtitle)
+    PDF drawn by the editor's scene, is laid there afterwards (:mod:`cjo_desktop.report.stamp`).
+    A portrait page holds a map too tall for landscape at 6 pt."""
+    size = (PAGE_SIZE[1], PAGE_SIZE[0]) if portrait else PAGE_SIZE
+    # bold title characters across the page, measured with DejaVu Sans, room to spare
+    chars = (size[0] - 2 * MARGIN_IN) * TITLE_CHARS_PER_IN
+    title_pt = min(style.TITLE_PT, style.TITLE_PT * chars / max(len(title), 1))
+    return style.new_page(title, caption, subtitle=subtitle, size=size, title_pt=title_pt)
 
 
 def impact_words(row: Ranked, currency: str, period: str) -> str:

@@ -9,12 +9,27 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 
-from cjo_desktop.charts.style import HEADER_IN, MARGIN_IN, PAGE_SIZE
+from cjo_desktop.charts.style import HEADER_IN, PAGE_SIZE
 
 #: The part of an A4 landscape report page the map may fill, in points (width, height):
 #: between the margins, below the title, above a caption of up to two lines and the footer.
 #: The map's pages are cut to fit it (:mod:`cjo_desktop.report.map_pages`).
 AREA_PT = (10.55 * 72, 6.1 * 72)
+#: The same on an A4 portrait page, the same bands kept above and below: a map too tall for
+#: landscape at 6 pt shows whole stages with every lane there. Its side margins are 0.3 in
+#: (printable on office printers), not the 0.55 in of the titles: the lane names and two
+#: stages of the bundled example fit side by side.
+PORTRAIT_AREA_PT = (7.67 * 72, 9.52 * 72)
+
+
+def area(portrait: bool) -> tuple[float, float]:
+    """The map's area on a landscape or a portrait page, in points."""
+    return PORTRAIT_AREA_PT if portrait else AREA_PT
+
+
+def page_size(portrait: bool) -> tuple[float, float]:
+    """The report page, in inches: A4 landscape, or A4 portrait for a tall map."""
+    return (PAGE_SIZE[1], PAGE_SIZE[0]) if portrait else PAGE_SIZE
 
 
 @dataclass(frozen=True)
@@ -24,16 +39,18 @@ class Place:
     page: int
     source: int
     size: tuple[float, float]  # the map page's size in points
+    portrait: bool = False  # the report page is A4 portrait
 
 
-def offset(size: tuple[float, float]) -> tuple[float, float, float]:
+def offset(size: tuple[float, float], portrait: bool = False) -> tuple[float, float, float]:
     """Where a map page of ``size`` points goes on a report page: x and y of its lower left
     corner (PDF points from the page's lower left) and the scale, 1 unless it is too large,
     centred across the page, just below the title."""
     width, height = size
-    k = min(1.0, AREA_PT[0] / max(width, 1e-9), AREA_PT[1] / max(height, 1e-9))
-    x = MARGIN_IN * 72 + (AREA_PT[0] - width * k) / 2
-    y = (PAGE_SIZE[1] - HEADER_IN) * 72 - height * k
+    room = area(portrait)
+    k = min(1.0, room[0] / max(width, 1e-9), room[1] / max(height, 1e-9))
+    x = (page_size(portrait)[0] * 72 - width * k) / 2
+    y = (page_size(portrait)[1] - HEADER_IN) * 72 - height * k
     return x, y, k
 
 
@@ -90,7 +107,7 @@ def stamp_maps(report: bytes, maps: bytes, places: list[Place]) -> bytes:
         resources[NameObject("/XObject")] = xobjects
         name = f"/CjoMap{k}"
         xobjects[NameObject(name)] = form
-        x, y, scale = offset(place.size)
+        x, y, scale = offset(place.size, place.portrait)
         draw = f"Q q {scale:.6f} 0 0 {scale:.6f} {x:.4f} {y:.4f} cm {name} Do Q".encode()
         contents = page.raw_get("/Contents")  # matplotlib writes one stream a page
         old = contents.get_object()
