@@ -6,6 +6,8 @@ command and the scene then puts the card where the model says.
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import (
@@ -68,6 +70,17 @@ KAPPA = 0.5522847498
 #: Above this zoom the outline is stroked in paint(): the shape's corners are flattened for
 #: 100% and would show their facets when magnified.
 OUTLINE_SHAPE_ZOOM = 1.25
+
+
+@cache
+def _strip(height: float) -> QPainterPath:
+    """The channel colour's strip along the card's rounded left edge, made once per height
+    (a path intersection in every paint cost more than filling it)."""
+    strip = QPainterPath()
+    strip.addRoundedRect(QRectF(0.5, 0.5, 14, height - 1), 7, 7)
+    clip = QPainterPath()
+    clip.addRect(QRectF(0, 0, 7, height))
+    return strip.intersected(clip)
 
 
 def _outline(size: tuple[float, float], severity: str) -> QPainterPath:
@@ -299,11 +312,7 @@ class TouchpointCard(QGraphicsRectItem):
             painter.setPen(border)
             painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
         painter.drawRoundedRect(self._rect, 8, 8)
-        strip = QPainterPath()
-        strip.addRoundedRect(QRectF(0.5, 0.5, 14, self._rect.height() - 1), 7, 7)
-        clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, 7, self._rect.height()))
-        painter.fillPath(strip.intersected(clip), self._colour)
+        painter.fillPath(_strip(self._rect.height()), self._colour)
         self._paint_text(painter)
         left_of_tab = self._paint_pain_tab(painter)
         if self._badge:
