@@ -24,8 +24,10 @@ from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from cjo_desktop.canvas.export import MetricView, scene_for
 from cjo_desktop.canvas.scene import JourneyScene
+from cjo_desktop.canvas.text import elide, font
 from cjo_desktop.domain import Journey
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout
 from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT, MIN_SCALE, OVERLAP_PT
 from cjo_desktop.drawing.style import CARD_TITLE_PX
@@ -294,7 +296,31 @@ def _part(
         painter.fillRect(names, QColor(PAPER))
         _draw(painter, scene, QRectF(left, a, label_w, b - a), names)
         top += (b - a) * scale
+    _continued(painter, scene, body.left(), origin, scale)
     return width, height
+
+
+def _continued(
+    painter: QPainter, scene: JourneyScene, x: float, origin: float, scale: float
+) -> None:
+    """A part that starts inside a stage (a slice of a wide stage) names that stage again at
+    its left, on the header bar: the stage's own name sits on an earlier page."""
+    layout, journey = scene.layout, scene.journey
+    assert layout is not None and journey is not None
+    for column in layout.columns:
+        if not column.x + 1 < x < column.x + column.width - 60:
+            continue
+        painter.save()
+        painter.translate(origin, 0)
+        painter.scale(scale, scale)
+        bar = QRectF(0, 2, column.x + column.width - x - 4, layout.metrics.header_height - 6)
+        painter.setPen(QColor(style.HEADER_TEXT))
+        painter.setFont(font(style.HEADER_PX, True))
+        name = journey.stage(column.stage_id).name + " (continued)"
+        text = elide(name, style.HEADER_PX, True, bar.width() - 60)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(bar.adjusted(12, 0, 0, 0), align, text)
+        painter.restore()
 
 
 def render_map(journey: Journey, metric_view: MetricView = (None, None, None)) -> MapPages:
