@@ -85,7 +85,7 @@ def test_the_example_map_pages_show_whole_stages_with_every_lane_in_portrait(
         for name in shown:  # the stage is whole: every card's name is on this page
             for tp in example.touchpoints(stages[name]):
                 first = norm(cards[tp.id]._lines[0]).split()
-                # its words, not a run: a card's title is written twice (a halo), interleaved
+                # its words, not a run: pdftotext may read a neighbour's words in between
                 assert set(first) <= lanes_on(words), f"{first} missing from page {i + 1}"
     for i, (width, height, _, _) in enumerate(geometry):
         if i not in maps:
