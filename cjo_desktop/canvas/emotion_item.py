@@ -15,8 +15,9 @@ from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import CurvePoint, Lane
 
-#: Points per cached piece of the curve (see ``_pieces``).
-CHUNK = 64
+#: Points per cached piece of the curve (see ``_stretch``): a piece is stroked whole, so a
+#: short one keeps the stroke near the view (64 points were 15,000 units of curve at 100%).
+CHUNK = 8
 #: What the emotion lane says while no card has a feeling.
 EMPTY_HINT = "No feelings recorded yet: select a card and press 1-5"
 
