@@ -141,7 +141,7 @@ class FlowItem(QGraphicsItem):
         self._head = QPolygonF([end, end - back + side, end - back - side])
         count = label_text(flow)
         self._text = count if label is not None else ""
-        self._static: QStaticText | None = None
+        self._static = None
         if label is not None and count:
             self._label_rect = QRectF(label.x, label.y, label.w, label.h)
         else:
