@@ -77,7 +77,7 @@ class _Look:
 _FLOW = _Look(style.FLOW)
 _DROPOFF = _Look(style.DROPOFF, dashed=True)
 _SELECTED = _Look(style.SELECTION)
-_LABEL_BACK = QBrush(QColor(style.FLOW_LABEL_BACK))
+LABEL_BACK = QBrush(QColor(style.FLOW_LABEL_BACK))
 _PENS: dict[tuple[int, float], QPen] = {}
 
 
@@ -108,6 +108,7 @@ class FlowItem(QGraphicsItem):
         self._runs: tuple[Point, ...] = ()  # the route's corners when every run is level/upright
         self._bars: list[QRectF] | None = None
         self._head = QPolygonF()
+        self._head_box = QRectF()
         self._width = 1.5
         self._text = ""
         self._label_rect = QRectF()
@@ -139,6 +140,7 @@ class FlowItem(QGraphicsItem):
         back = QPointF(math.cos(angle), math.sin(angle)) * size
         side = QPointF(-math.sin(angle), math.cos(angle)) * size * 0.5
         self._head = QPolygonF([end, end - back + side, end - back - side])
+        self._head_box = self._head.boundingRect()
         count = label_text(flow)
         self._text = count if label is not None else ""
         self._static = None
@@ -190,7 +192,24 @@ class FlowItem(QGraphicsItem):
         return _SELECTED if self.isSelected() else (_DROPOFF if self.flow.is_dropoff else _FLOW)
 
     def head_rect(self) -> QRectF:
-        return self._head.boundingRect()
+        return self._head_box
+
+    def head(self) -> QPolygonF:
+        """The arrowhead as drawn (not a copy: the screen's layer reads it in every paint)."""
+        return self._head
+
+    def label_box(self) -> QRectF:
+        """The count's box (not a copy; empty when the count is not drawn)."""
+        return self._label_rect
+
+    def static_label(self) -> QStaticText | None:
+        """The count laid out once for the screen (None: no count drawn)."""
+        if not self._text:
+            return None
+        if self._static is None:
+            self._static = QStaticText(self._text)
+            self._static.prepare(QTransform(), font(style.FLOW_LABEL_PX, True))
+        return self._static
 
     def paint_line(self, painter: QPainter, lod: float, exposed: QRectF) -> None:
         """The line; far out (``lod`` < OUTLINE_LOD) a thin aliased one. The parts are
@@ -240,20 +259,19 @@ class FlowItem(QGraphicsItem):
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_LABEL_BACK)
+        painter.setBrush(LABEL_BACK)
         painter.drawRoundedRect(self._label_rect, 6, 6)
         painter.setPen(self.look().text)
         painter.setFont(font(style.FLOW_LABEL_PX, True))
         if not on_screen:
             painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
             return
-        if self._static is None:  # laid out once, not in every repaint
-            self._static = QStaticText(self._text)
-            self._static.prepare(QTransform(), font(style.FLOW_LABEL_PX, True))
-        size = self._static.size()
+        static = self.static_label()
+        assert static is not None
+        size = static.size()
         centre = self._label_rect.center()
         painter.drawStaticText(
-            QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), self._static
+            QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), static
         )
 
     def _visible_pieces(self) -> list[tuple[QRectF, list[QLineF]]]:

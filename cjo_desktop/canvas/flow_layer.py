@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from shiboken6 import isValid
 
-from cjo_desktop.canvas.flow_item import LABEL_LOD, OUTLINE_LOD, FlowItem
+from cjo_desktop.canvas.flow_item import LABEL_BACK, LABEL_LOD, OUTLINE_LOD, FlowItem
+from cjo_desktop.canvas.text import font
+from cjo_desktop.drawing import style
 
 #: Width (scene units) of the slices of the map the layer files flows under.
 SLICE = 512.0
@@ -100,22 +102,54 @@ class FlowLayer(QGraphicsItem):
             for item in flows:  # routes are in scene coordinates: the items sit at the origin
                 item.paint_line(painter, lod, exposed)
             return
+        # One call per colour for the bars, state set once per kind of mark: at 100% some
+        # two hundred arrows are in view, and per-arrow state changes cost more than drawing.
+        bars: dict[int, tuple[QBrush, list[QRectF]]] = {}
+        stroked: list[FlowItem] = []
         for item in flows:
-            bars = item.bars()
-            if bars is None:
-                item.paint_line(painter, lod, exposed)
+            runs = item.bars()
+            if runs is None:
+                stroked.append(item)
                 continue
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(item.look().fill)
-            painter.drawRects([bar for bar in bars if bar.intersects(exposed)])
+            look = item.look()
+            bars.setdefault(id(look), (look.fill, []))[1].extend(runs)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for brush, rects in bars.values():
+            painter.setBrush(brush)
+            painter.drawRects(rects)
+        for item in stroked:  # dashed drop-offs and the odd slanted route
+            item.paint_line(painter, lod, exposed)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        brush: QBrush | None = None
         for item in flows:
             if item.head_rect().intersects(exposed):
-                item.paint_head(painter)
+                fill = item.look().fill
+                if fill is not brush:
+                    painter.setBrush(fill)
+                    brush = fill
+                painter.drawPolygon(item.head())
         if lod >= LABEL_LOD:
-            for item in flows:
-                if item.label_rect.intersects(exposed):
-                    item.paint_label(painter, on_screen=True)
+            self._paint_labels(painter, flows, exposed)
+
+    @staticmethod
+    def _paint_labels(painter: QPainter, flows: list[FlowItem], exposed: QRectF) -> None:
+        painter.setFont(font(style.FLOW_LABEL_PX, True))
+        for item in flows:
+            box = item.label_box()
+            static = item.static_label()
+            if static is None or not box.intersects(exposed):
+                continue
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(LABEL_BACK)
+            painter.drawRoundedRect(box, 6, 6)
+            painter.setPen(item.look().text)
+            size = static.size()
+            centre = box.center()
+            painter.drawStaticText(
+                QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), static
+            )
 
     def _in(self, exposed: QRectF) -> list[FlowItem]:
         """The flows whose boxes meet ``exposed``, in the order they were added."""
