@@ -115,20 +115,20 @@ class FlowLayer(QGraphicsItem):
             bars.setdefault(id(look), (look.fill, []))[1].extend(runs)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(Qt.PenStyle.NoPen)
-        for brush, rects in bars.values():
-            painter.setBrush(brush)
+        for fill, rects in bars.values():
+            painter.setBrush(fill)
             painter.drawRects(rects)
         for item in stroked:  # dashed drop-offs and the odd slanted route
             item.paint_line(painter, lod, exposed)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        brush: QBrush | None = None
+        current: QBrush | None = None
         for item in flows:
             if item.head_rect().intersects(exposed):
-                fill = item.look().fill
-                if fill is not brush:
-                    painter.setBrush(fill)
-                    brush = fill
+                head_fill = item.look().fill
+                if head_fill is not current:
+                    painter.setBrush(head_fill)
+                    current = head_fill
                 painter.drawPolygon(item.head())
         if lod >= LABEL_LOD:
             self._paint_labels(painter, flows, exposed)
