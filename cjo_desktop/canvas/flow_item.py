@@ -252,9 +252,9 @@ class FlowItem(QGraphicsItem):
         painter.setBrush(self.look().fill)
         painter.drawPolygon(self._head)
 
-    def paint_label(self, painter: QPainter, on_screen: bool = False) -> None:
-        """The count on its backing; ``on_screen`` (the window's layer) keeps the text laid
-        out between repaints, while pictures draw plain text as they always have."""
+    def paint_label(self, painter: QPainter) -> None:
+        """The count on its backing, as plain text (pictures; the window's layer draws the
+        laid-out ``static_label`` instead)."""
         if not self._text:
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -263,16 +263,7 @@ class FlowItem(QGraphicsItem):
         painter.drawRoundedRect(self._label_rect, 6, 6)
         painter.setPen(self.look().text)
         painter.setFont(font(style.FLOW_LABEL_PX, True))
-        if not on_screen:
-            painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
-            return
-        static = self.static_label()
-        assert static is not None
-        size = static.size()
-        centre = self._label_rect.center()
-        painter.drawStaticText(
-            QPointF(centre.x() - size.width() / 2, centre.y() - size.height() / 2), static
-        )
+        painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 
     def _visible_pieces(self) -> list[tuple[QRectF, list[QLineF]]]:
         """The arrow as line segments in pieces of about PIECE_LENGTH, built on first paint.
