@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from screen import on_screen, shown
 
-from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
@@ -24,12 +23,6 @@ def _journey(n: int) -> tuple[Journey, list[str]]:
     return journey, ids
 
 
-def _on_screen(view: JourneyView) -> QImage:
-    for _ in range(3):
-        QApplication.processEvents()
-    return view.window().screen().grabWindow(view.window().winId()).toImage()
-
-
 def _is_ink(view: JourneyView, image: QImage, at: QPointF) -> bool:
     """Is the curve's dark line drawn through ``at`` (a pixel within one of it)?"""
     p = view.viewport().mapTo(view.window(), view.mapFromScene(at))
@@ -43,13 +36,7 @@ def _is_ink(view: JourneyView, image: QImage, at: QPointF) -> bool:
 
 def test_a_changed_feeling_far_along_the_map_redraws_the_curve(qtbot: object) -> None:
     journey, ids = _journey(150)
-    scene = JourneyScene()
-    scene.set_journey(journey)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    view.resize(900, 600)
-    view.show()
-    view.set_zoom(1.0)
+    scene, view = shown(qtbot, journey, 1.0)
 
     def midpoint(i: int) -> QPointF:
         a, b = scene.layout.curve[i], scene.layout.curve[i + 1]  # type: ignore[union-attr]
@@ -58,7 +45,7 @@ def test_a_changed_feeling_far_along_the_map_redraws_the_curve(qtbot: object) ->
     i = 130  # in the third cached piece of the curve
     view.centerOn(midpoint(i))
     before = midpoint(i)
-    assert _is_ink(view, _on_screen(view), before)
+    assert _is_ink(view, on_screen(view), before)
 
     emotion = next(e for e in journey.emotions() if e.touchpoint_id == ids[i + 1])
     journey.remove_emotion(emotion.id)
@@ -66,6 +53,6 @@ def test_a_changed_feeling_far_along_the_map_redraws_the_curve(qtbot: object) ->
     scene.flush()
     after = midpoint(i)
     assert abs(after.y() - before.y()) > 20
-    image = _on_screen(view)
+    image = on_screen(view)
     assert _is_ink(view, image, after)
     assert not _is_ink(view, image, before)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QGraphicsItem
+from PySide6.QtWidgets import QGraphicsItem
+from screen import on_screen, shown
 
 from cjo_desktop.canvas.export import png_bytes, scene_for
 from cjo_desktop.canvas.scene import JourneyScene
@@ -23,21 +24,10 @@ def _journey() -> Journey:
     return journey
 
 
-def _view(qtbot: object, journey: Journey) -> tuple[JourneyScene, JourneyView]:
-    scene = JourneyScene()
-    scene.set_journey(journey)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    view.resize(900, 600)
-    view.show()
-    view.set_zoom(1.0)
-    return scene, view
-
-
 def _colour_along(view: JourneyView, scene: JourneyScene, colour: str) -> int:
     """How many pixels of ``colour`` lie on the flow's route as the screen shows it: what Qt
     repainted of the window after the change, not a fresh rendering of the whole view."""
-    image = _on_screen(view)
+    image = on_screen(view)
     item = next(iter(scene.flows.values()))
     path = item.path
     want = QColor(colour)
@@ -49,15 +39,8 @@ def _colour_along(view: JourneyView, scene: JourneyScene, colour: str) -> int:
     return hits
 
 
-def _on_screen(view: JourneyView) -> QImage:
-    for _ in range(3):
-        QApplication.processEvents()
-    screen = view.window().screen()
-    return screen.grabWindow(view.window().winId()).toImage()
-
-
 def test_flows_are_drawn_by_the_layer_in_the_window(qtbot: object) -> None:
-    scene, view = _view(qtbot, _journey())
+    scene, view = shown(qtbot, _journey(), 1.0)
     item = next(iter(scene.flows.values()))
     assert item.flags() & QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
     view.centerOn(item.path.pointAtPercent(0.5))
@@ -65,7 +48,7 @@ def test_flows_are_drawn_by_the_layer_in_the_window(qtbot: object) -> None:
 
 
 def test_a_selected_flow_shows_selected_and_unselected_again(qtbot: object) -> None:
-    scene, view = _view(qtbot, _journey())
+    scene, view = shown(qtbot, _journey(), 1.0)
     item = next(iter(scene.flows.values()))
     view.centerOn(item.path.pointAtPercent(0.5))
     assert _colour_along(view, scene, style.SELECTION) == 0
@@ -78,14 +61,14 @@ def test_a_selected_flow_shows_selected_and_unselected_again(qtbot: object) -> N
 
 def test_a_removed_flow_disappears_from_the_window(qtbot: object) -> None:
     journey = _journey()
-    scene, view = _view(qtbot, journey)
+    scene, view = shown(qtbot, journey, 1.0)
     item = next(iter(scene.flows.values()))
     view.centerOn(item.path.pointAtPercent(0.5))
     assert _colour_along(view, scene, style.FLOW) > 5
     flow = journey.flows()[0]
     journey.remove_flow(flow.source, flow.target)
     scene.flush()
-    image = _on_screen(view)
+    image = on_screen(view)
     want = QColor(style.FLOW)
     to_window = view.viewport().mapTo
     on_route = [

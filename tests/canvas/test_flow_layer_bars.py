@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from screen import on_screen, shown
 
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.canvas.view import JourneyView
@@ -25,19 +25,10 @@ def _map() -> tuple[Journey, tuple[str, str]]:
 
 def _screen(qtbot: object) -> tuple[JourneyScene, JourneyView, QImage]:
     journey, _ = _map()
-    scene = JourneyScene()
-    scene.set_journey(journey)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    view.resize(900, 700)
-    view.show()
-    view.set_zoom(1.0)
+    scene, view = shown(qtbot, journey, 1.0, (900, 700))
     item = next(iter(scene.flows.values()))
     view.centerOn(item.path.pointAtPercent(0.5))
-    for _ in range(3):
-        QApplication.processEvents()
-    image = view.window().screen().grabWindow(view.window().winId()).toImage()
-    return scene, view, image
+    return scene, view, on_screen(view)
 
 
 def test_the_whole_route_is_drawn_in_the_flow_colour(qtbot: object) -> None:

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
+from screen import on_screen, shown
 
-from cjo_desktop.canvas.scene import JourneyScene
-from cjo_desktop.canvas.view import JourneyView
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
-
-
-def _on_screen(view: JourneyView) -> QImage:
-    for _ in range(3):
-        QApplication.processEvents()
-    return view.window().screen().grabWindow(view.window().winId()).toImage()
 
 
 def test_far_out_the_flows_at_both_ends_of_a_long_map_are_drawn(qtbot: object) -> None:
@@ -26,19 +18,15 @@ def test_far_out_the_flows_at_both_ends_of_a_long_map_are_drawn(qtbot: object) -
     ids = [journey.add_touchpoint(stage, f"Step {i}").id for i in range(400)]
     for a, b in itertools.pairwise(ids):
         journey.add_flow(a, b, count=10)
-    scene = JourneyScene()
-    scene.set_journey(journey)
-    view = JourneyView(scene)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    view.resize(900, 600)
-    view.show()
-    view.set_zoom(0.2)  # below the zoom where the overview replaces the arrows
+    scene, view = shown(
+        qtbot, journey, 0.2
+    )  # below the zoom where the overview replaces the arrows
     assert not next(iter(scene.flows.values())).isVisible()
     want = QColor(style.FLOW)
     for key in ((ids[3], ids[4]), (ids[395], ids[396])):
         path = scene.flows[key].path
         view.centerOn(path.pointAtPercent(0.5))
-        image = _on_screen(view)
+        image = on_screen(view)
         window = view.window()
         hits = 0
         # the middle of the gap: far out, each card's name may take 30% of it on either side

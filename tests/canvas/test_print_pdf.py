@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import html
-import re
 import shutil
-import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
+from pdf_words import name_heights, norm, pages_of_words
 
 from cjo_desktop.canvas.export import export_picture, scene_for
 from cjo_desktop.drawing.print_pages import plan_pages
@@ -17,37 +14,6 @@ from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path, new_from_template
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
-
-PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-)
-
-
-def norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", html.unescape(text))
-
-
-def pages_of_words(pdf: Path) -> list[list[tuple[float, float, str]]]:
-    """Per page: (yMin, height, word) in reading order."""
-    out = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [
-        [(float(m[1]), float(m[3]) - float(m[1]), norm(m[4])) for m in WORD.findall(page)]
-        for page in PAGE.findall(out)
-    ]
-
-
-def name_heights(pages: list[list[tuple[float, float, str]]], line: list[str]) -> list[float]:
-    """Heights of the words of every place ``line`` is printed as a run on one baseline."""
-    found = []
-    for words in pages:
-        for i in range(len(words) - len(line) + 1):
-            run = words[i : i + len(line)]
-            if [w for _, _, w in run] == line and len({round(y, 1) for y, _, _ in run}) == 1:
-                found.extend(h for _, h, _ in run)
-    return found
 
 
 @pytest.mark.parametrize("paper", ["A4", "A3"])

@@ -3,14 +3,11 @@ a sheet from the middle of the map still says which channel each row is."""
 
 from __future__ import annotations
 
-import html
-import re
 import shutil
-import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
+from pdf_words import boxes
 
 from cjo_desktop.canvas.export import export_picture, scene_for
 from cjo_desktop.drawing.print_pages import MARGIN_PT, plan_pages
@@ -19,24 +16,10 @@ from cjo_desktop.io.templates import example_path
 
 pytestmark = pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 
-PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-)
-
 
 def words_by_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
     """Per page: (xMax, yMin, word)."""
-    out = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [
-        [
-            (float(m[2]), float(m[1]), unicodedata.normalize("NFKC", html.unescape(m[4])))
-            for m in WORD.findall(page)
-        ]
-        for page in PAGE.findall(out)
-    ]
+    return [[(x1, y0, w) for _, y0, x1, _, w in page] for page in boxes(pdf)]
 
 
 @pytest.mark.parametrize("paper", ["A4", "A3"])

@@ -4,15 +4,12 @@ titles and contents right."""
 
 from __future__ import annotations
 
-import html
-import re
 import shutil
-import subprocess
-import unicodedata
 from pathlib import Path
 
 import pytest
 from cjo_command import run_cjo
+from pdf_words import Words, name_heights, norm, page_count, pages_of_words, text
 
 from cjo_desktop.canvas.export import scene_for
 from cjo_desktop.domain import Journey
@@ -24,54 +21,12 @@ pytestmark = pytest.mark.skipif(
     not (shutil.which("pdftotext") and shutil.which("pdfinfo")), reason="needs poppler-utils"
 )
 
-PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
-WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-)
 DATA = example_path().parent / "outdoor-gear-shop-data"
 IMPORTS = (
     ("survey-2025-q1.csv", "baseline Q1"),
     ("funnel-2025-03.csv", "funnel March"),
     ("survey-2025-q2.csv", "after redesign"),
 )
-
-Words = list[tuple[float, float, str]]  # (yMin, height, word) in reading order
-
-
-def norm(text: str) -> str:
-    return unicodedata.normalize("NFKC", html.unescape(text))
-
-
-def pages_of_words(pdf: Path) -> list[Words]:
-    out = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [
-        [(float(m[1]), float(m[3]) - float(m[1]), norm(m[4])) for m in WORD.findall(page)]
-        for page in PAGE.findall(out)
-    ]
-
-
-def page_count(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-    found = re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)
-    assert found
-    return int(found[1])
-
-
-def name_heights(pages: list[Words], line: list[str]) -> list[float]:
-    """Heights of the words of every place ``line`` is printed as a run on one baseline."""
-    found = []
-    for words in pages:
-        for i in range(len(words) - len(line) + 1):
-            run = words[i : i + len(line)]
-            if [w for _, _, w in run] == line and len({round(y, 1) for y, _, _ in run}) == 1:
-                found.extend(h for _, h, _ in run)
-    return found
-
-
-def text(words: Words) -> str:
-    return " ".join(w for _, _, w in words)
 
 
 @pytest.fixture(scope="module")

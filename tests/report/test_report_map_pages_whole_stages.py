@@ -10,13 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_report_map_pages_text import (  # the same helpers and fixture, one place
-    check_report,
-    example,
-    norm,
-    page_count,
-    text,
-)
+from pdf_words import norm, page_count, text
+from test_report_map_pages_text import check_report, example  # the same check and fixture
 
 from cjo_desktop.canvas.export import scene_for
 from cjo_desktop.domain import Journey
