@@ -116,9 +116,9 @@ def wrap_title(
         if width >= max_width:
             break
         width += 4
-    head = lines[: max_lines - 1]
-    rest = " ".join(lines[max_lines - 1 :])
-    elided = [fm.elidedText(line, Qt.TextElideMode.ElideRight, max_width) for line in [*head, rest]]
+    if len(lines) > max_lines:  # the words past the last line join it, to be elided
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
+    elided = [fm.elidedText(line, Qt.TextElideMode.ElideRight, max_width) for line in lines]
     return tuple(elided), max(fm.horizontalAdvance(line) for line in elided)
 
 
