@@ -6,10 +6,8 @@ command and the scene then puts the card where the model says.
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -20,7 +18,9 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
+from cjo_desktop.canvas.card_shapes import OUTLINE_SHAPE_ZOOM, card_shape, outline, strip
 from cjo_desktop.canvas.icons import channel_icon
+from cjo_desktop.canvas.recorded import RecordedDrawing
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip, wrap_title
 from cjo_desktop.domain import Touchpoint
 from cjo_desktop.drawing import style
@@ -46,69 +46,6 @@ BADGE_TEXT_INSET = 10 + 11
 TAB_RIGHT = 14.0
 #: The channel colour's strip on the left edge in the simple and block drawings.
 FAR_STRIP = 10.0
-
-
-_SHAPES: dict[tuple[float, float], QPainterPath] = {}
-
-
-def _card_shape(width: float, height: float) -> QPainterPath:
-    """Body and connect handle, shared by the cards of one size: uniting the two paths
-    took longer than the rest of making a card."""
-    shape = _SHAPES.get((width, height))
-    if shape is None:
-        body, handle = QPainterPath(), QPainterPath()
-        body.addRoundedRect(QRectF(0, 0, width, height), 8, 8)
-        centre = QPointF(width, height / 2)
-        handle.addEllipse(centre, HANDLE_RADIUS + 3, HANDLE_RADIUS + 3)
-        shape = _SHAPES[(width, height)] = body.united(handle)
-    return shape
-
-
-_OUTLINES: dict[tuple[float, float, str], QPainterPath] = {}
-#: How far a quarter circle's Bezier control points lie along its tangents (as Qt's own).
-KAPPA = 0.5522847498
-#: Above this zoom the outline is stroked in paint(): the shape's corners are flattened for
-#: 100% and would show their facets when magnified.
-OUTLINE_SHAPE_ZOOM = 1.25
-
-
-@cache
-def _strip(height: float) -> QPainterPath:
-    """The channel colour's strip along the card's rounded left edge, made once per height
-    (a path intersection in every paint cost more than filling it)."""
-    strip = QPainterPath()
-    strip.addRoundedRect(QRectF(0.5, 0.5, 14, height - 1), 7, 7)
-    clip = QPainterPath()
-    clip.addRect(QRectF(0, 0, 7, height))
-    return strip.intersected(clip)
-
-
-def _outline(size: tuple[float, float], severity: str) -> QPainterPath:
-    """The pain outline's dashes or dots as a shape to fill, made once per card size and
-    severity: stroking a dashed rounded rectangle in every paint cost more than the rest of
-    the card. The rectangle is traced as QPainter.drawRoundedRect traces it (from the top
-    left, clockwise), so the dashes fall where stroking the outline puts them (to the pixel
-    at 100%; below it a dash's end may move by a fraction of a pixel)."""
-    key = (*size, severity)
-    shape = _OUTLINES.get(key)
-    if shape is None:
-        gap = pain.OUTLINE_GAP
-        x1, y1, x2, y2 = -gap, -gap, size[0] + gap, size[1] + gap
-        r = 8 + gap
-        k = (1 - KAPPA) * r
-        path = QPainterPath(QPointF(x1 + r, y1))
-        path.lineTo(x2 - r, y1)
-        path.cubicTo(x2 - k, y1, x2, y1 + k, x2, y1 + r)
-        path.lineTo(x2, y2 - r)
-        path.cubicTo(x2, y2 - k, x2 - k, y2, x2 - r, y2)
-        path.lineTo(x1 + r, y2)
-        path.cubicTo(x1 + k, y2, x1, y2 - k, x1, y2 - r)
-        path.lineTo(x1, y1 + r)
-        path.cubicTo(x1, y1 + k, x1 + k, y1, x1 + r, y1)
-        path.closeSubpath()
-        stroker = QPainterPathStroker(pain.outline_pen(severity))
-        shape = _OUTLINES[key] = stroker.createStroke(path)
-    return shape
 
 
 class TouchpointCard(QGraphicsRectItem):
@@ -140,20 +77,22 @@ class TouchpointCard(QGraphicsRectItem):
         self._fill: QColor | None = None
         self._metric_tip = ""
         self._touchpoint = touchpoint
-        self._shape = _card_shape(width, height)  # hit-testing includes the connect handle
+        self._shape = card_shape(
+            width, height, HANDLE_RADIUS
+        )  # hit-testing includes the connect handle
         self._valence: float | None = None
         self._lines: list[str] = []
         self._drawn: CardDrawing | None = None  # as last painted, for tests and tools
         self._far_lines: list[str] = []  # the simple drawing's title as last painted
         self._far_plate = QRectF()  # ...and the card it grew to, in its own coordinates
         self._for_export = False
+        self._recorded = RecordedDrawing()  # the full drawing, replayed on the screen
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
             | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
         )
         self.setAcceptHoverEvents(True)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(10)
         self.set_touchpoint(touchpoint, None)
 
@@ -180,6 +119,11 @@ class TouchpointCard(QGraphicsRectItem):
         colour, _ = style.channel_style(touchpoint.channel)
         self._colour = QColor(colour)
         self.setToolTip(plain_tooltip(self._tooltip()))
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Something drawn changed: drop the recorded drawing, then repaint."""
+        self._recorded.drop()
         self.update()
 
     def set_metric(self, badge: str, fill_rgb: Rgb | None, tooltip: str) -> None:
@@ -189,7 +133,7 @@ class TouchpointCard(QGraphicsRectItem):
             return
         self._badge, self._fill, self._metric_tip = badge, fill, tooltip
         self.setToolTip(plain_tooltip(self._tooltip()))
-        self.update()
+        self._redraw()
 
     def set_pain(self, mark: CardMark | None) -> None:
         """The pain-point mark to draw (None: none); the scene computes it, the card draws it."""
@@ -202,7 +146,7 @@ class TouchpointCard(QGraphicsRectItem):
         self._footprint = self._plain.united(extra) if mark else QRectF(self._plain)
         self._set_bounds()
         self.setToolTip(plain_tooltip(self._tooltip()))
-        self.update()
+        self._redraw()
 
     def set_far(self, far: bool) -> None:
         """Whether the view is zoomed out to the simple drawing (told by the scene): only then
@@ -211,6 +155,9 @@ class TouchpointCard(QGraphicsRectItem):
         if far != self._far:
             self._far = far
             self._set_bounds()
+            if not self._for_export:  # far out a bitmap each (tiny); up close, recordings
+                mode = QGraphicsItem.CacheMode
+                self.setCacheMode(mode.DeviceCoordinateCache if far else mode.NoCache)
 
     def _set_bounds(self) -> None:
         self.prepareGeometryChange()
@@ -225,7 +172,7 @@ class TouchpointCard(QGraphicsRectItem):
         """Which form of its badge to show, decided for the whole map by the scene."""
         if form != self._badge_form:
             self._badge_form = form
-            self.update()
+            self._redraw()
 
     def badge_room(self) -> float:
         """The width the badge's text has, left of the pain tab if there is one."""
@@ -288,36 +235,29 @@ class TouchpointCard(QGraphicsRectItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         drawing = card_drawing(lod, on_screen=not self._for_export)
         selected = self.isSelected()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, drawing is not CardDrawing.BLOCK)
-        border = QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
-        painter.setPen(border)
-        painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
-        severity = self._pain.severity if self._pain else None
         self._drawn = drawing
-        if drawing is CardDrawing.SIMPLE:
-            self._paint_simple(painter, lod, selected, severity)
-            return
-        if drawing is CardDrawing.BLOCK:
+        severity = self._pain.severity if self._pain else None
+        if drawing is not CardDrawing.FULL:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, drawing is CardDrawing.SIMPLE)
+            painter.setPen(self._border(selected))
+            painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
+            if drawing is CardDrawing.SIMPLE:
+                self._paint_simple(painter, lod, selected, severity)
+                return
             painter.drawRect(self._rect)
             if severity:
                 pain.paint_far(painter, self._rect, severity)
             painter.fillRect(QRectF(0, 0, FAR_STRIP, self._rect.height()), self._colour)
             return
-        if severity:
-            if self._for_export or lod > OUTLINE_SHAPE_ZOOM:  # in an SVG or PDF: a line
-                pain.paint_outline(painter, self._rect, severity)
-            else:
-                outline = _outline(self._size, severity)
-                painter.fillPath(outline, pain.outline_pen(severity).brush())
-            painter.setPen(border)
-            painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
-        painter.drawRoundedRect(self._rect, 8, 8)
-        painter.fillPath(_strip(self._rect.height()), self._colour)
-        self._paint_text(painter)
-        left_of_tab = self._paint_pain_tab(painter)
-        if self._badge:
-            self._paint_badge(painter, left_of_tab - 4)
+        stroked = self._for_export or lod > OUTLINE_SHAPE_ZOOM
+        if self._for_export:  # real text and lines in an SVG or PDF
+            self._paint_full(painter, selected, stroked)
+        else:
+            self._recorded.paint(
+                painter, (selected, stroked), lambda p: self._paint_full(p, selected, stroked)
+            )
         if selected or option.state & QStyle.StateFlag.State_MouseOver:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(QColor(style.SELECTION), 1.5))
             painter.setBrush(QBrush(QColor(style.CARD_FILL)))
             painter.drawEllipse(self.handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
@@ -327,6 +267,35 @@ class TouchpointCard(QGraphicsRectItem):
             painter.drawLine(
                 self.handle_center() + QPointF(0, -3.5), self.handle_center() + QPointF(0, 3.5)
             )
+
+    @staticmethod
+    def _border(selected: bool) -> QPen:
+        return QPen(QColor(style.SELECTION if selected else style.GRID), 3 if selected else 1.2)
+
+    def _paint_full(self, painter: QPainter, selected: bool, stroked: bool) -> None:
+        """Body, strip, title, channel, feeling, pain tab and badge at their own sizes."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        border = self._border(selected)
+        body = QBrush(self._fill or QColor(style.CARD_FILL))
+        severity = self._pain.severity if self._pain else None
+        if severity:
+            if stroked:  # an SVG or PDF, or magnified: a line
+                pain.paint_outline(painter, self._rect, severity)
+            else:
+                dashes = outline(self._size, severity)
+                painter.fillPath(dashes, pain.outline_pen(severity).brush())
+        painter.setPen(border)
+        painter.setBrush(body)
+        painter.drawRoundedRect(self._rect, 8, 8)
+        painter.fillPath(strip(self._rect.height()), self._colour)
+        self._paint_text(painter)
+        left_of_tab = self._paint_pain_tab(painter)
+        if self._badge:
+            self._paint_badge(painter, left_of_tab - 4)
+
+    def is_recorded(self) -> bool:
+        """Whether the window replays a recording of the full drawing (tests and tools)."""
+        return self._recorded.recorded()
 
     def last_drawing(self) -> CardDrawing | None:
         """Which drawing the card last painted (None: not painted yet)."""

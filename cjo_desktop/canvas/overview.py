@@ -7,14 +7,23 @@ The scene swaps between the two when the view crosses the zoom threshold, never 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.drawing import style
 
+#: The largest picture of all flows kept for panning far out (4 bytes a pixel: 16 MB).
+PICTURE_PIXELS = 4_000_000
 #: Flows per cached path: paint() strokes only the paths whose box is in view.
 GROUP = 64
 
@@ -24,6 +33,8 @@ class FlowOverview(QGraphicsItem):
         super().__init__()
         self._groups: list[tuple[QRectF, QPainterPath]] = []
         self._bounds = QRectF()
+        self._picture: QImage | None = None  # every flow at one scale (_picture_for)
+        self._picture_key = (0.0, 0.0)
         self._pen = QPen(QColor(style.FLOW), 1)
         self._pen.setCosmetic(True)
         self.setZValue(5)
@@ -46,6 +57,7 @@ class FlowOverview(QGraphicsItem):
             self._groups.append((box, combined))
             bounds = bounds.united(box)
         self._bounds = bounds
+        self._picture = None
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -54,6 +66,10 @@ class FlowOverview(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        picture = self._picture_for(painter, widget)
+        if picture is not None:
+            self._blit(painter, picture, option.exposedRect)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(self._pen)
         # A cosmetic pen is one pixel wide at any zoom: a pixel's worth of scene around.
@@ -62,3 +78,60 @@ class FlowOverview(QGraphicsItem):
         for box, group in self._groups:
             if box.intersects(exposed):
                 painter.drawPath(group)
+
+    def _picture_for(self, painter: QPainter, widget: QWidget | None) -> QImage | None:
+        """All flows drawn once at the painter's scale, when that picture is small: far out
+        the user pans over the same hairlines, and stroking them again was half the cost of
+        a frame. None off the screen (``widget`` None: an SVG or PDF keeps its lines), for a
+        turned view and for a scale too close."""
+        transform = painter.worldTransform()
+        if widget is None or transform.isRotating():
+            return None
+        ratio = widget.devicePixelRatioF()
+        sx, sy = transform.m11() * ratio, transform.m22() * ratio
+        width, height = self._bounds.width() * sx, self._bounds.height() * sy
+        if width * height > PICTURE_PIXELS or width < 1 or height < 1:
+            return None
+        key = (sx, sy)
+        if self._picture is None or self._picture_key != key:
+            image = QImage(
+                math.ceil(width) + 2,
+                math.ceil(height) + 2,
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.fill(Qt.GlobalColor.transparent)
+            drawer = QPainter(image)
+            drawer.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            drawer.setPen(self._pen)
+            drawer.translate(1, 1)
+            drawer.scale(sx, sy)
+            drawer.translate(-self._bounds.left(), -self._bounds.top())
+            for _, group in self._groups:
+                drawer.drawPath(group)
+            drawer.end()
+            image.setDevicePixelRatio(ratio)
+            self._picture, self._picture_key = image, key
+        return self._picture
+
+    def _blit(self, painter: QPainter, picture: QImage, exposed: QRectF) -> None:
+        """The exposed part of the picture, on whole device pixels (no resampling)."""
+        transform = painter.worldTransform()
+        ratio = picture.devicePixelRatio()
+        corner = transform.map(self._bounds.topLeft())
+        x = round(corner.x() * ratio - 1) / ratio
+        y = round(corner.y() * ratio - 1) / ratio
+        target = transform.mapRect(exposed).intersected(
+            QRectF(x, y, picture.width() / ratio, picture.height() / ratio)
+        )
+        if target.isEmpty():
+            return
+        source = QRectF(
+            (target.x() - x) * ratio,
+            (target.y() - y) * ratio,
+            target.width() * ratio,
+            target.height() * ratio,
+        )
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(target, picture, source)
+        painter.restore()

@@ -127,3 +127,36 @@ def test_the_window_draws_the_same_pain_outline_as_a_picture_export() -> None:
         assert _painted(on_screen, 2.0) == _painted(exported, 2.0), severity
         plain = TouchpointCard(journey.touchpoint("tp1"), 170, 92)
         assert _painted(on_screen, 1.0) != _painted(plain, 1.0)
+
+
+def test_a_card_replayed_from_its_recording_looks_as_drawn() -> None:
+    """The window records a card's drawing when it paints it a second time and replays it
+    after: the replay must be the drawing, pixel for pixel, at 100% and magnified."""
+    journey = _journey(LONG, -1)
+    card = TouchpointCard(journey.touchpoint("tp1"), 170, 92)
+    card.set_pain(CardMark("high", rank=2))
+    card.set_metric("NPS -12 n=80", None, "")
+    for zoom in (1.0, 2.0):
+        drawn = _painted(card, zoom)  # first paint in this state: drawn directly
+        assert not card.is_recorded()
+        assert _painted(card, zoom) == drawn  # second: recorded, then replayed
+        assert card.is_recorded()
+        assert _painted(card, zoom) == drawn  # third: the replay alone
+
+
+def test_an_edit_reaches_a_card_the_window_replays(qtbot: object) -> None:
+    journey = _journey("Advert", 1)
+    scene = JourneyScene()
+    scene.set_journey(journey)
+    view, before = _shown(qtbot, scene, 1.0)
+    for _ in range(2):
+        view.viewport().repaint()
+    assert scene.cards["tp1"].is_recorded()
+    assert _card_on_screen(view, scene) == before
+    journey.rename("tp1", LONG)
+    scene.flush()
+    assert _card_on_screen(view, scene) == _fresh(qtbot, _journey(LONG, 1), 1.0)
+    scene.select_ids(["tp1"])
+    for _ in range(2):
+        view.viewport().repaint()
+    assert _card_on_screen(view, scene) == _fresh(qtbot, _journey(LONG, 1), 1.0, selected=True)
