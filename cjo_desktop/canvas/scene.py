@@ -23,6 +23,7 @@ from cjo_desktop.canvas.painpoint_items import PainLegend
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
+from cjo_desktop.domain.bulk import no_collection
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
 from cjo_desktop.drawing.map_routes import route_map
@@ -132,6 +133,13 @@ class JourneyScene(QGraphicsScene):
 
     # ----------------------------------------------------------------- layout
     def relayout(self) -> None:
+        with no_collection():
+            laid_out = self._relayout()
+        if laid_out:
+            self.layoutChanged.emit()
+
+    def _relayout(self) -> bool:
+        """Lay out and sync every item; False when there is no map to lay out."""
         self._pending = False
         journey = self.journey
         if journey is None:
@@ -140,7 +148,7 @@ class JourneyScene(QGraphicsScene):
             self._curve.setVisible(False)
             self._pain_legend.setVisible(False)
             self.pain = PainView()
-            return
+            return False
         layout = compute_layout(journey)
         self.layout = layout
         self._backdrop.setVisible(True)
@@ -160,7 +168,7 @@ class JourneyScene(QGraphicsScene):
             self._overview.set_paths(item.path for item in self.flows.values())
         if self._flow_layer is not None:
             self._flow_layer.take_over(self.flows.values())
-        self.layoutChanged.emit()
+        return True
 
     def set_far(self, far: bool) -> None:
         """The view is zoomed out below legible card text (cards draw their simple look)."""

@@ -15,13 +15,12 @@ label sits beside its stub.
 
 from __future__ import annotations
 
-import gc
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.bulk import no_collection
 from cjo_desktop.drawing.layout import Layout, Rect
 from cjo_desktop.drawing.routing import (
     Point,
@@ -160,26 +159,12 @@ def dropoff_spots(route: Route, w: float, h: float) -> Iterator[Point]:
             yield (x - 8 - w / 2 - 16 * step, y)
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """Routing a 2,000-card map makes some 100,000 short-lived tuples, which set off the
-    cyclic garbage collector over the whole heap again and again (a third of the time)
-    while nothing it could free is made: it waits until routing is done."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def route_map(
     journey: Journey, layout: Layout, measure: Measure, outlined: Collection[str] = ()
 ) -> dict[FlowKey, DrawnFlow]:
     """Every flow's route and label, in the map's flow order; ``outlined`` cards are drawn
     with a pain outline, which labels keep clear of too (the routes do not depend on it)."""
-    with _no_collection():
+    with no_collection():
         return _route_map(journey, layout, measure, frozenset(outlined))
 
 

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from cjo_desktop.domain import Journey, JourneyError
+from cjo_desktop.domain.bulk import no_collection
 from cjo_desktop.domain.limits import describe_number
 from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, rule_checks_message
 from cjo_desktop.io.atomic import check_replaceable, real_target, write_atomic
@@ -264,11 +265,12 @@ def parse_map(text: str, source: str = "<map>") -> tuple[MapFile, int]:
 def loads_map_versioned(text: str, source: str = "<map>") -> tuple[Journey, int]:
     """The journey and the format version the text was written in (older ones are upgraded
     in memory; the editor says so)."""
-    doc, version = parse_map(text, source)
-    try:
-        return to_journey(doc, source), version
-    except JourneyError as exc:  # a rule the file model could not express
-        raise MapFileError(source, "", str(exc)) from None
+    with no_collection():
+        doc, version = parse_map(text, source)
+        try:
+            return to_journey(doc, source), version
+        except JourneyError as exc:  # a rule the file model could not express
+            raise MapFileError(source, "", str(exc)) from None
 
 
 def loads_map(text: str, source: str = "<map>") -> Journey:
