@@ -160,6 +160,10 @@ class FlowItem(QGraphicsItem):
     def path(self) -> QPainterPath:
         return QPainterPath(self._path)
 
+    def route_path(self) -> QPainterPath:
+        """The route as drawn (not a copy, unlike ``path``: the overview reads all 4,000)."""
+        return self._path
+
     @property
     def label_rect(self) -> QRectF:
         return QRectF(self._label_rect)

@@ -165,7 +165,7 @@ class JourneyScene(QGraphicsScene):
         self._sync_notes(journey, layout)
         self._sync_pain(journey, layout)  # sets the scene's rect, which the legend extends
         if self._overview_on:
-            self._overview.set_paths(item.path for item in self.flows.values())
+            self._overview.set_paths(item.route_path() for item in self.flows.values())
         if self._flow_layer is not None:
             self._flow_layer.take_over(self.flows.values())
         return True
@@ -183,7 +183,7 @@ class JourneyScene(QGraphicsScene):
             return
         self._overview_on = on
         if on:
-            self._overview.set_paths(item.path for item in self.flows.values())
+            self._overview.set_paths(item.route_path() for item in self.flows.values())
         for item in self.flows.values():
             item.setVisible(not on)
         self._overview.setVisible(on)

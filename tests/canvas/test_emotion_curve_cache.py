@@ -56,3 +56,40 @@ def test_a_changed_feeling_far_along_the_map_redraws_the_curve(qtbot: object) ->
     image = on_screen(view)
     assert _is_ink(view, image, after)
     assert not _is_ink(view, image, before)
+
+
+def _curve_image(scene: object, widget: object) -> QImage:
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    curve = scene._curve  # type: ignore[attr-defined]
+    box = curve.boundingRect()
+    image = QImage(int(box.width()) + 80, int(box.height()), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(-box.left() + 40, -box.top())
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = box
+    curve.paint(painter, option, widget)
+    painter.end()
+    return image
+
+
+def test_the_window_draws_the_curve_as_a_picture_does(qtbot: object) -> None:
+    """On screen the curve is drawn as short straight lines (Qt's fast path); the line must
+    cover the pixels the curve covers in an export, give or take antialiased edges."""
+    journey, _ = _journey(40)
+    scene, view = shown(qtbot, journey, 1.0)
+    window = _curve_image(scene, view.viewport())
+    picture = _curve_image(scene, None)
+    assert window != picture  # the two ways really differ
+
+    # An antialiased edge pixel may be a shade lighter or darker (lightness off by up to
+    # about 80 of 255); a line or dot drawn elsewhere or missing is off by 150 or more.
+    worst = max(
+        abs(QColor(window.pixel(x, y)).lightness() - QColor(picture.pixel(x, y)).lightness())
+        for y in range(picture.height())
+        for x in range(picture.width())
+    )
+    assert worst <= 100
