@@ -15,10 +15,12 @@ from PySide6.QtGui import QAction, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -133,7 +135,15 @@ class PainPointDock(MapDock):
         self.detail.setAccessibleName("Why this rank")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
+        line = self.detail.fontMetrics().lineSpacing()
+        self.detail.setMinimumHeight(line * 3)
+        # a touchpoint with several pain points explains each: they scroll, the table keeps
+        # its rows
+        detail = QScrollArea()
+        detail.setWidget(self.detail)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setMaximumHeight(line * 4 + 4)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(2, 4, 2, 2)
@@ -141,7 +151,7 @@ class PainPointDock(MapDock):
         layout.addWidget(self.basis_label)
         layout.addWidget(self.insufficient_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail)
+        layout.addWidget(detail)
         self._connect_selection()
         return page
 

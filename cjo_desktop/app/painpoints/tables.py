@@ -116,7 +116,7 @@ def ranking_model(
     ]
     model = QStandardItemModel(0, len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
-    first = {}
+    first: dict[str, int] = {}
     for i, r in enumerate(rows):
         first.setdefault(r.touchpoint_id, i)
     for n, g in enumerate(by_touchpoint(rows), 1):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ from cjo_desktop.commands import (
 )
 from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Emotion, Journey, JourneyError
 from cjo_desktop.domain.limits import MAX_COUNT
+from cjo_desktop.palette import ERROR_TEXT
 
 #: The valence combo: ``None`` (no feeling recorded) then -2..+2 with their everyday words.
 VALENCE_CHOICES: list[tuple[int | None, str]] = [
@@ -205,7 +207,12 @@ class InspectorDock(MapDock):
             "typical drop-off of the stage."
         )
         self.tp_expected_problem = self._add(form, "", "Expected drop-off problem", QLabel())
-        self.tp_expected_problem.setWordWrap(True)
+        # lines of its own rather than word wrap, which squeezed the wrapped labels above;
+        # never wider than the column
+        self.tp_expected_problem.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.tp_expected_problem.setStyleSheet(f"color: {ERROR_TEXT}")
         self.tp_expected_problem.hide()
 
     def _build_stage_page(self) -> None:
@@ -464,10 +471,8 @@ def share_of(text: str) -> float | None:
     except ValueError:
         value = math.nan
     if not 0 <= value <= 100:  # NaN fails too
-        raise ValueError(
-            f"The expected drop-off is a percentage from 0 to 100 (e.g. 90 for an ad most "
-            f"people scroll past), not {text.strip()[:40]!r}."
-        )
+        # in lines of their own: the Inspector's column is narrow
+        raise ValueError(f"Type a percentage\nfrom 0 to 100,\nnot {text.strip()[:12]!r}.")
     return value / 100
 
 

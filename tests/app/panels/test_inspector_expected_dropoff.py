@@ -84,10 +84,7 @@ def test_a_value_that_is_not_a_percentage_is_refused_with_a_sentence(
     assert document.journey.touchpoint(CARD).expected_dropoff is None
     assert document.undo_stack.count() == 0
     assert dock.tp_expected_problem.isVisible()
-    assert dock.tp_expected_problem.text() == (
-        "The expected drop-off is a percentage from 0 to 100 (e.g. 90 for an ad most people "
-        f"scroll past), not {typed!r}."
-    )
+    assert dock.tp_expected_problem.text() == f"Type a percentage\nfrom 0 to 100,\nnot {typed!r}."
     retype(qtbot, dock.tp_expected, "40")
     assert not dock.tp_expected_problem.isVisible()
     assert document.journey.touchpoint(CARD).expected_dropoff == 0.4
