@@ -75,12 +75,13 @@ def cmd_painpoints(args: argparse.Namespace) -> None:
     elif not rows:
         out("no pain points: no rule fires on this map's data and feelings")
     else:
-        shown = 0
+        grouped: dict[int, list[dict[str, Any]]] = {}
         for r in rows:
-            if r["touchpoint_rank"] != shown:
-                shown = r["touchpoint_rank"]
-                out(f"{shown:>3}. {r['touchpoint']}")
-            out(f"     [{r['severity']}] ({r['source']}): {r['explanation']}")
+            grouped.setdefault(r["touchpoint_rank"], []).append(r)
+        for place, found in grouped.items():
+            out(f"{place:>3}. {found[0]['touchpoint']}")
+            for r in found:
+                out(f"     [{r['severity']}] ({r['source']}): {r['explanation']}")
 
 
 def add_commands(verbs: Any) -> None:

@@ -104,3 +104,16 @@ def test_an_unknown_snapshot_is_an_error_listing_the_labels(measured: Path) -> N
     result = run_cjo("painpoints", measured, "--snapshot", "Q9")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "'Q1'" in result.stderr
+
+
+def test_the_table_lists_each_touchpoint_once_with_its_pain_points(measured: Path) -> None:
+    lines = run_cjo("painpoints", measured).stdout.splitlines()
+    heads = [line for line in lines if not line.startswith("     ")]
+    assert heads[:3] == ["  1. Checkout: payment", "  2. Checkout: shipping", "  3. Product page"]
+    assert len({h.split(". ", 1)[1] for h in heads}) == len(heads)
+    payment = lines[1 : lines.index(heads[1])]
+    assert [line.split("(")[1].split(")")[0] for line in payment] == [
+        "csat_low",
+        "nps_negative",
+        "valence_negative",
+    ]
