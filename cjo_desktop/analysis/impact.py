@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cjo_desktop.analysis.painpoints import SEVERITY_POINTS, Finding, Severity, evaluate, merged
+from cjo_desktop.analysis.painpoints import (
+    SEVERITY_POINTS,
+    Finding,
+    Reference,
+    Severity,
+    evaluate,
+    merged,
+)
 from cjo_desktop.analysis.reach import after_goal, reach_probabilities
 from cjo_desktop.domain import Journey, JourneyError, PainPoint, Snapshot
 from cjo_desktop.domain.metrics import CSAT_TOP2, DROPOFF, NPS, VISITORS
@@ -73,11 +80,16 @@ def _dropoff_share(
 
 
 def _share_lost(
-    journey: Journey, snapshot: Snapshot | None, tp_id: str, metric: str, affected: float | None
+    journey: Journey, snapshot: Snapshot | None, item: _Item, affected: float | None
 ) -> tuple[float, str] | None:
     """Share of the affected that the pain point puts at risk, read the way its metric
-    speaks: an NPS rule risks the detractors, a CSAT rule those not satisfied; drop-off,
-    effort, feelings and manual flags risk those who leave there (the visible loss)."""
+    speaks: an NPS rule risks the detractors, a CSAT rule those not satisfied, the drop-off
+    rule those who leave beyond what is normal there; effort, feelings and manual flags risk
+    those who leave there (the visible loss)."""
+    tp_id, metric = item.tp_id, item.metric
+    if item.reference is not None:
+        ref = item.reference
+        return ref.excess, ref.excess_words()
     get = snapshot.value if snapshot else (lambda _tp, _m: None)
     if metric == NPS and (nps := get(tp_id, NPS)) is not None:
         counts = [nps.detail.get(k) for k in ("promoters", "passives", "detractors")]
@@ -113,6 +125,7 @@ class _Item:
     severity: Severity
     reason: str
     n: int | None
+    reference: Reference | None = None
 
 
 def _items(findings: Sequence[Finding], manual: Sequence[PainPoint]) -> list[_Item]:
@@ -121,10 +134,15 @@ def _items(findings: Sequence[Finding], manual: Sequence[PainPoint]) -> list[_It
         if f.status != "fires":
             continue
         r = f.rule
-        shown = "" if f.value is None else _number(f.value)
+        if f.reference is not None:
+            shown = f.reference.words()
+        else:
+            shown = "" if f.value is None else _number(f.value)
         shown += "" if f.n is None else f", n = {f.n:,}"
         reason = f"{r.description or r.name} ({shown})" if shown else r.description or r.name
-        items.append(_Item(f.touchpoint_id, r.name, r.name, r.metric, r.severity, reason, f.n))
+        items.append(
+            _Item(f.touchpoint_id, r.name, r.name, r.metric, r.severity, reason, f.n, f.reference)
+        )
     for m in manual:
         reason = f"manual: {m.description}"
         items.append(_Item(m.touchpoint_id, MANUAL, m.id, "", m.severity, reason, None))
@@ -161,15 +179,14 @@ def rank(
             continue  # a manual pain point on a touchpoint that is gone
         name = names[item.tp_id]
         people = _affected(snapshot, item.tp_id, arriving)
-        share = _share_lost(
-            journey, snapshot, item.tp_id, item.metric, people[0] if people else None
-        )
+        share = _share_lost(journey, snapshot, item, people[0] if people else None)
         lost = revenue = None
         if people is not None and share is not None:
             lost = people[0] * share[0]
+            what = share[1] if item.reference else f"{share[0]:.0%} {share[1]}"
             text = (
                 f"{name} puts about {lost:,.0f} of {people[0]:,.0f} {people[1]} a {period} "
-                f"at risk ({share[0]:.0%} {share[1]})"
+                f"at risk ({what})"
             )
             if value_per_customer is not None:
                 worth, how = _worth(item.tp_id, value_per_customer, chance, bought, currency)
@@ -215,6 +232,53 @@ def _worth(
         return value, f"{money(currency, value)} per customer"
     p = chance[tp_id]
     return value * p, f"{money(currency, value)} per customer x {p:.0%} who would have bought"
+
+
+@dataclass(frozen=True, slots=True)
+class TouchpointRank:
+    """One touchpoint in the ranking, once, with every pain point that fires there (its
+    costliest first). Its impact is the largest of theirs, not their sum: the detractors, the
+    unsatisfied and the leavers of one touchpoint are largely the same people, and a reader
+    who added the rows would count them twice."""
+
+    touchpoint_id: str
+    touchpoint: str
+    rows: tuple[Ranked, ...]
+
+    @property
+    def top(self) -> Ranked:
+        """The pain point whose share at risk is the touchpoint's impact."""
+        return self.rows[0]
+
+    @property
+    def impact(self) -> float:
+        return self.top.impact
+
+    @property
+    def basis(self) -> str:
+        return self.top.basis
+
+    @property
+    def customers_lost(self) -> float | None:
+        return self.top.customers_lost
+
+    @property
+    def revenue_at_risk(self) -> float | None:
+        return self.top.revenue_at_risk
+
+    @property
+    def severity(self) -> Severity:
+        """The highest severity among its pain points."""
+        return max((r.severity for r in self.rows), key=SEVERITY_POINTS.__getitem__)
+
+
+def by_touchpoint(rows: Sequence[Ranked]) -> list[TouchpointRank]:
+    """The ranking with each touchpoint once, where its costliest pain point ranks it (the
+    rows come costliest first from :func:`rank`, so that is where it first appears)."""
+    grouped: dict[str, list[Ranked]] = {}
+    for row in rows:
+        grouped.setdefault(row.touchpoint_id, []).append(row)
+    return [TouchpointRank(tp, found[0].touchpoint, tuple(found)) for tp, found in grouped.items()]
 
 
 def chosen_snapshot(journey: Journey, label: str | None = None) -> Snapshot | None:

@@ -11,8 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from cjo_desktop.analysis.dropoff import Reference, references
 from cjo_desktop.domain import Journey, MetricValue, Provenance, Snapshot
-from cjo_desktop.domain.metrics import VALENCE, VALENCE_DIP, higher_is_better
+from cjo_desktop.domain.metrics import (
+    DROPOFF,
+    DROPOFF_EXCESS,
+    VALENCE,
+    VALENCE_DIP,
+    higher_is_better,
+)
 from cjo_desktop.domain.painpoints import (
     DEFAULT_RULES,
     EMOTION_METRICS,
@@ -28,6 +35,7 @@ __all__ = [
     "VALENCE",
     "VALENCE_DIP",
     "Finding",
+    "Reference",
     "Rule",
     "Severity",
     "Status",
@@ -42,13 +50,15 @@ Status = Literal["fires", "passes", "insufficient", "missing"]
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One rule checked at one touchpoint; ``value`` and ``n`` as the rule read them."""
+    """One rule checked at one touchpoint; ``value`` and ``n`` as the rule read them. A rule
+    on drop-off beyond expected keeps the drop-off and what it was judged against."""
 
     touchpoint_id: str
     rule: Rule
     status: Status
     value: float | None
     n: int | None
+    reference: Reference | None = None
 
 
 def valences(journey: Journey) -> dict[str, float]:
@@ -94,6 +104,22 @@ def _check(tp_id: str, rule: Rule, value: MetricValue | None) -> Finding:
     return Finding(tp_id, rule, status, value.value, value.n)
 
 
+def _beyond(
+    tp_id: str, rule: Rule, snapshot: Snapshot | None, against: dict[str, Reference]
+) -> Finding:
+    """The drop-off rule: how far the drop-off goes beyond its reference, in percent;
+    ``missing`` without a drop-off or anything to compare it with."""
+    drop = snapshot.value(tp_id, DROPOFF) if snapshot else None
+    ref = against.get(tp_id)
+    n = drop.n if drop else None
+    if ref is None:
+        return Finding(tp_id, rule, "missing", None, n)
+    if n is None or n < rule.min_n:
+        return Finding(tp_id, rule, "insufficient", ref.above, n, ref)
+    status: Status = "fires" if rule.holds(ref.above) else "passes"
+    return Finding(tp_id, rule, status, ref.above, n, ref)
+
+
 def evaluate(
     journey: Journey, snapshot: Snapshot | None, rules: Sequence[Rule] = DEFAULT_RULES
 ) -> list[Finding]:
@@ -105,10 +131,16 @@ def evaluate(
     """
     curve, fall = valences(journey), dips(journey)
     emotion = {VALENCE: curve, VALENCE_DIP: fall}
+    against: dict[int, dict[str, Reference]] = {}  # by min_n: rules may differ
     findings: list[Finding] = []
     for tp in journey.touchpoints():
         for rule in rules:
             if not rule.enabled:
+                continue
+            if rule.metric == DROPOFF_EXCESS:
+                if rule.min_n not in against:
+                    against[rule.min_n] = references(journey, snapshot, rule.min_n)
+                findings.append(_beyond(tp.id, rule, snapshot, against[rule.min_n]))
                 continue
             if rule.metric in emotion:
                 v = emotion[rule.metric].get(tp.id)

@@ -18,10 +18,25 @@ from cjo_desktop.cli.verbs import listed
 if TYPE_CHECKING:
     from cjo_desktop.analysis.impact import Ranked
 
-KEYS = ("rank", "touchpoint_id", "touchpoint", "source", "severity", "impact", "explanation")
+KEYS = (
+    "rank",
+    "touchpoint_id",
+    "touchpoint",
+    "source",
+    "severity",
+    "impact",
+    "touchpoint_rank",
+    "touchpoint_impact",
+    "explanation",
+)
 
 
 def records(points: list[Ranked]) -> list[dict[str, Any]]:
+    """One record per pain point, with its touchpoint's place in the ranking that counts each
+    touchpoint once and its combined impact (the largest of its pain points, not the sum)."""
+    from cjo_desktop.analysis.impact import by_touchpoint
+
+    place = {g.touchpoint_id: (i, g.impact) for i, g in enumerate(by_touchpoint(points), 1)}
     return [
         {
             "rank": i,
@@ -30,6 +45,8 @@ def records(points: list[Ranked]) -> list[dict[str, Any]]:
             "source": p.source,
             "severity": p.severity,
             "impact": round(p.impact, 2),
+            "touchpoint_rank": place[p.touchpoint_id][0],
+            "touchpoint_impact": round(place[p.touchpoint_id][1], 2),
             "explanation": p.explanation,
         }
         for i, p in enumerate(points, 1)
@@ -58,11 +75,13 @@ def cmd_painpoints(args: argparse.Namespace) -> None:
     elif not rows:
         out("no pain points: no rule fires on this map's data and feelings")
     else:
+        grouped: dict[int, list[dict[str, Any]]] = {}
         for r in rows:
-            out(
-                f"{r['rank']:>3}. [{r['severity']}] {r['touchpoint']} ({r['source']}): "
-                f"{r['explanation']}"
-            )
+            grouped.setdefault(r["touchpoint_rank"], []).append(r)
+        for place, found in grouped.items():
+            out(f"{place:>3}. {found[0]['touchpoint']}")
+            for r in found:
+                out(f"     [{r['severity']}] ({r['source']}): {r['explanation']}")
 
 
 def add_commands(verbs: Any) -> None:

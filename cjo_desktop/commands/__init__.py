@@ -53,6 +53,7 @@ from cjo_desktop.commands.touchpoints import (
     MoveTouchpoint,
     MoveTouchpoints,
     RemoveTouchpoint,
+    SetExpectedDropoff,
 )
 
 __all__ = [
@@ -94,6 +95,7 @@ __all__ = [
     "RemoveTouchpoint",
     "SetDescription",
     "SetEmotion",
+    "SetExpectedDropoff",
     "SetPainPointSettings",
     "SetTitle",
     "UpdateFlow",

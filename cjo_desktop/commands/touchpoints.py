@@ -17,7 +17,7 @@ from cjo_desktop.commands._base import (
 )
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
-from cjo_desktop.commands.items import AddItem
+from cjo_desktop.commands.items import AddItem, UpdateItem
 from cjo_desktop.commands.painpoints import (
     RemoveOpportunity,
     RemovePainPoint,
@@ -228,3 +228,22 @@ def _move_text(tp: Touchpoint, stage_id: str, stage_name: str) -> str:
     if stage_id == tp.stage_id:
         return f"Move touchpoint {quote(tp.name)}"
     return f"Move touchpoint {quote(tp.name)} to {quote(stage_name)}"
+
+
+class SetExpectedDropoff(UpdateItem):
+    """Set the share (0..1) of people expected to leave the journey at a touchpoint, or clear
+    it (``None``): the drop-off rule then compares with the stage's typical drop-off."""
+
+    def __init__(
+        self,
+        journey: Journey,
+        touchpoint_id: str,
+        share: float | None,
+        parent: Composite | None = None,
+    ) -> None:
+        super().__init__(journey, touchpoint_id, parent, expected_dropoff=share)
+        name = quote(journey.touchpoint(touchpoint_id).name)
+        if share is None:
+            self.setText(f"Clear the expected drop-off of {name}")
+        else:
+            self.setText(f"Expect {share:.1%} drop-off at {name}".replace(".0%", "%"))

@@ -22,6 +22,9 @@ COMPUTED_METRICS = (NPS, CSAT_TOP2, CSAT_MEAN, CES_MEAN, VISITORS, CONVERSION, D
 #: What a pain-point rule can read from the map's feelings rather than from a snapshot.
 VALENCE = "valence"
 VALENCE_DIP = "valence_dip"
+#: What a pain-point rule reads as how far a drop-off goes beyond what is normal there (its
+#: expected drop-off, else the typical one of its stage), in percent: see analysis/dropoff.py.
+DROPOFF_EXCESS = "dropoff_excess"
 #: ``detail`` key saying which way a value improves (1: higher is better, 0: lower); survey
 #: scales differ, so an import records it with the value instead of anyone assuming it.
 HIGHER_IS_BETTER = "higher_is_better"
@@ -69,6 +72,7 @@ METRIC_NAMES = {
     VISITORS: MetricName("visitors", "Visitors"),
     VALENCE: MetricName("emotion", "Emotion"),
     VALENCE_DIP: MetricName("emotion dip", "Dip"),
+    DROPOFF_EXCESS: MetricName("drop-off beyond expected", "Excess drop-off", "%"),
 }
 
 

@@ -111,6 +111,10 @@ class Touchpoint:
     owner: str = field(default="", metadata=_text("owner"))
     tags: tuple[str, ...] = field(default=(), metadata=spec(check.tags, codec=TEXTS))
     position: Position | None = field(default=None, metadata=spec(_position, codec=POSITION))
+    #: The share (0..1) of people expected to leave the journey here, as is normal for such a
+    #: place (most who see an ad scroll past); a drop-off is a pain point only beyond it.
+    #: None: judge it against the typical drop-off of the stage.
+    expected_dropoff: float | None = field(default=None, metadata=spec(check.expected_dropoff))
 
 
 @dataclass(frozen=True, slots=True)

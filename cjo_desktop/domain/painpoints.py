@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from cjo_desktop.domain.errors import JourneyError
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, DROPOFF, NPS, VALENCE, VALENCE_DIP
+from cjo_desktop.domain.metrics import (
+    CES_MEAN,
+    CSAT_TOP2,
+    DROPOFF_EXCESS,
+    NPS,
+    VALENCE,
+    VALENCE_DIP,
+)
 
 Severity = Literal["high", "medium", "low"]
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
@@ -92,7 +99,15 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     Rule(
         "ces_high", CES_MEAN, ">=", 5.0, "medium", description="CES mean at or above 5 (1-7 scale)"
     ),
-    Rule("dropoff_high", DROPOFF, ">=", 30.0, "high", description="drop-off at or above 30%"),
+    # Relative to what is normal there (most who see an ad scroll past): see analysis/dropoff.
+    Rule(
+        "dropoff_high",
+        DROPOFF_EXCESS,
+        ">=",
+        30.0,
+        "high",
+        description="Drop-off 30% or more above expected",
+    ),
     Rule("valence_negative", VALENCE, "<=", -1.0, "medium", description="emotion at or below -1"),
     Rule("emotion_dip", VALENCE_DIP, ">=", 2.0, "medium", description="emotion dips by 2 or more"),
 )

@@ -111,6 +111,22 @@ def number(
     return value
 
 
+def expected_dropoff(value: object) -> float | None:
+    """A share from 0 to 1 (the file's unit; people type a percentage), or None: not set."""
+    if value is None:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 <= value <= 1
+    ):
+        raise JourneyError(
+            f"an expected drop-off must be a share from 0 to 1 (0% to 100%), not {excerpt(value)}"
+        )
+    return float(value)
+
+
 def metric_value(value: MetricValue, what: str) -> None:
     """Every number of one metric value within the map's ranges (see :mod:`limits`)."""
     if not isinstance(value, MetricValue):

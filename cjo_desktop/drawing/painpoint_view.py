@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked, rank
+from cjo_desktop.analysis.impact import MANUAL, Ranked, by_touchpoint, rank
 from cjo_desktop.analysis.painpoints import (
     SEVERITY_POINTS,
     VALENCE_DIP,
@@ -115,7 +115,8 @@ def _shown(value: float | None) -> str:
 
 
 def _reason(f: Finding) -> str:
-    parts = [p for p in (_shown(f.value), f"n = {f.n:,}" if f.n is not None else "") if p]
+    value = f.reference.words() if f.reference is not None else _shown(f.value)
+    parts = [p for p in (value, f"n = {f.n:,}" if f.n is not None else "") if p]
     what = f.rule.description or f.rule.name
     return f"{f.rule.severity}: {what}" + (f" ({', '.join(parts)})" if parts else "")
 
@@ -171,9 +172,9 @@ def pain_view(journey: Journey, snapshot_label: str | None = None) -> PainView:
 
     flagged = {p.touchpoint_id for p in manual}
     rows = _ranks(journey, snapshot, findings, manual)
-    position: dict[str, int] = {}  # the row of the card's costliest pain point, as the dock
-    for number, row in enumerate(rows or (), 1):  # numbers the rows, so "#7" is row 7 there
-        position.setdefault(row.touchpoint_id, number)
+    # the card's place in the ranking that counts each touchpoint once, as the dock numbers
+    # its rows, so "#7" is row 7 there
+    position = {g.touchpoint_id: n for n, g in enumerate(by_touchpoint(rows or ()), 1)}
 
     marks: dict[str, CardMark] = {}
     for tp_id in {*worst, *short}:

@@ -78,6 +78,12 @@ class TouchpointModel(FileModel):
     position: PositionModel | None = Field(
         None, description="Where the user placed the card by hand; absent means automatic layout."
     )
+    expected_dropoff: Annotated[float, Field(ge=0, le=1)] | None = Field(
+        None,
+        description="The share (0 to 1) of people expected to leave the journey here, e.g. 0.9 "
+        "for an ad most people scroll past; a drop-off is a pain point only beyond it. Absent: "
+        "compared with the typical drop-off of the touchpoint's stage.",
+    )
 
 
 class EmotionModel(FileModel):

@@ -14,7 +14,16 @@ from cjo_command import run_cjo
 from cjo_desktop.io.templates import example_path
 
 DATA = example_path().parent / "outdoor-gear-shop-data"
-KEYS = ["touchpoint_id", "touchpoint", "source", "severity", "impact", "explanation"]
+KEYS = [
+    "touchpoint_id",
+    "touchpoint",
+    "source",
+    "severity",
+    "impact",
+    "touchpoint_rank",
+    "touchpoint_impact",
+    "explanation",
+]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +63,34 @@ def test_the_command_line_value_overrides_the_maps(measured: Path) -> None:
     rows = json.loads(
         run_cjo("painpoints", measured, "--value-per-customer", "10", "--format", "json").stdout
     )
-    assert "at risk at €10 per customer x 16% who would have bought" in rows[0]["explanation"]
+    assert "at risk at €10 per customer x 100% who would have bought" in rows[0]["explanation"]
+
+
+def test_json_keeps_a_row_per_pain_point_with_its_touchpoint_counted_once(
+    measured: Path,
+) -> None:
+    """Checkout: payment has three pain points (CSAT, NPS, a feeling): three rows, each with
+    the touchpoint's rank 1 and its combined impact, the largest (CSAT's 2,663 unsatisfied x
+    EUR 85), not the sum. The ranks of touchpoints run 1, 2, 3... in the rows' order."""
+    rows = json.loads(run_cjo("painpoints", measured, "--format", "json").stdout)
+    payment = [r for r in rows if r["touchpoint"] == "Checkout: payment"]
+    assert [r["source"] for r in payment] == ["csat_low", "nps_negative", "valence_negative"]
+    assert {r["touchpoint_rank"] for r in payment} == {1}
+    assert {r["touchpoint_impact"] for r in payment} == {payment[0]["impact"]}
+    assert round(payment[0]["impact"]) == 226_378
+    assert sum(r["impact"] for r in payment) > 1.5 * payment[0]["impact"]
+    ranks = [r["touchpoint_rank"] for r in rows]
+    assert sorted(set(ranks)) == list(range(1, max(ranks) + 1))
+    first = {}
+    for r in rows:
+        first.setdefault(r["touchpoint_rank"], r)
+        assert r["touchpoint_impact"] == first[r["touchpoint_rank"]]["impact"]
+    assert [first[k]["touchpoint"] for k in (1, 2, 3)] == [
+        "Checkout: payment",
+        "Checkout: shipping",
+        "Product page",
+    ]
+    assert "Instagram trail ad" not in {r["touchpoint"] for r in rows}  # 90% as expected
 
 
 def test_csv_is_safe_in_a_spreadsheet(measured: Path) -> None:
@@ -68,3 +104,16 @@ def test_an_unknown_snapshot_is_an_error_listing_the_labels(measured: Path) -> N
     result = run_cjo("painpoints", measured, "--snapshot", "Q9")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "'Q1'" in result.stderr
+
+
+def test_the_table_lists_each_touchpoint_once_with_its_pain_points(measured: Path) -> None:
+    lines = run_cjo("painpoints", measured).stdout.splitlines()
+    heads = [line for line in lines if not line.startswith("     ")]
+    assert heads[:3] == ["  1. Checkout: payment", "  2. Checkout: shipping", "  3. Product page"]
+    assert len({h.split(". ", 1)[1] for h in heads}) == len(heads)
+    payment = lines[1 : lines.index(heads[1])]
+    assert [line.split("(")[1].split(")")[0] for line in payment] == [
+        "csat_low",
+        "nps_negative",
+        "valence_negative",
+    ]

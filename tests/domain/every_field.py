@@ -36,6 +36,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "owner": "Payments",
         "tags": ("mobile", "\u00d6V"),
         "position": Position(12.5, -3.25),
+        "expected_dropoff": 0.125,
     },
     Emotion: {
         "id": "em-a",

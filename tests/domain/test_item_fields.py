@@ -128,6 +128,8 @@ BAD: list[tuple[type[Any], str, Any, str]] = [
     (Touchpoint, "tags", ["ok", 3], "a tag must be text"),
     (Touchpoint, "position", Position(math.nan, 0.0), "x must be a number"),
     (Touchpoint, "position", Position(0.0, 1e12), "y must be a number"),
+    (Touchpoint, "expected_dropoff", 1.5, "expected drop-off must be a share from 0 to 1"),
+    (Touchpoint, "expected_dropoff", True, "100%., not True"),
     (Touchpoint, "position", (1.0, 2.0), "must be a Position or None"),
     (Emotion, "valence", 3, "outside -2..2"),
     (Emotion, "valence", True, "must be a whole number"),

@@ -15,17 +15,25 @@ from PySide6.QtGui import QAction, QShowEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked, chosen_snapshot, rank_map
+from cjo_desktop.analysis.impact import (
+    MANUAL,
+    Ranked,
+    TouchpointRank,
+    chosen_snapshot,
+    rank_map,
+)
 from cjo_desktop.analysis.painpoints import evaluate
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.painpoints.tables import (
@@ -33,6 +41,7 @@ from cjo_desktop.app.painpoints.tables import (
     ROW_ROLE,
     RowTable,
     basis_text,
+    counted_once_text,
     opportunity_model,
     ranking_model,
 )
@@ -126,7 +135,15 @@ class PainPointDock(MapDock):
         self.detail.setAccessibleName("Why this rank")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMinimumHeight(self.detail.fontMetrics().lineSpacing() * 3)
+        line = self.detail.fontMetrics().lineSpacing()
+        self.detail.setMinimumHeight(line * 3)
+        # a touchpoint with several pain points explains each: they scroll, the table keeps
+        # its rows
+        detail = QScrollArea()
+        detail.setWidget(self.detail)
+        detail.setWidgetResizable(True)
+        detail.setFrameShape(QFrame.Shape.NoFrame)
+        detail.setMaximumHeight(line * 4 + 4)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(2, 4, 2, 2)
@@ -134,7 +151,7 @@ class PainPointDock(MapDock):
         layout.addWidget(self.basis_label)
         layout.addWidget(self.insufficient_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail)
+        layout.addWidget(detail)
         self._connect_selection()
         return page
 
@@ -291,12 +308,14 @@ class PainPointDock(MapDock):
         return self.ranking[row] if isinstance(row, int) and row < len(self.ranking) else None
 
     def _select(self, wanted: Ranked | None) -> None:
+        """Make the row of ``wanted``'s touchpoint current again."""
         if wanted is None:
             return
-        for i, r in enumerate(self.ranking):
-            if (r.touchpoint_id, r.key) == (wanted.touchpoint_id, wanted.key):
-                self.table.setCurrentIndex(self.model.index(i, 0))
-                self.table.scrollTo(self.model.index(i, 0))
+        for n in range(self.model.rowCount()):
+            row = self.model.index(n, 0).data(ROW_ROLE)
+            if isinstance(row, int) and self.ranking[row].touchpoint_id == wanted.touchpoint_id:
+                self.table.setCurrentIndex(self.model.index(n, 0))
+                self.table.scrollTo(self.model.index(n, 0))
                 return
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -323,14 +342,20 @@ class PainPointDock(MapDock):
             self.detail.setText("Choose a row to see why it ranks where it does.")
             return
         journey = self._document.journey
-        parts = [row.explanation]
-        if row.source == MANUAL and row.key in journey:
-            strategy = journey.pain_point(row.key).strategy
-            parts.append(f"Strategy: {strategy}" if strategy else "No strategy written yet.")
+        group = [r for r in self.ranking if r.touchpoint_id == row.touchpoint_id]
+        once = counted_once_text(TouchpointRank(row.touchpoint_id, row.touchpoint, tuple(group)))
+        parts = [f"\N{BULLET} {r.explanation}" if once else r.explanation for r in group]
+        if once:
+            parts.insert(0, once)
+        for r in group:
+            if r.source == MANUAL and r.key in journey:
+                strategy = journey.pain_point(r.key).strategy
+                parts.append(f"Strategy: {strategy}" if strategy else "No strategy written yet.")
+        keys = {r.key for r in group}
         answers = [
             f"{o.name} ({o.effort}, {o.impact}%)"
             for o in journey.opportunities(row.touchpoint_id)
-            if o.pain_point == row.key
+            if o.pain_point in keys
         ]
         if answers:
             parts.append("Opportunities: " + "; ".join(answers) + ".")

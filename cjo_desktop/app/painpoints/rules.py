@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.domain import Journey, JourneyError
-from cjo_desktop.domain.metrics import METRIC_NAMES, NPS, metric_name
+from cjo_desktop.domain.metrics import DROPOFF_EXCESS, METRIC_NAMES, NPS, metric_name
 from cjo_desktop.domain.painpoints import (
     DEFAULT_RULES,
     EMOTION_METRICS,
@@ -92,6 +92,8 @@ def pricing_of(settings: PainPointSettings) -> Pricing:
 
 def describe_rule(metric: str, op: str, threshold: float) -> str:
     """'drop-off at or above 95%': the words the ranking shows for a rule."""
+    if metric == DROPOFF_EXCESS and op == ">=":
+        return f"Drop-off {threshold:g}% or more above expected"
     name = metric_name(metric)
     return f"{name.words} {OP_WORDS.get(op, op)} {threshold:g}{name.unit}"
 

@@ -20,14 +20,16 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked, money
+from cjo_desktop.analysis.impact import MANUAL, Ranked, TouchpointRank, by_touchpoint, money
 from cjo_desktop.analysis.opportunities import effort_words, opportunity_values, value_text
 from cjo_desktop.app.metrics.dock import MetricsTable
 from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
 from cjo_desktop.palette import SEVERITY
 
 Std = QKeySequence.StandardKey
-ROW_ROLE = Qt.ItemDataRole.UserRole  # on every cell: the row's position in the ranking
+#: On every cell of the ranking: the position, in the ranking of pain points, of the
+#: touchpoint's costliest one (the row stands for the touchpoint with all of its pain points).
+ROW_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # on every opportunity cell: its id
 DASH = "\N{EM DASH}"
 
@@ -82,33 +84,55 @@ def _item(text: str, row: int, tip: str) -> QStandardItem:
     return item
 
 
+def counted_once_text(group: TouchpointRank) -> str:
+    """Why a touchpoint with several pain points is worth the largest, said once."""
+    if len(group.rows) < 2:
+        return ""
+    return (
+        f"{group.touchpoint} has {len(group.rows)} pain points; it counts once, at the "
+        "largest share at risk, since the same customers are behind each."
+    )
+
+
+def group_tooltip(group: TouchpointRank) -> str:
+    lines = [r.explanation for r in group.rows]
+    if once := counted_once_text(group):
+        lines.append(once)
+    return "\n\n".join(lines)
+
+
 def ranking_model(
     journey: Journey, rows: Sequence[Ranked], settings: PainPointSettings, parent: QObject
 ) -> QStandardItemModel:
+    """One row per touchpoint, its pain points listed in the row, worth its costliest."""
     period = settings.period
     headers = [
         "#",
         "Touchpoint",
-        "Source",
+        "Pain points",
         "Severity",
         f"Customers at risk / {period}",
         f"Revenue at risk / {period}",
     ]
     model = QStandardItemModel(0, len(headers), parent)
     model.setHorizontalHeaderLabels(headers)
+    first: dict[str, int] = {}
     for i, r in enumerate(rows):
-        tip = r.explanation
-        lost = DASH if r.customers_lost is None else f"{r.customers_lost:,.0f}"
-        revenue = DASH if r.revenue_at_risk is None else money(settings.currency, r.revenue_at_risk)
+        first.setdefault(r.touchpoint_id, i)
+    for n, g in enumerate(by_touchpoint(rows), 1):
+        i = first[g.touchpoint_id]
+        tip = group_tooltip(g)
+        lost = DASH if g.customers_lost is None else f"{g.customers_lost:,.0f}"
+        revenue = DASH if g.revenue_at_risk is None else money(settings.currency, g.revenue_at_risk)
         cells = [
-            _item(str(i + 1), i, tip),
-            _item(r.touchpoint, i, tip),
-            _item(source_text(journey, r), i, tip),
-            _item(r.severity, i, tip),
+            _item(str(n), i, tip),
+            _item(g.touchpoint, i, tip),
+            _item(" \N{MIDDLE DOT} ".join(source_text(journey, r) for r in g.rows), i, tip),
+            _item(g.severity, i, tip),
             _item(lost, i, tip),
             _item(revenue, i, tip),
         ]
-        cells[3].setForeground(QBrush(QColor(SEVERITY[r.severity].text)))
+        cells[3].setForeground(QBrush(QColor(SEVERITY[g.severity].text)))
         for cell in (cells[0], cells[4], cells[5]):
             cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         model.appendRow(cells)

@@ -7,6 +7,7 @@ journey, refreshing once per event-loop turn so that a macro of many edits costs
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -33,12 +35,14 @@ from cjo_desktop.commands import (
     ClearEmotion,
     SetDescription,
     SetEmotion,
+    SetExpectedDropoff,
     SetTitle,
     UpdateFlow,
     UpdateItem,
 )
 from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Emotion, Journey, JourneyError
 from cjo_desktop.domain.limits import MAX_COUNT
+from cjo_desktop.palette import ERROR_TEXT
 
 #: The valence combo: ``None`` (no feeling recorded) then -2..+2 with their everyday words.
 VALENCE_CHOICES: list[tuple[int | None, str]] = [
@@ -189,6 +193,27 @@ class InspectorDock(MapDock):
         self.tp_pains.setTextFormat(Qt.TextFormat.PlainText)
         self.tp_dropoff = self._add(form, "Drop-off", "Touchpoint drop-off", QPushButton())
         self.tp_dropoff.clicked.connect(self._dropoff_clicked)
+        self.tp_expected = self._add(
+            form,
+            "E&xpected drop-off",
+            "Touchpoint expected drop-off",
+            QLineEdit(),
+            self._commit_expected,
+        )
+        self.tp_expected.setPlaceholderText("typical of the stage")
+        self.tp_expected.setToolTip(
+            "The share of people who normally leave here, in %: most who see an ad scroll "
+            "past. Drop-off counts as a pain point only beyond it; empty compares with the "
+            "typical drop-off of the stage."
+        )
+        self.tp_expected_problem = self._add(form, "", "Expected drop-off problem", QLabel())
+        # lines of its own rather than word wrap, which squeezed the wrapped labels above;
+        # never wider than the column
+        self.tp_expected_problem.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.tp_expected_problem.setStyleSheet(f"color: {ERROR_TEXT}")
+        self.tp_expected_problem.hide()
 
     def _build_stage_page(self) -> None:
         form = self._form("stage", "Stage properties")
@@ -293,6 +318,9 @@ class InspectorDock(MapDock):
             if has_dropoff
             else "Record how many customers leave the journey here"
         )
+        if not (same and self.tp_expected.hasFocus()):
+            self._set(self.tp_expected, percent_text(tp.expected_dropoff), False)
+            self.tp_expected_problem.hide()
         self._pages.setCurrentWidget(self._page["touchpoint"])
 
     def _show_flow(self, journey: Journey, key: tuple[str, str | None], same: bool) -> None:
@@ -383,6 +411,20 @@ class InspectorDock(MapDock):
         if tp_id is not None and emotion is not None and emotion.label != label:
             self._push(lambda: SetEmotion(journey, tp_id, emotion.valence, label))
 
+    def _commit_expected(self) -> None:
+        tp_id, journey = self._key("touchpoint"), self._document.journey
+        if tp_id is None:
+            return
+        try:
+            share = share_of(self.tp_expected.text())
+        except ValueError as exc:
+            self.tp_expected_problem.setText(str(exc))
+            self.tp_expected_problem.show()
+            return
+        self.tp_expected_problem.hide()
+        if journey.touchpoint(tp_id).expected_dropoff != share:
+            self._push(lambda: SetExpectedDropoff(journey, tp_id, share))
+
     def _dropoff_clicked(self) -> None:
         """Add the shown card's drop-off (one undo step) or, if it has one, select it; either
         way the Inspector then shows the drop-off, its count and label ready to fill in."""
@@ -411,6 +453,27 @@ class InspectorDock(MapDock):
 
     def _commit_flow_label(self) -> None:
         self._flow_edit("label", self.flow_label.text().strip())
+
+
+def percent_text(share: float | None) -> str:
+    """0.125 -> "12.5%"; None -> "" (the field's placeholder then says what applies)."""
+    return "" if share is None else f"{round(100 * share, 4):g}%"
+
+
+def share_of(text: str) -> float | None:
+    """A typed percentage ("90", "12.5 %") as a share 0..1; empty: None. Raises ValueError
+    with the sentence the Inspector shows."""
+    typed = text.strip().removesuffix("%").strip().replace(",", ".")
+    if not typed:
+        return None
+    try:
+        value = float(typed)
+    except ValueError:
+        value = math.nan
+    if not 0 <= value <= 100:  # NaN fails too
+        # in lines of their own: the Inspector's column is narrow
+        raise ValueError(f"Type a percentage\nfrom 0 to 100,\nnot {text.strip()[:12]!r}.")
+    return value / 100
 
 
 def _feeling(journey: Journey, tp_id: str) -> Emotion | None:

@@ -22,14 +22,15 @@ DASH = "\N{EM DASH}"
 
 
 def journey(*, volumes: str, value: float | None, currency: str = "€") -> Journey:
-    """Three touchpoints with a high drop-off each (the default rule fires at all three) and an
-    opportunity at each, plus a manual pain point with one; ``volumes``: "all" touchpoints have
-    visitor counts, "some" (not the last), or "none"."""
+    """Three touchpoints with a high drop-off each where none is expected (the default rule
+    fires at all three, and all of the drop-off is excess) and an opportunity at each, plus a
+    manual pain point with one; ``volumes``: "all" touchpoints have visitor counts, "some"
+    (not the last), or "none"."""
     j = Journey("Shop")
     stage = j.add_stage("Buy").id
     ids = ["cart", "pay", "done"]
     for tp in ids:
-        j.add_touchpoint(stage, tp.title(), id=tp)
+        j.add_touchpoint(stage, tp.title(), id=tp, expected_dropoff=0.0)
     counted = {"all": ids, "some": ids[:2], "none": []}[volumes]
     values = {
         tp: {

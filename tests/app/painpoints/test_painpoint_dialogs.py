@@ -183,13 +183,14 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     )
     import_data(window.document)
     settle(qtbot, window)
-    assert (dock.ranking[0].touchpoint_id, dock.ranking[0].key) == (AD, "dropoff_high")
-    card = window.scene.cards[AD]
+    browsing = "tp-category-page"  # 36% drop-off against 24.4% typical in Consideration
+    assert (browsing, "dropoff_high") in [(r.touchpoint_id, r.key) for r in dock.ranking]
+    card = window.scene.cards[browsing]
     assert card.pain is not None and card.pain.severity == "high"
     assert any("drop-off" in s for s in card.pain.sources)
 
     def fill(dialog: RulesDialog) -> None:
-        set_threshold(dialog, "dropoff_high", 95)
+        set_threshold(dialog, "dropoff_high", 60)  # 48% above: no longer fires
 
     answer(monkeypatch, RulesDialog, fill)
     count = stack.count()
@@ -197,14 +198,15 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     assert stack.count() == count + 1
     assert stack.undoText() == "Edit pain-point rules"
     rule = journey.painpoint_settings().rule("dropoff_high")
-    assert rule is not None and rule.threshold == 95
-    assert rule.description == "drop-off at or above 95%"  # the words follow the threshold
+    assert rule is not None and rule.threshold == 60
+    # the words follow the threshold
+    assert rule.description == "Drop-off 60% or more above expected"
     settle(qtbot, window)
-    assert (AD, "dropoff_high") not in [(r.touchpoint_id, r.key) for r in dock.ranking]
+    assert (browsing, "dropoff_high") not in [(r.touchpoint_id, r.key) for r in dock.ranking]
     assert card.pain is None or not any("drop-off" in s for s in card.pain.sources)
     stack.undo()
     settle(qtbot, window)
-    assert dock.ranking[0].key == "dropoff_high"
+    assert (browsing, "dropoff_high") in [(r.touchpoint_id, r.key) for r in dock.ranking]
     assert card.pain is not None and any("drop-off" in s for s in card.pain.sources)
 
 

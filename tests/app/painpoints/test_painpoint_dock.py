@@ -117,15 +117,20 @@ def test_every_row_explains_its_rank_and_the_header_its_basis(
     settle(qtbot, window)
     assert dock.basis_label.text().startswith("Ranked by revenue at risk per month at €85")
     model = dock.table.model()
-    for r, ranked in enumerate(dock.ranking):
-        assert model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) == ranked.explanation
+    for ranked in dock.ranking:
         assert ranked.explanation.count(". ") == 0 and ranked.explanation.endswith(".")
+    names = column(dock, "Touchpoint")
+    assert len(names) == len(set(names))  # each touchpoint once
+    for r, name in enumerate(names):
+        own = [x.explanation for x in dock.ranking if x.touchpoint == name]
+        tip = model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.split("\n\n")[: len(own)] == own
     assert column(dock, "#")[:3] == ["1", "2", "3"]
     assert "Revenue at risk / month" in [
         model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
     ]
-    sources = column(dock, "Source")
-    assert any(s.startswith("manual: Shipping costs appear") for s in sources)
+    shipping = column(dock, "Pain points")[names.index("Checkout: shipping")]
+    assert "manual: Shipping costs appear" in shipping
 
 
 def test_the_dock_reranks_after_an_import_and_after_undo(window: MainWindow, qtbot: QtBot) -> None:
@@ -135,9 +140,15 @@ def test_the_dock_reranks_after_an_import_and_after_undo(window: MainWindow, qtb
     assert (AD, "dropoff_high") not in before
     import_data(window.document)
     settle(qtbot, window)
-    assert rows(dock)[0] == (AD, "dropoff_high")
-    assert column(dock, "Revenue at risk / month")[0] == "€578,703"
-    assert column(dock, "Customers at risk / month")[0] == "43,200"
+    assert (AD, "dropoff_high") not in rows(dock)  # 90% drop-off is what the map expects there
+    assert rows(dock)[0] == (PAYMENT, "csat_low")
+    assert column(dock, "Touchpoint")[0] == "Checkout: payment"
+    assert column(dock, "Pain points")[0] == (
+        "CSAT top-2-box below 70% \N{MIDDLE DOT} NPS below 0 \N{MIDDLE DOT} emotion at or below -1"
+    )
+    # counted once, at its largest share at risk (CSAT's), not the sum of its three
+    assert column(dock, "Revenue at risk / month")[0] == "€226,378"
+    assert column(dock, "Customers at risk / month")[0] == "2,663"
     assert [dock.snapshot_combo.itemText(i) for i in range(dock.snapshot_combo.count())] == [
         "All snapshots (latest wins)",
         "survey Q1",
@@ -160,7 +171,7 @@ def test_judging_on_one_snapshot_is_the_maps_choice_too(window: MainWindow, qtbo
     window.scene.set_metric_view("funnel March", None, None)  # View > Metrics
     settle(qtbot, window)
     assert dock.snapshot_combo.currentData() == "funnel March"
-    assert rows(dock)[0] == (AD, "dropoff_high")
+    assert rows(dock)[0] == ("tp-rewards-email", "dropoff_high")
 
 
 def test_a_new_value_per_customer_reprices_and_none_falls_back_to_customers(
@@ -176,7 +187,7 @@ def test_a_new_value_per_customer_reprices_and_none_falls_back_to_customers(
         )
     )
     settle(qtbot, window)
-    assert column(dock, "Revenue at risk / month")[0] == "€1,157,405"
+    assert column(dock, "Revenue at risk / month")[0] == "€452,755"  # twice €226,378
     assert "at €170 per customer" in dock.basis_label.text()
     window.document.push(
         SetPainPointSettings(journey, type(old)(old.rules, None, old.currency, "month", old.goal))
@@ -210,7 +221,7 @@ def test_copy_puts_the_rows_on_the_clipboard(window: MainWindow, qtbot: QtBot) -
     dock.table.selectRow(0)
     qtbot.keyClick(dock.table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QApplication.clipboard().text().splitlines()
-    assert lines[0].split("\t")[:3] == ["#", "Touchpoint", "Source"]
+    assert lines[0].split("\t")[:3] == ["#", "Touchpoint", "Pain points"]
     assert lines[1].split("\t")[1] == dock.ranking[0].touchpoint
 
 
@@ -230,8 +241,13 @@ def test_the_opportunities_tab_shows_expected_value(window: MainWindow, qtbot: Q
     dock.tabs.setCurrentIndex(1)
     table = opportunity_rows(dock)
     landing = table["Landing page per trail instead of the home page"]
-    assert landing[0] == "Instagram trail ad" and landing[1] == "drop-off at or above 30%"
-    assert landing[3:] == ["M (medium)", "25%", "€144,676"]  # 25% of €578,703
+    assert landing[0] == "Category browsing"
+    assert landing[1] == "Drop-off 30% or more above expected"
+    browsing = next(
+        r for r in dock.ranking if (r.touchpoint_id, r.key) == ("tp-category-page", "dropoff_high")
+    )
+    assert landing[3:5] == ["M (medium)", "25%"]
+    assert landing[5] == f"€{0.25 * browsing.revenue_at_risk:,.0f}"
     shipping = table["Delivery cost on the product page"]
     assert shipping[1].startswith("manual: Shipping costs")
     row = next(r for r in dock.ranking if r.key == "pp-late-shipping-cost")
