@@ -63,7 +63,7 @@ class Change:
         return {BETTER: True, WORSE: False}.get(self.verdict)
 
 
-def _direction(metric: str, before: MetricValue, after: MetricValue) -> bool | None | str:
+def _direction(metric: str, before: MetricValue, after: MetricValue) -> bool | str | None:
     up = higher_is_better(metric, after)
     if up is not None and higher_is_better(metric, before) not in (None, up):
         return "the two values were read with opposite best ends of the scale"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
 from cjo_desktop.analysis.changes import Change, compare_snapshots
+from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
 from cjo_desktop.domain.metrics import CES_MEAN, CSAT_MEAN, NPS, VISITORS, metric_name
 from cjo_desktop.drawing.metric_view import format_value
 from cjo_desktop.palette import BETTER, WORSE
@@ -41,7 +41,7 @@ def value_text(metric: str, value: MetricValue) -> str:
 
 
 def delta_text(metric: str, change: Change) -> str:
-    """'▲ +110 better', '▼ −2 no significant change': the move and the verdict on it, which
+    """'▲ +110 better', '▼ -2 no significant change': the move and the verdict on it, which
     is better or worse only when the change is significant (q < 0.05)."""
     signed = _signed(metric, change.delta)
     if signed == "0":  # what rounds to nothing gets no arrow ("▲ +0" read as a rise)
@@ -51,7 +51,7 @@ def delta_text(metric: str, change: Change) -> str:
 
 
 def _signed(metric: str, x: float) -> str:
-    """A difference in the metric's units: '+110', '−4 pts', '+0.32'; '0' for what rounds
+    """A difference in the metric's units: '+110', '-4 pts', '+0.32'; '0' for what rounds
     to zero at the shown precision."""
     if metric in (CSAT_MEAN, CES_MEAN):
         size = f"{abs(x):.2f}"
