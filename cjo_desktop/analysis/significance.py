@@ -31,6 +31,7 @@ from cjo_desktop.domain.metrics import (
     CSAT_TOP2,
     DROPOFF,
     NPS,
+    VISITORS,
     MetricValue,
 )
 
@@ -177,6 +178,12 @@ def welch(
     return delta, delta - half, delta + half, p
 
 
+_NO_TEST = {
+    VISITORS: "a count of visitors is a tally, not a sample of answers",
+    "": "only NPS, CSAT, CES, conversion and drop-off computed from raw data are tested",
+}
+
+
 def _successes(value: MetricValue) -> int | str:
     """How many of the value's n are in the share; or why that is not known."""
     assert value.value is not None
@@ -198,7 +205,7 @@ def difference(
     delta = after.value - before.value
     kind = KINDS.get(metric)
     if kind is None:
-        return _untestable(delta, "there is no test for this kind of number")
+        return _untestable(delta, _NO_TEST.get(metric, _NO_TEST[""]))
     for v in (before, after):
         if v.n is None or v.n < (2 if kind == MEAN_KIND else 1):
             return _untestable(delta, "a value has too few answers behind it to test")
