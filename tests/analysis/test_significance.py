@@ -37,6 +37,7 @@ from cjo_desktop.domain.metrics import (
     CSAT_MEAN,
     CSAT_TOP2,
     DROPOFF,
+    HIGHER_IS_BETTER,
     NPS,
     MetricValue,
     Provenance,
@@ -259,3 +260,18 @@ def test_the_rest_of_the_responses_is_the_whole_minus_the_segment() -> None:
             assert derived.detail["promoters"] == rest.detail["promoters"]
     share = rest_value(CSAT_TOP2, MetricValue(50.0, 200), MetricValue(80.0, 50))
     assert share is not None and (share.value, share.n) == (40.0, 150)
+
+
+def test_more_top_2_box_answers_are_better_whichever_end_of_the_scale_is_best() -> None:
+    """With 1 = very satisfied the top-2 box counts the 1s and 2s: a rise is still better (the
+    import records the CSAT scale's best end, low, on the share too)."""
+    low_best = {HIGHER_IS_BETTER: 0.0}
+    before = MetricValue(40.0, 200, detail={"top2": 80.0, **low_best})
+    after = MetricValue(70.0, 200, detail={"top2": 140.0, **low_best})
+    assert compare({"x": (CSAT_TOP2, before, after)})["x"].verdict == BETTER
+    mean_before = MetricValue(2.5, 200, detail={"sd": 1.0, **low_best})
+    mean_after = MetricValue(1.8, 200, detail={"sd": 1.0, **low_best})
+    assert compare({"x": (CSAT_MEAN, mean_before, mean_after)})["x"].verdict == BETTER
+    flipped = MetricValue(3.5, 200, detail={"sd": 1.0, HIGHER_IS_BETTER: 1.0})
+    odd = compare({"x": (CSAT_MEAN, mean_before, flipped)})["x"]
+    assert odd.verdict == NOT_TESTABLE and "opposite" in odd.reason
