@@ -104,7 +104,7 @@ def t_pdf(t: float, df: float) -> float:
     return math.exp(log_c - (df + 1) / 2 * math.log1p(t * t / df))
 
 
-def _start(z: float, df: int) -> float:
+def _start(z: float, df: float) -> float:
     """Cornish-Fisher expansion of the t quantile around the normal one: a starting point
     that is already exact to many digits for large df (and merely positive for tiny df)."""
     z2 = z * z
@@ -116,14 +116,15 @@ def _start(z: float, df: int) -> float:
 
 
 @lru_cache(maxsize=4096)
-def t_quantile(p: float, df: int) -> float:
+def t_quantile(p: float, df: float) -> float:
     """The Student t inverse CDF: the t with P(T <= t) = p, for ``df`` degrees of freedom.
 
     Solved on the upper tail q = 1 - p (for p > 1/2; the lower half by symmetry): Newton steps
     on t_sf(t) - q with derivative -t_pdf(t), started from the Cornish-Fisher expansion and
     kept inside a bracket [lo, hi] with t_sf(lo) > q > t_sf(hi); a step that would leave the
     bracket is replaced by bisection, so the iteration always converges. From df = 100,000 on
-    the expansion alone is returned (it is then exact to machine precision).
+    the expansion alone is returned (it is then exact to machine precision). ``df`` need not be
+    whole (Welch's test gives fractional degrees of freedom).
     """
     if df < 1:
         raise ValueError(f"degrees of freedom must be at least 1, got {df}")

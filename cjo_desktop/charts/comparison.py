@@ -1,9 +1,12 @@
 """Baseline against latest: per touchpoint, an arrow from the old value to the new one.
 
-Blue when the change is for the better and vermillion when for the worse, each metric read in
-its own direction (a lower CES is better); grey where nobody recorded which way is better. A
-solid arrow means the two 95% intervals do not overlap (a clear change); a faded one that they
-overlap, so the change may be noise.
+Only a significant change is coloured: blue when for the better, vermillion when for the worse,
+each metric read in its own direction (a lower CES is better). Every other arrow is grey: the
+change is inside the noise ("no significant change") or could not be tested. A change is
+significant when its Benjamini-Hochberg q-value, over every value the two snapshots share, is
+below 0.05 (:func:`cjo_desktop.analysis.changes.compare_snapshots`, as the CLI and the Metrics
+panel judge it). A light band on each row is the 95% interval of the change, laid from the
+baseline value: where the latest value might lie if only the change's uncertainty counted.
 """
 
 from __future__ import annotations
@@ -11,15 +14,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
+from cjo_desktop.analysis.changes import BETTER, NOT_TESTABLE, WORSE, compare_snapshots
+from cjo_desktop.analysis.changes import Change as Judged
 from cjo_desktop.charts import style
-from cjo_desktop.domain import Journey, MetricValue, Snapshot
-from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, higher_is_better, metric_name
+from cjo_desktop.domain import Journey, Snapshot
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS, metric_name
 
 COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
 TITLE = "Baseline against latest"
+#: Where a band may reach: a share stays within 0-100%, an NPS within -100..100.
+_LIMITS = {NPS: (-100.0, 100.0), CSAT_TOP2: (0.0, 100.0)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,31 +37,36 @@ class Change:
     name: str
     before: float
     after: float
-    better: bool | None  # None: no change, or the direction is unknown
-    clear: bool  # the 95% intervals do not overlap
+    judged: Judged
+
+    @property
+    def better(self) -> bool | None:
+        """True better, False worse; None when not significant, untested or undirected."""
+        return self.judged.better
+
+    @property
+    def significant(self) -> bool:
+        return self.judged.significant
 
 
-def _clear(a: MetricValue, b: MetricValue) -> bool:
-    if None in (a.ci_low, a.ci_high, b.ci_low, b.ci_high):
-        return False
-    assert a.ci_low is not None and a.ci_high is not None
-    assert b.ci_low is not None and b.ci_high is not None
-    return a.ci_high < b.ci_low or b.ci_high < a.ci_low
-
-
-def changes(journey: Journey, baseline: Snapshot, latest: Snapshot, metric: str) -> list[Change]:
-    """Touchpoints (journey order) with ``metric`` in both snapshots, and how it moved."""
+def changes(
+    journey: Journey,
+    baseline: Snapshot,
+    latest: Snapshot,
+    metric: str,
+    judged: dict[tuple[str, str], Judged] | None = None,
+) -> list[Change]:
+    """Touchpoints (journey order) with ``metric`` in both snapshots, and how it moved.
+    ``judged``: the whole comparison, when the caller has it already."""
+    if judged is None:
+        judged = compare_snapshots(baseline, latest, [tp.id for tp in journey.touchpoints()])
     out = []
     for tp in journey.touchpoints():
         a, b = baseline.value(tp.id, metric), latest.value(tp.id, metric)
-        if a is None or b is None or a.value is None or b.value is None:
+        verdict = judged.get((tp.id, metric))
+        if a is None or b is None or a.value is None or b.value is None or verdict is None:
             continue
-        up = higher_is_better(metric, b)
-        if up is None or higher_is_better(metric, a) != up or a.value == b.value:
-            better = None
-        else:
-            better = (b.value > a.value) == up
-        out.append(Change(tp.id, tp.name, a.value, b.value, better, _clear(a, b)))
+        out.append(Change(tp.id, tp.name, a.value, b.value, verdict))
     return out
 
 
@@ -60,6 +74,17 @@ def colour(change: Change) -> str:
     if change.better is None:
         return style.UNCHANGED
     return style.BETTER if change.better else style.WORSE
+
+
+def _band(metric: str, change: Change) -> tuple[float, float] | None:
+    j = change.judged
+    if j.ci_low is None or j.ci_high is None:
+        return None
+    low, high = change.before + j.ci_low, change.before + j.ci_high
+    bounds = _LIMITS.get(metric)
+    if bounds:
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+    return low, high
 
 
 def comparison_chart(
@@ -71,16 +96,10 @@ def comparison_chart(
     title: str = TITLE,
 ) -> Figure:
     """One panel per metric found in both snapshots; rows are touchpoints in journey order."""
-    per = {m: changes(journey, baseline, latest, m) for m in metrics}
+    judged = compare_snapshots(baseline, latest, [tp.id for tp in journey.touchpoints()])
+    per = {m: changes(journey, baseline, latest, m, judged) for m in metrics}
     per = {m: rows for m, rows in per.items() if rows}
-    caption = (
-        f"Each arrow runs from the baseline (“{baseline.label}”, hollow) to the latest "
-        f"(“{latest.label}”, filled). Blue: better, vermillion: worse, each metric in its own "
-        "direction (higher NPS and CSAT are better, lower CES is better); grey: unchanged or "
-        "direction unknown. Solid: the two 95% intervals do not overlap, a clear change; "
-        "faded: they overlap, so the change may be noise. Right of each panel: the change."
-    )
-    fig = style.new_page(title, caption, subtitle=journey.title)
+    fig = style.new_page(title, _caption(baseline, latest, judged), subtitle=journey.title)
     if not per:
         style.message_axes(fig, "The two snapshots share no NPS, CSAT or CES values.")
         return fig
@@ -88,10 +107,10 @@ def comparison_chart(
     shown = sorted({c.touchpoint_id for rows in per.values() for c in rows}, key=place.__getitem__)
     row = {tp: i for i, tp in enumerate(shown)}
     handles = [
-        Line2D([], [], color=style.BETTER, marker=">", label="better"),
-        Line2D([], [], color=style.WORSE, marker=">", label="worse"),
-        Line2D([], [], color=style.UNCHANGED, marker=">", label="unchanged or direction unknown"),
-        Line2D([], [], color=style.INK, alpha=0.45, label="faded: intervals overlap"),
+        Line2D([], [], color=style.BETTER, marker=">", label="significantly better"),
+        Line2D([], [], color=style.WORSE, marker=">", label="significantly worse"),
+        Line2D([], [], color=style.UNCHANGED, marker=">", label="no significant change"),
+        Patch(color=style.UNCHANGED, alpha=_BAND_ALPHA, label="95% interval of the change"),
     ]
     axes = style.panels_with_legend(fig, len(per), handles)
     size = max(5.5, min(style.SMALL_PT, 12 - len(shown) / 6))
@@ -99,53 +118,11 @@ def comparison_chart(
         for y in range(len(shown)):
             if y % 2:
                 ax.axhspan(y - 0.5, y + 0.5, color=style.LANE_FILL[1], lw=0, zorder=0)
+        ends = []
         for c in rows:
-            y = row[c.touchpoint_id]
-            tint = colour(c)
-            alpha = 1.0 if c.clear else 0.45
-            ax.annotate(
-                "",
-                xy=(c.after, y),
-                xytext=(c.before, y),
-                arrowprops={
-                    "arrowstyle": "-|>",
-                    "color": tint,
-                    "lw": 1.6,
-                    "alpha": alpha,
-                    "shrinkA": 0,
-                    "shrinkB": 0,
-                    "mutation_scale": 9,
-                },
-                gid=f"{metric}:{c.touchpoint_id}",
-                zorder=3,
-            )
-            ax.plot(
-                [c.before],
-                [y],
-                marker="o",
-                ms=4.5,
-                mfc=style.ON_FILL,
-                mec=tint,
-                alpha=alpha,
-                zorder=4,
-            )
-            ax.plot([c.after], [y], marker="o", ms=4.5, color=tint, alpha=alpha, zorder=4)
-            delta = c.after - c.before
-            digits = 0 if metric in (NPS, CSAT_TOP2) else 2
-            shown_tint = style.UNCHANGED if round(delta, digits) == 0 else tint
-            ax.text(
-                1.02,
-                y,
-                "±0" if round(delta, digits) == 0 else f"{delta:+.{digits}f}",
-                transform=ax.get_yaxis_transform(),
-                ha="left",
-                va="center",
-                size=size,
-                color=shown_tint,
-            )
-        values = [v for c in rows for v in (c.before, c.after)]
-        lo, hi = min(values), max(values)
-        pad = max(hi - lo, 1e-9) * 0.08
+            ends += _draw_row(ax, metric, c, row[c.touchpoint_id], size)
+        lo, hi = min(ends), max(ends)
+        pad = max(hi - lo, 1e-9) * 0.05
         ax.set_xlim(lo - pad, hi + pad)
         if metric == NPS and lo < 0 < hi:
             ax.axvline(0, color=style.GRID, lw=0.8)
@@ -160,3 +137,84 @@ def comparison_chart(
     axes[0].set_yticklabels([style.shorten(names[t], 28) for t in shown], size=size)
     axes[0].set_ylim(len(shown) - 0.5, -0.5)
     return fig
+
+
+_BAND_ALPHA = 0.3
+
+
+def _caption(baseline: Snapshot, latest: Snapshot, judged: dict[tuple[str, str], Judged]) -> str:
+    """What the page shows, and how many of the compared values changed beyond the noise."""
+    better = sum(1 for j in judged.values() if j.verdict == BETTER)
+    worse = sum(1 for j in judged.values() if j.verdict == WORSE)
+    untested = sum(1 for j in judged.values() if j.verdict == NOT_TESTABLE)
+    counts = (
+        f"Of the {len(judged)} values the two snapshots share, {better} changed significantly "
+        f"for the better and {worse} for the worse"
+        + (
+            f"; {untested} could not be tested (too few answers or counts not kept)"
+            if untested
+            else ""
+        )
+        + "."
+    )
+    return (
+        f"Each arrow runs from the baseline (“{baseline.label}”, hollow) to the latest "
+        f"(“{latest.label}”, filled); the band is the 95% interval of the change, laid from the "
+        "baseline. Coloured only where the change is significant: its q-value (the p-value "
+        "corrected for testing every shared value at once, Benjamini-Hochberg) is below 0.05; "
+        "blue better, vermillion worse, each metric in its own direction (lower CES is better). "
+        f"Grey: no significant change. {counts} Right of each panel: the change."
+    )
+
+
+def _draw_row(ax: Axes, metric: str, c: Change, y: int, size: float) -> list[float]:
+    """One touchpoint's band, arrow and change; returns the x values it reaches."""
+    tint = colour(c)
+    strong = c.significant
+    band = _band(metric, c)
+    if band is not None:
+        ax.barh(
+            y,
+            band[1] - band[0],
+            left=band[0],
+            height=0.55,
+            color=style.UNCHANGED,
+            alpha=_BAND_ALPHA,
+            lw=0,
+            zorder=2,
+        )
+    alpha = 1.0 if strong else 0.6
+    ax.annotate(
+        "",
+        xy=(c.after, y),
+        xytext=(c.before, y),
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": tint,
+            "lw": 1.6 if strong else 1.1,
+            "alpha": alpha,
+            "shrinkA": 0,
+            "shrinkB": 0,
+            "mutation_scale": 9,
+        },
+        gid=f"{metric}:{c.touchpoint_id}",
+        zorder=3,
+    )
+    ax.plot([c.before], [y], marker="o", ms=4.5, mfc=style.ON_FILL, mec=tint, alpha=alpha, zorder=4)
+    ax.plot([c.after], [y], marker="o", ms=4.5, color=tint, alpha=alpha, zorder=4)
+    delta = c.after - c.before
+    digits = 0 if metric in (NPS, CSAT_TOP2) else 2
+    ax.text(
+        1.02,
+        y,
+        "±0"
+        if round(delta, digits) == 0
+        else f"{delta:+.{digits}f}".replace("-", "\N{MINUS SIGN}"),
+        transform=ax.get_yaxis_transform(),
+        ha="left",
+        va="center",
+        size=size,
+        color=tint if strong else style.MUTED,
+        weight="bold" if strong else "normal",
+    )
+    return [c.before, c.after, *(band or ())]

@@ -115,20 +115,27 @@ def _print_report(result: ImportResult) -> None:
     flush()
 
 
+def _cell(column: str, v: Any) -> str:
+    """A value as the table shows it: p and q to two significant digits (tiny ones as
+    "<0.0001"), other decimals to one place and never "-0.0"."""
+    if v is None:
+        return "-"
+    if isinstance(v, float) and column in ("p_value", "q_value"):
+        return "<0.0001" if v < 0.0001 else f"{v:.2g}"
+    if isinstance(v, float):
+        text = f"{v:.1f}"
+        return text.lstrip("-") if float(text) == 0 else text
+    return printable(str(v))
+
+
 def _table(records: list[dict[str, Any]], columns: list[str]) -> list[str]:
     """Aligned columns; cells are escaped first, so the widths are what the terminal shows."""
-
-    def cell(v: Any) -> str:
-        if v is None:
-            return "-"
-        return printable(f"{v:.1f}" if isinstance(v, float) else str(v))
-
-    rows = [[cell(r[c]) for c in columns] for r in records]
+    rows = [[_cell(c, r[c]) for c in columns] for r in records]
     widths = [
         max(len(c), *(len(r[i]) for r in rows)) if rows else len(c) for i, c in enumerate(columns)
     ]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True))]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)) for r in rows]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return lines
 
 
@@ -168,7 +175,7 @@ def cmd_metrics(args: argparse.Namespace) -> None:
 
 def cmd_segments(args: argparse.Namespace) -> None:
     from cjo_desktop.io.files import load_map
-    from cjo_desktop.io.imports.segments import segment_records
+    from cjo_desktop.io.imports.segments import SEGMENT_KEYS, segment_records
 
     needs = [kind for kind in kinds() if kind.per_segment]
     what = "a per-segment table needs " + " or ".join(kind.name for kind in needs)
@@ -179,8 +186,7 @@ def cmd_segments(args: argparse.Namespace) -> None:
     if not kind_of(spec.kind).per_segment:
         raise MapFileError(args.data, "", what)
     records = segment_records(journey, Path(args.data), spec, args.column)
-    keys = ("segment", "touchpoint_id", "touchpoint", "metric", "value", "n", "ci_low", "ci_high")
-    _print_records(records, args.format, keys)
+    _print_records(records, args.format, SEGMENT_KEYS)
 
 
 def _data_arguments(p: argparse.ArgumentParser) -> None:
@@ -255,7 +261,9 @@ def add_commands(verbs: Any) -> None:
         "--compare",
         type=text,
         metavar="BASELINE",
-        help="another snapshot: adds its value, the difference and better/worse",
+        help="another snapshot: adds its value and the change with its 95%% interval, p, "
+        "q (Benjamini-Hochberg over all the changes) and the answers a survey needs; a change "
+        "is better or worse only when q < 0.05, else 'no significant change'",
     )
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(run=cmd_metrics)
@@ -264,7 +272,8 @@ def add_commands(verbs: Any) -> None:
         "segments",
         help=listed("segments"),
         description="Compute NPS, CSAT and CES per touchpoint for every value of a segment "
-        "column and print the table (the map is not changed).",
+        "column, compare each segment with the rest of the responses (95% interval, p, q; "
+        "better or worse only when q < 0.05) and print the table (the map is not changed).",
     )
     _data_arguments(p)
     p.add_argument("--column", type=text, required=True, metavar="COL", help="the segment column")

@@ -82,7 +82,11 @@ def metric_name(metric: str) -> MetricName:
 
 
 def higher_is_better(metric: str, value: MetricValue) -> bool | None:
-    """Which way the metric improves; None when nobody said (a column of someone's KPIs)."""
+    """Which way the metric improves; None when nobody said (a column of someone's KPIs).
+    The top-2-box share counts the two best answers whichever end of the scale is best, so
+    more of them is always better (imports record the CSAT scale's end with it as well)."""
+    if metric == CSAT_TOP2:
+        return True
     if HIGHER_IS_BETTER in value.detail:
         return bool(value.detail[HIGHER_IS_BETTER])
     return _DEFAULT_HIGHER_IS_BETTER.get(metric)

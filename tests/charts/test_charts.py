@@ -182,7 +182,7 @@ def test_comparison_arrows_point_to_the_latest_and_read_each_direction(
     before, after = survey("q1", ces_pay=5.0), survey("q2", ces_pay=3.0)
     after.values["tp-ad"]["nps"] = _nps(10, 10, 30)  # NPS falls from 40 to -40
     ces = changes(journey, before, after, "ces_mean")
-    assert [(c.before, c.after, c.better, c.clear) for c in ces] == [(5.0, 3.0, True, True)]
+    assert [(c.before, c.after, c.better, c.significant) for c in ces] == [(5.0, 3.0, True, True)]
     fig = comparison_chart(journey, before, after)
     arrows = {a.get_gid(): a for ax in fig.axes for a in ax.texts if isinstance(a, Annotation)}
     pay = arrows["ces_mean:tp-pay"]
@@ -191,6 +191,24 @@ def test_comparison_arrows_point_to_the_latest_and_read_each_direction(
     ad = arrows["nps:tp-ad"]
     assert ad.xy[0] < ad.xyann[0]
     assert ad.arrow_patch.get_edgecolor()[:3] == pytest.approx(_rgb(style.WORSE))
+
+
+def test_comparison_colours_only_significant_changes(journey: Journey) -> None:
+    """NPS 40 -> 36 on 50 answers each is noise: grey and "no significant change", however
+    the arrow points; the caption counts what did change."""
+    before, after = survey("q1"), survey("q2")
+    after.values["tp-ad"]["nps"] = _nps(29, 10, 11)  # 40 -> 36
+    (ad,) = [c for c in changes(journey, before, after, "nps") if c.touchpoint_id == "tp-ad"]
+    assert (ad.before, ad.after, ad.better, ad.significant) == (40.0, 36.0, None, False)
+    assert ad.judged.verdict == "no significant change"
+    assert ad.judged.ci_low is not None and ad.judged.ci_low < -4 < 0 < ad.judged.ci_high
+    fig = comparison_chart(journey, before, after)
+    arrows = {a.get_gid(): a for ax in fig.axes for a in ax.texts if isinstance(a, Annotation)}
+    assert arrows["nps:tp-ad"].arrow_patch.get_edgecolor()[:3] == pytest.approx(
+        _rgb(style.UNCHANGED)
+    )
+    caption = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
+    assert "0 changed significantly for the better and 0 for the worse" in caption
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:

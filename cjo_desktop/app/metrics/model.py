@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from cjo_desktop.analysis.changes import Change, compare_snapshots
 from cjo_desktop.domain import MetricValue, Snapshot, Touchpoint
-from cjo_desktop.domain.metrics import VISITORS, higher_is_better, metric_name
+from cjo_desktop.domain.metrics import CES_MEAN, CSAT_MEAN, NPS, VISITORS, metric_name
 from cjo_desktop.drawing.metric_view import format_value
 from cjo_desktop.palette import BETTER, WORSE
 
@@ -39,19 +40,57 @@ def value_text(metric: str, value: MetricValue) -> str:
     return f"{text} ({', '.join(extra)})" if extra else text
 
 
-def delta_text(metric: str, now: MetricValue, before: MetricValue) -> tuple[str, bool | None]:
-    """'▲ +110 better' and whether the change is an improvement (None: the metric has no
-    direction). The direction is the one the import recorded (CSAT may run 1 = best)."""
-    delta = (now.value or 0.0) - (before.value or 0.0)
-    if abs(delta) < 1e-9:
-        return "= 0", None
-    size = format_value(metric, MetricValue(abs(delta))).lstrip("+").replace("%", " pts")
-    up = delta > 0
-    text = f"{UP if up else DOWN} {'+' if up else MINUS}{size}"
-    if (higher := higher_is_better(metric, now)) is None:
-        return text, None
-    better = up == higher
-    return f"{text} {'better' if better else 'worse'}", better
+def delta_text(metric: str, change: Change) -> str:
+    """'▲ +110 better', '▼ -2 no significant change': the move and the verdict on it, which
+    is better or worse only when the change is significant (q < 0.05)."""
+    signed = _signed(metric, change.delta)
+    if signed == "0":  # what rounds to nothing gets no arrow ("▲ +0" read as a rise)
+        return f"= 0 {change.verdict}"
+    up = change.delta > 0
+    return f"{UP if up else DOWN} {signed} {change.verdict}"
+
+
+def _signed(metric: str, x: float) -> str:
+    """A difference in the metric's units: '+110', '-4 pts', '+0.32'; '0' for what rounds
+    to zero at the shown precision."""
+    if metric in (CSAT_MEAN, CES_MEAN):
+        size = f"{abs(x):.2f}"
+    else:
+        size = format_value(metric, MetricValue(abs(x))).lstrip("+").replace("%", " pts")
+    if not any(c in "123456789" for c in size):
+        return "0"
+    return f"{'+' if x > 0 else MINUS}{size}"
+
+
+def change_tip(metric: str, change: Change, old: MetricValue, now: MetricValue, label: str) -> str:
+    """The numbers behind a change cell, in words: both values, the interval, p and q, and
+    how many answers would show a change of the planned size."""
+    lines = [f"{format_value(metric, old)} in {label!r}, {format_value(metric, now)} now."]
+    if change.reason:
+        lines.append(f"Not tested: {change.reason}.")
+        return "\n".join(lines)
+    if change.ci_low is not None and change.ci_high is not None:
+        low, high = _signed(metric, change.ci_low), _signed(metric, change.ci_high)
+        lines.append(f"Change {_signed(metric, change.delta)}, 95% interval {low} to {high}.")
+    if change.p_value is not None and change.q_value is not None:
+        lines.append(
+            f"p = {p_text(change.p_value)}, q = {p_text(change.q_value)} "
+            "(corrected for every value compared)."
+        )
+    if not change.significant:
+        lines.append("No significant change: better or worse needs q below 0.05.")
+    if change.n_needed is not None and change.size is not None:
+        size = _signed(metric, change.size).lstrip("+") + (" points" if metric == NPS else "")
+        lines.append(
+            f"About {change.n_needed:,} answers in each snapshot would detect a change of "
+            f"{size} (80% power)."
+        )
+    return "\n".join(lines)
+
+
+def p_text(p: float) -> str:
+    """A p- or q-value to two significant digits; tiny ones as '< 0.0001'."""
+    return "< 0.0001" if p < 0.0001 else f"{p:.2g}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +98,7 @@ class _Cell:
     text: str
     key: object  # what SORT_ROLE answers
     tip: str = ""
-    better: bool | None = None  # a change column's colour; None: none
+    better: bool | None = None  # a significant change's colour; None: drawn neutral
 
 
 class MetricsModel(QAbstractTableModel):
@@ -76,6 +115,9 @@ class MetricsModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._rows, self._shown, self._before = rows, shown, before
+        self._changes: dict[tuple[str, str], Change] = {}
+        if shown is not None and before is not None:  # one comparison over the whole map
+            self._changes = compare_snapshots(before, shown, [tp.id for _, tp in rows])
         self._columns: list[tuple[str, str]] = [("stage", ""), ("name", "")]
         for m in metrics:
             self._columns.append(("value", m))
@@ -129,9 +171,9 @@ class MetricsModel(QAbstractTableModel):
         if kind == "value":
             return _Cell("", None) if now is None else _Cell(value_text(metric, now), now.value)
         old = self._before.value(tp_id, metric) if self._before else None
-        if now is None or old is None or now.value is None or old.value is None:
+        change = self._changes.get((tp_id, metric))
+        if now is None or old is None or change is None:
             return _Cell("", None)
-        text, better = delta_text(metric, now, old)
         label = self._before.label if self._before else ""
-        tip = f"{format_value(metric, old)} in {label!r}, {format_value(metric, now)} now"
-        return _Cell(text, now.value - old.value, tip, better)
+        tip = change_tip(metric, change, old, now, label)
+        return _Cell(delta_text(metric, change), change.delta, tip, change.better)

@@ -11,8 +11,8 @@ import io
 from pathlib import Path
 from typing import Any
 
+from cjo_desktop.analysis.changes import Change, compare_snapshots
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
-from cjo_desktop.domain.metrics import higher_is_better
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.files import write_atomic
 
@@ -80,30 +80,58 @@ def metric_records(journey: Journey, label: str | None = None) -> list[dict[str,
     return records
 
 
-COMPARE_KEYS = ("baseline", "baseline_value", "delta", "change")
+#: What a comparison adds to each row: the change, its 95% interval, p, the Benjamini-Hochberg
+#: q over the whole comparison, the answers per group a planned survey needs, and the verdict
+#: ("better", "worse", "no significant change", or "not testable" with the reason).
+CHANGE_KEYS = (
+    "delta",
+    "delta_ci_low",
+    "delta_ci_high",
+    "p_value",
+    "q_value",
+    "n_needed",
+    "change",
+    "change_reason",
+)
+COMPARE_KEYS = ("baseline", "baseline_value", *CHANGE_KEYS)
+
+
+def _number(x: float | None) -> float | None:
+    """Rounded as the file stores numbers, and never -0.0 (which printed as "-0.0 worse")."""
+    return None if x is None else round(x, 6) + 0.0
+
+
+def change_fields(change: Change | None) -> dict[str, Any]:
+    """The CHANGE_KEYS of one row; all None where a value is missing on either side."""
+    if change is None:
+        return dict.fromkeys(CHANGE_KEYS)
+    return {
+        "delta": _number(change.delta),
+        "delta_ci_low": _number(change.ci_low),
+        "delta_ci_high": _number(change.ci_high),
+        "p_value": change.p_value,
+        "q_value": change.q_value,
+        "n_needed": change.n_needed,
+        "change": change.verdict,
+        "change_reason": change.reason,
+    }
 
 
 def compare_records(journey: Journey, label: str | None, baseline: str) -> list[dict[str, Any]]:
-    """The records of ``label`` with the ``baseline`` value beside each, the difference and
-    whether it is an improvement ("better", "worse", "same"; "" when the direction of the
-    metric is unknown or a value is missing)."""
+    """The records of ``label`` with the ``baseline`` value beside each and the change, tested
+    as one comparison over every value the two snapshots share
+    (:func:`cjo_desktop.analysis.changes.compare_snapshots`)."""
     before = journey.metric_snapshot(baseline)
     records = metric_records(journey, label)
     snap = chosen_snapshot(journey, label)
+    judged = (
+        compare_snapshots(before, snap, [tp.id for tp in journey.touchpoints()]) if snap else {}
+    )
     for r in records:
         old = before.value(r["touchpoint_id"], r["metric"])
         r["baseline"] = baseline
         r["baseline_value"] = None if old is None else old.value
-        r["delta"] = r["change"] = None
-        if old is not None and old.value is not None and r["value"] is not None:
-            delta = round(r["value"] - old.value, 6)
-            r["delta"] = delta
-            value = snap.value(r["touchpoint_id"], r["metric"]) if snap else None
-            up = higher_is_better(r["metric"], value) if value else None
-            if delta == 0:
-                r["change"] = "same"
-            elif up is not None:
-                r["change"] = "better" if (delta > 0) == up else "worse"
+        r.update(change_fields(judged.get((r["touchpoint_id"], r["metric"]))))
     return records
 
 

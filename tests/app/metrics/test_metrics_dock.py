@@ -52,9 +52,16 @@ class Panel:
         c = self.columns().index(name)
         return [self.dock.proxy.index(r, c).data() for r in range(self.dock.proxy.rowCount())]
 
-    def cell(self, touchpoint: str, column: str) -> str:
+    def cell(
+        self, touchpoint: str, column: str, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+    ) -> str:
         row = self.column("Touchpoint").index(touchpoint)
-        return str(self.dock.proxy.index(row, self.columns().index(column)).data())
+        return str(self.dock.proxy.index(row, self.columns().index(column)).data(role))
+
+    def brush(self, touchpoint: str, column: str) -> object:
+        row = self.column("Touchpoint").index(touchpoint)
+        index = self.dock.proxy.index(row, self.columns().index(column))
+        return index.data(Qt.ItemDataRole.ForegroundRole)
 
 
 @pytest.fixture
@@ -159,6 +166,13 @@ def test_colour_compare_and_select(panel: Panel, qtbot: QtBot) -> None:
     assert change.startswith("\N{BLACK UP-POINTING TRIANGLE} +") and change.endswith("better")
     ces = panel.cell("Checkout: payment", "CES mean change")  # less effort: down is better
     assert ces.startswith("\N{BLACK DOWN-POINTING TRIANGLE}") and ces.endswith("better")
+    assert panel.brush("Checkout: payment", "NPS change") is not None  # coloured: significant
+    ad = panel.cell("Instagram trail ad", "NPS change")  # 36.7 -> 34.4 on about 60 answers
+    assert ad == "\N{BLACK DOWN-POINTING TRIANGLE} \N{MINUS SIGN}2 no significant change"
+    assert panel.brush("Instagram trail ad", "NPS change") is None  # drawn neutral
+    tip = panel.cell("Instagram trail ad", "NPS change", Qt.ItemDataRole.ToolTipRole)
+    assert "95% interval \N{MINUS SIGN}27 to +23" in tip and "p = 0.86, q = 0.94" in tip
+    assert "About 792 answers in each snapshot would detect a change of 10 points" in tip
 
     pick(qtbot, dock.snapshot_combo, Q1)  # the cards follow the table
     assert scene.shown_snapshot().label == Q1
