@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -122,13 +122,20 @@ class MetricsDock(MapDock):
         self.table.horizontalHeader().setResizeContentsPrecision(200)
         self.table.selectionModel().selectionChanged.connect(self._select_on_canvas)
         self._following = False
-        form = QFormLayout()
-        form.addRow("&Snapshot:", self.snapshot_combo)
-        form.addRow("Compare &with:", self.compare_combo)
-        form.addRow("Colour cards &by:", self.colour_combo)
+        # One row of choices: the panel sits under the map, where height is scarce.
+        choices = QHBoxLayout()
+        for text, combo in (
+            ("&Snapshot:", self.snapshot_combo),
+            ("Compare &with:", self.compare_combo),
+            ("Colour cards &by:", self.colour_combo),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            choices.addWidget(label)
+            choices.addWidget(combo, 1)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addLayout(form)
+        layout.addLayout(choices)
         layout.addWidget(self.info_label)
         layout.addWidget(self.table, 1)
         self._scene.layoutChanged.connect(self._on_layout)

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
             (self.outline, "outline", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
-            (self.metrics_dock, "metrics", Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.metrics_dock, "metrics", Qt.DockWidgetArea.BottomDockWidgetArea),
             (self.painpoint_dock, "painpoints", Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock.setObjectName(dock.objectName() or name)
@@ -151,7 +151,10 @@ class MainWindow(QMainWindow):
         # which is what lets every card's name be read); the column runs the full height.
         self.splitDockWidget(self.outline, self.inspector, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector, self.history)
-        self.tabifyDockWidget(self.outline, self.metrics_dock)
+        # The metrics table (a column per metric and per change) needs the width of the
+        # bottom: in the side column it showed two and a half columns.
+        self.tabifyDockWidget(self.painpoint_dock, self.metrics_dock)
+        self.painpoint_dock.raise_()
         self.inspector.raise_()
         self.outline.raise_()
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)

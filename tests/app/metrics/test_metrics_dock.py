@@ -186,8 +186,9 @@ def test_colour_compare_and_select(panel: Panel, qtbot: QtBot) -> None:
 def test_the_window_docks_it_and_ctrl_c_copies_cells(window: MainWindow, qtbot: QtBot) -> None:
     dock = window.findChild(MetricsDock, "metrics")
     assert dock is window.metrics_dock
-    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
-    assert dock in window.tabifiedDockWidgets(window.outline)
+    # a tab next to the pain points: the table needs the width of the window
+    assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert dock in window.tabifiedDockWidgets(window.painpoint_dock)
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert dock.toggleViewAction() in view_menu.actions()
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
