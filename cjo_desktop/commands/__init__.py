@@ -41,6 +41,7 @@ from cjo_desktop.commands.painpoints import (
     AddPainPoint,
     RemoveOpportunity,
     RemovePainPoint,
+    SetJudgedOn,
     SetPainPointSettings,
 )
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
@@ -94,6 +95,7 @@ __all__ = [
     "RemoveTouchpoint",
     "SetDescription",
     "SetEmotion",
+    "SetJudgedOn",
     "SetPainPointSettings",
     "SetTitle",
     "UpdateFlow",

@@ -186,7 +186,7 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     assert (dock.ranking[0].touchpoint_id, dock.ranking[0].key) == (AD, "dropoff_high")
     card = window.scene.cards[AD]
     assert card.pain is not None and card.pain.severity == "high"
-    assert any("drop-off" in s for s in card.pain.sources)
+    assert any("drop-off" in s.lower() for s in card.pain.sources)
 
     def fill(dialog: RulesDialog) -> None:
         set_threshold(dialog, "dropoff_high", 95)
@@ -201,11 +201,11 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     assert rule.description == "drop-off at or above 95%"  # the words follow the threshold
     settle(qtbot, window)
     assert (AD, "dropoff_high") not in [(r.touchpoint_id, r.key) for r in dock.ranking]
-    assert card.pain is None or not any("drop-off" in s for s in card.pain.sources)
+    assert card.pain is None or not any("drop-off" in s.lower() for s in card.pain.sources)
     stack.undo()
     settle(qtbot, window)
     assert dock.ranking[0].key == "dropoff_high"
-    assert card.pain is not None and any("drop-off" in s for s in card.pain.sources)
+    assert card.pain is not None and any("drop-off" in s.lower() for s in card.pain.sources)
 
 
 def test_the_rules_dialog_refuses_duplicate_names_and_blank_metrics(
