@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cjo_command import run_cjo
+from survey_scales import FLAGS
 
 from cjo_desktop.io.templates import example_path
 
@@ -23,7 +24,9 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "shop.cjo.json"
     shutil.copy(example_path(), path)
     for data, label in (("survey-2025-q1.csv", "Q1"), ("funnel-2025-03.csv", "March")):
-        assert run_cjo("import-metrics", path, DATA / data, "--snapshot", label).returncode == 0
+        flags = FLAGS if data.startswith("survey") else ()
+        result = run_cjo("import-metrics", path, DATA / data, "--snapshot", label, *flags)
+        assert result.returncode == 0, result.stderr
     return path
 
 
