@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
+from cjo_desktop.analysis.basis import judged_label
 from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
@@ -230,10 +231,13 @@ class JourneyScene(QGraphicsScene):
         self._set_rect(layout)
 
     def _judge_pain(self, journey: Journey) -> None:
-        """Judge the map's pain points again when an edit or the snapshot may change them."""
-        if self._pain_stale or self._pain_judged != self.metric_snapshot:
-            self.pain = pain_view(journey, self.metric_snapshot) if self._pain_on else PainView()
-            self._pain_stale, self._pain_judged = False, self.metric_snapshot
+        """Judge the map's pain points again when an edit may change them. They are judged on
+        the map's own basis (its setting), not on the snapshot the cards show, so the marks'
+        ranks are the pain-point panel's and the report's."""
+        label = judged_label(journey)
+        if self._pain_stale or self._pain_judged != label:
+            self.pain = pain_view(journey, label) if self._pain_on else PainView()
+            self._pain_stale, self._pain_judged = False, label
 
     def _sync_badge_form(self) -> None:
         """One form of the metric badge for every card, chosen once the pain tabs are known."""

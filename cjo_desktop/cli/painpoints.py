@@ -54,14 +54,16 @@ def records(points: list[Ranked]) -> list[dict[str, Any]]:
 
 
 def cmd_painpoints(args: argparse.Namespace) -> None:
-    from cjo_desktop.analysis.impact import chosen_snapshot, rank_map
+    from cjo_desktop.analysis.basis import judged_snapshot
+    from cjo_desktop.analysis.impact import rank_map
+    from cjo_desktop.analysis.sources import source_words
     from cjo_desktop.io.exports.metrics_table import safe_cell
     from cjo_desktop.io.files import load_map
 
     journey = load_map(args.file)
     if args.snapshot is not None:
         known_snapshot(journey, args.file, args.snapshot)
-    snapshot = chosen_snapshot(journey, args.snapshot)
+    snapshot = judged_snapshot(journey, args.snapshot)
     points = rank_map(journey, snapshot, value_per_customer=args.value_per_customer)
     rows = records(points)
     if args.format == "json":
@@ -75,13 +77,14 @@ def cmd_painpoints(args: argparse.Namespace) -> None:
     elif not rows:
         out("no pain points: no rule fires on this map's data and feelings")
     else:
-        grouped: dict[int, list[dict[str, Any]]] = {}
-        for r in rows:
-            grouped.setdefault(r["touchpoint_rank"], []).append(r)
+        grouped: dict[int, list[tuple[dict[str, Any], Ranked]]] = {}
+        for r, p in zip(rows, points, strict=True):
+            grouped.setdefault(r["touchpoint_rank"], []).append((r, p))
         for place, found in grouped.items():
-            out(f"{place:>3}. {found[0]['touchpoint']}")
-            for r in found:
-                out(f"     [{r['severity']}] ({r['source']}): {r['explanation']}")
+            out(f"{place:>3}. {found[0][0]['touchpoint']}")
+            for r, p in found:
+                words = source_words(journey, p.source, p.key)
+                out(f"     [{r['severity']}] ({words}): {r['explanation']}")
 
 
 def add_commands(verbs: Any) -> None:
@@ -98,7 +101,9 @@ def add_commands(verbs: Any) -> None:
         "--snapshot",
         type=text,
         metavar="LABEL",
-        help="use this metric snapshot (default: all, the latest value winning)",
+        help="judge on this metric snapshot for this run only (default: the map's own setting, "
+        "the one the editor's pain-point panel shows and the report uses; a map that never set "
+        "it is judged on all snapshots, the latest value winning)",
     )
     p.add_argument(
         "--value-per-customer",

@@ -66,7 +66,9 @@ def add_commands(verbs: Any) -> None:
         "--snapshot",
         type=text,
         metavar="LABEL",
-        help="the metrics shown (default: all snapshots, the latest value winning)",
+        help="judge the pain points and draw the charts on this snapshot, for this report only "
+        "(default: the map's own setting, the one the editor's pain-point panel shows; a map "
+        "that never set it uses all snapshots, the latest value winning)",
     )
     p.add_argument(
         "--baseline", type=text, metavar="LABEL", help="compared from (default: the first snapshot)"

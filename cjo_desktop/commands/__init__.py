@@ -41,6 +41,7 @@ from cjo_desktop.commands.painpoints import (
     AddPainPoint,
     RemoveOpportunity,
     RemovePainPoint,
+    SetJudgedOn,
     SetPainPointSettings,
 )
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
@@ -96,6 +97,7 @@ __all__ = [
     "SetDescription",
     "SetEmotion",
     "SetExpectedDropoff",
+    "SetJudgedOn",
     "SetPainPointSettings",
     "SetTitle",
     "UpdateFlow",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjo_desktop.commands._base import Composite, JourneyCommand, plural, quote
 from cjo_desktop.commands.flows import AddFlow, UpdateFlow
+from cjo_desktop.commands.painpoints import SetJudgedOn
 from cjo_desktop.commands.stages import AddStage
 from cjo_desktop.commands.touchpoints import AddTouchpoint
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
@@ -31,20 +32,25 @@ class AddMetricSnapshot(JourneyCommand):
 
 
 class RemoveMetricSnapshot(JourneyCommand):
-    """Undo puts the snapshot back whole (with values of touchpoints deleted since) in place."""
+    """Undo puts the snapshot back whole (with values of touchpoints deleted since) in place.
+    Pain points judged on it are judged on all snapshots from then on, in the same step."""
 
     def __init__(self, journey: Journey, label: str, parent: Composite | None = None) -> None:
         journey.metric_snapshot(label)
         super().__init__(journey, f"Remove metrics {quote(label)}", parent)
         self.label = label
         self._removed: tuple[Snapshot, int] | None = None
+        if journey.painpoint_settings().judged_on == label:
+            SetJudgedOn(journey, None, parent=self)
 
     def redo(self) -> None:
+        super().redo()
         self._removed = self.journey.remove_metric_snapshot(self.label)
 
     def undo(self) -> None:
         assert self._removed is not None
         self.journey.add_metric_snapshot(*self._removed)
+        super().undo()
 
 
 class ApplyImport(JourneyCommand):

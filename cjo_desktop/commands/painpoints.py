@@ -3,6 +3,8 @@ settings (rules, value per customer): each an undoable step like any other edit.
 
 from __future__ import annotations
 
+import dataclasses
+
 from cjo_desktop.commands._base import Composite, JourneyCommand, describe, quote
 from cjo_desktop.commands.items import AddItem
 from cjo_desktop.domain import (
@@ -135,3 +137,15 @@ class SetPainPointSettings(JourneyCommand):
 
     def undo(self) -> None:
         self.journey.set_painpoint_settings(self._old)
+
+
+class SetJudgedOn(SetPainPointSettings):
+    """Judge the map's pain points on one snapshot (a label) or on all of them merged (None):
+    the editor's ranking, ``cjo painpoints`` and the report follow this one setting."""
+
+    def __init__(
+        self, journey: Journey, label: str | None, parent: Composite | None = None
+    ) -> None:
+        settings = dataclasses.replace(journey.painpoint_settings(), judged_on=label)
+        words = "all snapshots" if label is None else quote(label)
+        super().__init__(journey, settings, f"Judge pain points on {words}", parent)

@@ -70,9 +70,12 @@ class MetricsPainPointsMixin:
         self.changed.emit(Change("add", "snapshot", label, None, snapshot))
 
     def remove_metric_snapshot(self, label: str) -> tuple[Snapshot, int]:
-        """Remove a snapshot; returns it whole and where it was, for undo."""
+        """Remove a snapshot; returns it whole and where it was, for undo. Not the one pain
+        points are judged on: judge on another first (one undo step, see the commands)."""
         if label not in self._snapshots:
             raise JourneyError(f"no metric snapshot labelled {label!r}")
+        if label == self._settings.judged_on:
+            raise JourneyError(f"pain points are judged on snapshot {label!r}; judge on another")
         index = list(self._snapshots).index(label)
         snapshot = self._snapshots.pop(label)
         self.changed.emit(Change("remove", "snapshot", label, snapshot, None, index))
@@ -153,6 +156,12 @@ class MetricsPainPointsMixin:
         check.number(settings.value_per_customer, "the value per customer", MAX_MONEY, 0)
         check.text(settings.currency, "the currency")
         check.text(settings.period, "the period")
+        if settings.judged_on is not None and settings.judged_on not in self._snapshots:
+            labels = ", ".join(repr(s) for s in self._snapshots) or "none"
+            raise JourneyError(
+                f"pain points cannot be judged on {settings.judged_on!r:.80}: the map has no "
+                f"such snapshot (snapshots: {labels:.200})"
+            )
         if settings.goal is not None:
             check.identifier(settings.goal)
             node = self._graph.nodes.get(settings.goal)

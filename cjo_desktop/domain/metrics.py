@@ -28,6 +28,9 @@ DROPOFF_EXCESS = "dropoff_excess"
 #: ``detail`` key saying which way a value improves (1: higher is better, 0: lower); survey
 #: scales differ, so an import records it with the value instead of anyone assuming it.
 HIGHER_IS_BETTER = "higher_is_better"
+#: ``detail`` keys for the ends of the rating scale a survey value was read on (CSAT 1-5,
+#: CES 1-5 or 1-7), stated at import; the next import of the same tool reads them back.
+SCALE_LOW, SCALE_HIGH = "scale_low", "scale_high"
 _DEFAULT_HIGHER_IS_BETTER = {
     NPS: True,
     CSAT_TOP2: True,

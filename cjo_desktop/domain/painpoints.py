@@ -21,6 +21,7 @@ from cjo_desktop.domain.metrics import (
     NPS,
     VALENCE,
     VALENCE_DIP,
+    metric_name,
 )
 
 Severity = Literal["high", "medium", "low"]
@@ -113,6 +114,22 @@ DEFAULT_RULES: tuple[Rule, ...] = (
 )
 
 
+#: How a rule's operator reads in a sentence: "NPS below 0".
+OP_WORDS: dict[str, str] = {"<": "below", "<=": "at or below", ">": "above", ">=": "at or above"}
+
+
+def rule_title(rule: Rule) -> str:
+    """The rule in words, the one title every view shows instead of its name (an id such as
+    ``nps_negative``): its description ("NPS below 0"), else one made from its metric,
+    operator and threshold ("CSAT mean at or below 3")."""
+    words = rule.description.strip()
+    if words:
+        return words[:1].upper() + words[1:]
+    name = metric_name(rule.metric)  # a column of the user's data keeps its own spelling
+    unit = name.unit if name.unit == "%" else (f" {name.unit}" if name.unit else "")
+    return f"{name.label} {OP_WORDS[rule.op]} {rule.threshold:g}{unit}"
+
+
 def rule_checks_message(rules: int, touchpoints: int) -> str:
     """Why a map has too many rules for its touchpoints: each rule is checked at each one."""
     return (
@@ -124,14 +141,18 @@ def rule_checks_message(rules: int, touchpoints: int) -> str:
 @dataclass(frozen=True, slots=True)
 class PainPointSettings:
     """How a map finds pain points and prices them: its rules, what one customer is worth
-    (average order value, CLTV...), over which period its counts run, and the goal touchpoint
-    that tells a lost visitor's likely worth from a lost customer's."""
+    (average order value, CLTV...), over which period its counts run, the goal touchpoint
+    that tells a lost visitor's likely worth from a lost customer's, and the numbers the rules
+    are judged on: ``judged_on`` names one snapshot, None judges on every snapshot merged with
+    the latest value winning. One setting for the editor, ``cjo painpoints`` and the report, so
+    they rank alike; an import never changes it."""
 
     rules: tuple[Rule, ...] = DEFAULT_RULES
     value_per_customer: float | None = None
     currency: str = "€"
     period: str = "month"
     goal: str | None = None  # the touchpoint where someone becomes a customer (the purchase)
+    judged_on: str | None = None
     _by_name: dict[str, Rule] = field(init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:

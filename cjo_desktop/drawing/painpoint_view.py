@@ -24,6 +24,7 @@ from cjo_desktop.analysis.painpoints import (
     merged,
 )
 from cjo_desktop.domain import Change, Journey, JourneyError, Opportunity, PainPoint, Snapshot
+from cjo_desktop.domain.painpoints import rule_title
 
 #: Letter and icon shape per severity (its colour is palette.SEVERITY): never colour alone.
 SEVERITY_LETTERS: dict[str, str] = {"high": "H", "medium": "M", "low": "L"}
@@ -117,7 +118,7 @@ def _shown(value: float | None) -> str:
 def _reason(f: Finding) -> str:
     value = f.reference.words() if f.reference is not None else _shown(f.value)
     parts = [p for p in (value, f"n = {f.n:,}" if f.n is not None else "") if p]
-    what = f.rule.description or f.rule.name
+    what = rule_title(f.rule)
     return f"{f.rule.severity}: {what}" + (f" ({', '.join(parts)})" if parts else "")
 
 
@@ -163,7 +164,7 @@ def pain_view(journey: Journey, snapshot_label: str | None = None) -> PainView:
             flag(f.touchpoint_id, f.rule.severity, _reason(f))
         elif f.status == "insufficient":
             n = "n unknown" if f.n is None else f"n = {f.n:,}"
-            what = f.rule.description or f.rule.name
+            what = rule_title(f.rule)
             short.setdefault(f.touchpoint_id, []).append(f"{what}: {n}, needs {f.rule.min_n:,}")
             wanted.setdefault(f.touchpoint_id, set()).add(f.rule.min_n if f.n is not None else None)
     manual = journey.pain_points()

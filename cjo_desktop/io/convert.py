@@ -159,6 +159,10 @@ def _check_pain_points(doc: MapFile, source: str, ids: dict[str, set[str]]) -> N
     if settings is not None and settings.goal is not None and settings.goal not in touchpoints:
         where, ref = "painpoint_settings.goal", settings.goal
         raise MapFileError(source, where, f"unknown touchpoint {ref!r}")
+    labels = {s.label for s in doc.snapshots}
+    if settings is not None and settings.judged_on is not None and settings.judged_on not in labels:
+        where, ref = "painpoint_settings.judged_on", settings.judged_on
+        raise MapFileError(source, where, f"no snapshot labelled {ref!r}")
     if settings is not None and settings.rules is not None:
         rules, where = len(settings.rules), "painpoint_settings.rules"
         if rules > MAX_RULES:

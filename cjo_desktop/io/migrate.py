@@ -27,8 +27,15 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 added a touchpoint's expected drop-off and the snapshots pain points are
+    judged on; a version-3 map has neither, so the stage's typical drop-off and all
+    snapshots apply."""
+    return data
+
+
 #: ``STEPS[n]`` upgrades a version-n document to version n+1.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def file_version(data: object, source: str) -> int:

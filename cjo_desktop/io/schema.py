@@ -209,6 +209,11 @@ class PainPointSettingsModel(FileModel):
     goal: Id | None = Field(
         None, description="Id of the touchpoint where a visitor becomes a customer."
     )
+    judged_on: Name | None = Field(
+        None,
+        description="Label of the snapshot pain points are judged on; absent: every snapshot "
+        "merged, the latest value winning.",
+    )
 
 
 class MapFile(FileModel):

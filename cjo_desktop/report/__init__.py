@@ -22,7 +22,7 @@ def make_report(journey: Journey, path: Path, options: ReportOptions) -> int:
     from cjo_desktop.report.map_pages import render_map
 
     data = gather(journey, options)
-    pictures = None if data.summary else render_map(journey)
+    pictures = None if data.summary else render_map(data.journey)
     pdf = build_pdf(data, pictures)
     write_report(path, pdf)
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))

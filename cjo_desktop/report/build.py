@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 
 from cjo_desktop.analysis.impact import money
 from cjo_desktop.analysis.opportunities import OpportunityValue, opportunity_values
+from cjo_desktop.analysis.sources import source_words
 from cjo_desktop.charts import matrix, style
 from cjo_desktop.charts.comparison import comparison_chart
 from cjo_desktop.charts.emotion import emotion_chart
@@ -31,7 +32,7 @@ from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT
-from cjo_desktop.report import pages
+from cjo_desktop.report import appendix, pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 from cjo_desktop.report.stamp import Place, stamp_maps
 
@@ -79,8 +80,7 @@ def _map_caption(maps: MapPages, first: bool) -> str:
     if not maps.split and maps.name_pt < MIN_NAME_PT:
         return (
             f"The whole map as the editor draws it, {size}: printing them at "
-            f"{MIN_NAME_PT:g} pt would take more than {MAX_PAGES} pages. "
-            "`cjo export` draws the map as SVG or PNG."
+            f"{MIN_NAME_PT:g} pt would take more than {MAX_PAGES} pages."
         )
     if not maps.split:
         return f"The whole map as the editor draws it, {size}."
@@ -139,30 +139,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         add("Funnel", "the funnel", lambda: funnel_chart(journey, data.snapshot, settings.goal))
     else:
         skipped["Funnel"] = "no visitor or flow counts"
-    shown = data.ranked[: data.top_rows]
-    if shown:
-        chunks = pages.paginate(shown, settings.currency, settings.period)
-        more = len(data.ranked) - len(shown)
-        for k, chunk in enumerate(chunks, 1):
-            last = k == len(chunks)
-            note = f"{more:,} more in `cjo painpoints`." if more and last else ""
-            add(
-                "Ranked pain points",
-                f"pain points {k}",
-                partial(
-                    pages.table_page,
-                    shown,
-                    chunk,
-                    title="Ranked pain points"
-                    + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else ""),
-                    subtitle=f"Costliest first, from {data.snapshot_words}",
-                    currency=settings.currency,
-                    period=settings.period,
-                    note=note,
-                ),
-            )
-    else:
-        skipped["Ranked pain points"] = "no rule fires and none was flagged"
+    _add_ranking(data, add, skipped)
     drawn, matrix_title = _matrix_points(data)
     if drawn:
         add(
@@ -191,6 +168,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         )
     else:
         skipped["Baseline against latest"] = "fewer than two snapshots to compare"
+    _add_appendix(data, add)
     entries: list[pages.Entry] = []
     sections = [
         "The map",
@@ -201,6 +179,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         "Ranked pain points",
         "Value by effort",
         "Baseline against latest",
+        *([appendix.TITLE] if len(data.ranked) > data.top_rows else []),
     ]
     for section in sections:
         first = next((i for i, p in enumerate(out) if p.section == section), None)
@@ -209,6 +188,75 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         else:
             entries.append(pages.Entry(section, None, skipped.get(section, "")))
     return out, entries
+
+
+def _add_ranking(
+    data: ReportData,
+    add: Callable[[str, str, Callable[[], Figure]], None],
+    skipped: dict[str, str],
+) -> None:
+    """The ranked table with explanations for the costliest rows, then every further pain
+    point in the appendix (added last, after the other sections), so the report lists all."""
+    settings = data.journey.painpoint_settings()
+    ranked, journey = data.ranked, data.journey
+    if not ranked:
+        skipped["Ranked pain points"] = "no rule fires and none was flagged"
+        return
+    titles = [source_words(journey, r.source, r.key) for r in ranked]
+    shown = ranked[: data.top_rows]
+    chunks = pages.paginate(shown, titles, settings.currency, settings.period)
+    more = len(ranked) - len(shown)
+    for k, chunk in enumerate(chunks, 1):
+        note = ""
+        if more and k == len(chunks):
+            note = f"The {more:,} further pain points are listed in the appendix, by rank."
+        add(
+            "Ranked pain points",
+            f"pain points {k}",
+            partial(
+                pages.table_page,
+                shown,
+                chunk,
+                titles=titles,
+                title="Ranked pain points"
+                + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else ""),
+                subtitle=f"Costliest first, judged on {data.snapshot_words}",
+                currency=settings.currency,
+                period=settings.period,
+                note=note,
+            ),
+        )
+
+
+def _add_appendix(data: ReportData, add: Callable[[str, str, Callable[[], Figure]], None]) -> None:
+    settings = data.journey.painpoint_settings()
+    ranked, journey = data.ranked, data.journey
+    parts = appendix.appendix_pages(data.top_rows, len(ranked))
+    titles = [source_words(journey, r.source, r.key) for r in ranked[: appendix.MAX_LISTED]]
+    unlisted = len(ranked) - min(len(ranked), appendix.MAX_LISTED)
+    for k, indices in enumerate(parts, 1):
+        note = ""
+        if unlisted and k == len(parts):
+            note = (
+                f"{unlisted:,} smaller pain points rank below #{indices[-1] + 1:,}; the report "
+                f"lists the {appendix.MAX_LISTED:,} costliest."
+            )
+        add(
+            appendix.TITLE,
+            f"appendix {k}",
+            partial(
+                appendix.appendix_page,
+                ranked,
+                indices,
+                titles=titles,
+                title=appendix.TITLE + (f" ({k} of {len(parts)})" if len(parts) > 1 else ""),
+                subtitle=f"Pain points {indices[0] + 1:,} to {indices[-1] + 1:,} of "
+                f"{len(ranked):,}, costliest first, judged on {data.snapshot_words}",
+                currency=settings.currency,
+                period=settings.period,
+                note=note,
+            ),
+        )
 
 
 def _personas(journey: Journey) -> list[str]:
@@ -266,7 +314,7 @@ def build_pdf(
     total = len(body) + 1
     value = settings.value_per_customer
     value_words = (
-        f"{money(settings.currency, value)} per customer, counts a {settings.period}"
+        f"{money(settings.currency, value)} per customer; visitor counts are per {settings.period}"
         if value is not None
         else "no value per customer: pain points are ranked by customers lost"
     )

@@ -11,13 +11,15 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from cjo_desktop.analysis.impact import Ranked, chosen_snapshot, rank_map
+from cjo_desktop.analysis.basis import basis_words, judged_label, judged_snapshot
+from cjo_desktop.analysis.impact import Ranked, rank_map
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
 from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS
-from cjo_desktop.domain.quoting import listed, plain
+from cjo_desktop.domain.quoting import listed
 
 COMPARED = (NPS, CSAT_TOP2, CES_MEAN)
-#: Rows of the ranked pain-point table in the report; the rest are in ``cjo painpoints``.
+#: Rows of the ranked pain-point table with their explanations; every further pain point is
+#: listed in the appendix, one line each, so the report lists them all.
 TOP_ROWS = 25
 #: A report draws the map and its card-by-card charts (emotion curve, funnel, comparison) for
 #: maps up to these sizes. A larger map gets a summary report: its stages at a glance instead
@@ -34,7 +36,8 @@ DRAWN_AT_MOST: dict[str, int] = {
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """``snapshot``: the metrics shown (None: every snapshot, the latest value winning);
+    """``snapshot``: the numbers pain points are judged on and the charts drawn from, for this
+    report only (None: the map's own setting, as its pain-point panel shows it);
     ``baseline``/``latest``: the two compared (None: the first snapshot against the last one
     that shares survey metrics with it); ``value_per_customer`` overrides the map's."""
 
@@ -131,16 +134,20 @@ def compared_pair(
 
 
 def gather(journey: Journey, options: ReportOptions) -> ReportData:
-    """Everything the pages need; JourneyError for an unknown snapshot label."""
-    snapshot = chosen_snapshot(journey, options.snapshot)
-    if options.snapshot is not None:
-        words = f"snapshot “{plain(options.snapshot)}”"
-    elif snapshot is not None:
-        labels = listed([f"“{plain(s.label)}”" for s in journey.metric_snapshots()], quote=False)
-        words = f"all snapshots, the latest value winning ({labels})"
+    """Everything the pages need; JourneyError for an unknown snapshot label.
+
+    The pain points are ranked as the editor's panel ranks them: the same function on the
+    same basis, the map's setting (``options.snapshot`` overrides it, and then the report's
+    copy of the map carries the override, so its map pages mark what its table ranks)."""
+    if options.snapshot is not None and options.snapshot != judged_label(journey):
+        journey.metric_snapshot(options.snapshot)  # an unknown label fails here, by name
+        journey = journey.copy()
+        settings = journey.painpoint_settings()
+        journey.set_painpoint_settings(dataclasses.replace(settings, judged_on=options.snapshot))
+    snapshot = judged_snapshot(journey)
+    words = basis_words(journey)
+    if snapshot is not None and judged_label(journey) is None:
         snapshot = dataclasses.replace(snapshot, label="all snapshots, latest winning")
-    else:
-        words = "no metric snapshots"
     baseline, latest = compared_pair(journey, options.baseline, options.latest)
     ranked = rank_map(journey, snapshot, value_per_customer=options.value_per_customer)
     return ReportData(

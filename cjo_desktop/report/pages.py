@@ -24,14 +24,14 @@ ROW_PAD_PT = 7
 COLUMNS = (
     ("#", 0.35, 4, "left"),
     ("Touchpoint", 1.55, 22, "left"),
-    ("Pain point", 1.45, 20, "left"),
+    ("Pain point", 1.95, 28, "left"),
     ("Impact", 1.2, 16, "right"),
-    ("Explanation", 6.0, 104, "left"),
+    ("Explanation", 5.5, 95, "left"),
 )
 TABLE_TOP_IN = 1.15
 #: The height rows may fill on a page (below the column headers, above the note and footer).
 TABLE_HEIGHT_PT = (H - TABLE_TOP_IN - 0.3 - FOOTER_IN - 0.55) * 72
-MAX_ROWS = 12
+MAX_ROWS = 16
 #: Characters of a map page's title per inch at TITLE_PT (measured with DejaVu Sans bold: 7.5,
 #: rounded down for wider fonts): a longer title is set smaller to stay on the page.
 TITLE_CHARS_PER_IN = 6.8
@@ -98,7 +98,7 @@ def title_page(
     facts = [
         ("Personas", ", ".join(personas) if personas else "none named"),
         ("Date", date.strftime("%d %B %Y").lstrip("0")),
-        ("Data", data_words),
+        ("Judged on", f"{data_words}: the pain points are ranked and the charts drawn from these"),
         ("Pricing", value_words),
     ]
     if author:
@@ -107,8 +107,7 @@ def title_page(
         facts.append(
             (
                 "Summary",
-                f"A summary report: {summary}. The stages at a glance stand in for the map; "
-                "the editor and `cjo export` draw the whole map.",
+                f"A summary report: {summary}. The stages at a glance stand in for the map.",
             )
         )
     for label, text in facts:
@@ -153,14 +152,14 @@ def impact_words(row: Ranked, currency: str, period: str) -> str:
         return f"{money(currency, row.impact)}\na {period}"
     if row.basis == "customers":
         return f"{row.impact:,.0f} customers\na {period}"
-    return f"score {row.impact:.2f}"
+    return "not priced\n(no counts)"
 
 
-def _cells(rank: int, row: Ranked, currency: str, period: str) -> list[list[str]]:
+def _cells(rank: int, row: Ranked, title: str, currency: str, period: str) -> list[list[str]]:
     texts = [
         str(rank),
         row.touchpoint,
-        f"{row.source}\n{row.severity}",
+        f"{title}\n{row.severity} severity",
         impact_words(row, currency, period),
         row.explanation,
     ]
@@ -174,22 +173,27 @@ def row_height(cells: list[list[str]]) -> float:
     return max(len(c) for c in cells) * LINE_PT + ROW_PAD_PT
 
 
-def paginate(rows: Sequence[Ranked], currency: str, period: str) -> list[list[int]]:
+def paginate(
+    rows: Sequence[Ranked], titles: Sequence[str], currency: str, period: str
+) -> list[list[int]]:
     """Row indices per page: as many as fit in the page's height, at most MAX_ROWS, spread
-    evenly over the pages needed (no last page with a single row)."""
-    pages = _fill(rows, currency, period, MAX_ROWS)
+    evenly over the pages needed (no last page with a single row). ``titles``: what found
+    each row's pain point, in words."""
+    pages = _fill(rows, titles, currency, period, MAX_ROWS)
     if len(pages) > 1:
-        even = _fill(rows, currency, period, -(-len(rows) // len(pages)))
+        even = _fill(rows, titles, currency, period, -(-len(rows) // len(pages)))
         if len(even) == len(pages):
             return even
     return pages
 
 
-def _fill(rows: Sequence[Ranked], currency: str, period: str, most: int) -> list[list[int]]:
+def _fill(
+    rows: Sequence[Ranked], titles: Sequence[str], currency: str, period: str, most: int
+) -> list[list[int]]:
     pages: list[list[int]] = []
     used = TABLE_HEIGHT_PT + 1
     for i, row in enumerate(rows):
-        h = row_height(_cells(i + 1, row, currency, period))
+        h = row_height(_cells(i + 1, row, titles[i], currency, period))
         if not pages or used + h > TABLE_HEIGHT_PT or len(pages[-1]) >= most:
             pages.append([])
             used = 0.0
@@ -202,6 +206,7 @@ def table_page(
     rows: Sequence[Ranked],
     indices: Sequence[int],
     *,
+    titles: Sequence[str],
     title: str,
     subtitle: str,
     currency: str,
@@ -227,7 +232,7 @@ def table_page(
     fig.add_artist(rule(left, x, y_in + 0.04))
     y_pt = (y_in + 0.04) * 72 + 3
     for k, i in enumerate(indices):
-        cells = _cells(i + 1, rows[i], currency, period)
+        cells = _cells(i + 1, rows[i], titles[i], currency, period)
         h = row_height(cells)
         if k % 2:
             fig.add_artist(band(left, x, y_pt / 72, h / 72))

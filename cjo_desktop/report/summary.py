@@ -3,7 +3,7 @@
 One row per stage: its touchpoints, the mean of their feelings, the survey values pooled over
 them, the people who left there and the pain points ranked there. Everything is counted in
 one pass over the map, so a map of 40,000 cards is summed up in seconds; at most MAX_ROWS
-stages are listed and the last page says how many more there are and where to see them.
+stages are listed and the last page says how many more there are.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ def stage_pages(rows: list[StageRow]) -> list[tuple[list[StageRow], str]]:
     more = len(rows) - len(shown)
     notes = [""] * len(pages)
     if pages and more:
-        notes[-1] = f"{more:,} more stages are not listed: `cjo info MAP` names them all."
+        notes[-1] = f"{more:,} more stages are not listed here."
     return list(zip(pages, notes, strict=True))
 
 

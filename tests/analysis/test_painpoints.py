@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from survey_scales import STATED
 
 from cjo_desktop.analysis.impact import Ranked, by_touchpoint, rank, rank_map
 from cjo_desktop.analysis.painpoints import (
@@ -233,7 +234,7 @@ DATA = example_path().parent / "outdoor-gear-shop-data"
 def example() -> tuple[Journey, Snapshot]:
     j = load_map(example_path())
     specs = [
-        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey")),
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey", **STATED)),
         ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel")),
     ]
     for name, spec in specs:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
+from survey_scales import STATED
 
 from cjo_desktop.canvas.export import scene_for
 from cjo_desktop.domain import Journey
 from cjo_desktop.io.files import load_map
+from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
 from cjo_desktop.io.imports.plan import apply_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -20,7 +22,9 @@ DATA = example_path().parent / "outdoor-gear-shop-data"
 @pytest.fixture(scope="module")
 def surveyed() -> Journey:
     journey = load_map(example_path())
-    result = run_import(journey, DATA / "survey-2025-q1.csv", ImportSpec(snapshot="Q1"))
+    result = run_import(
+        journey, DATA / "survey-2025-q1.csv", ImportSpec(ResponsesOptions(**STATED), snapshot="Q1")
+    )
     apply_import(journey, result)
     return journey
 

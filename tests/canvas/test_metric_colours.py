@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QImage
+from survey_scales import STATED
 
 from cjo_desktop.canvas.export import export_picture, scene_for
 from cjo_desktop.io import load_map
@@ -22,7 +23,9 @@ def journey_with_survey():  # type: ignore[no-untyped-def]
     journey = load_map(example_path())
     apply_import(
         journey,
-        run_import(journey, DATA / "survey-2025-q1.csv", spec_of(kind="responses", snapshot="Q1")),
+        run_import(
+            journey, DATA / "survey-2025-q1.csv", spec_of(kind="responses", snapshot="Q1", **STATED)
+        ),
     )
     return journey
 

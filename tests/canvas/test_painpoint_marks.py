@@ -177,7 +177,7 @@ def test_emotion_dips_are_marked_by_the_maps_dip_rule(qtbot: QtBot) -> None:
     assert scene.pain.dip_threshold == 2.0
 
 
-def test_marks_judge_the_snapshot_the_cards_show(qtbot: QtBot) -> None:
+def test_marks_judge_the_maps_basis_not_the_snapshot_the_cards_show(qtbot: QtBot) -> None:
     j = journey()
     better = {"A": {NPS: MetricValue(40.0, 100)}}
     j.add_metric_snapshot(Snapshot("Q2", Provenance("q2.csv"), better))
@@ -186,7 +186,10 @@ def test_marks_judge_the_snapshot_the_cards_show(qtbot: QtBot) -> None:
     assert "A" not in pain_view(j, "gone").marks  # a stale choice: all merged
     scene = scene_of(qtbot, j)
     assert scene.cards["A"].pain is None
-    scene.set_metric_view("Q1", None, None)
+    scene.set_metric_view("Q1", None, None)  # the cards show Q1's numbers ...
+    assert scene.cards["A"].pain is None  # ... the marks stay on the map's basis
+    j.set_painpoint_settings(dataclasses.replace(j.painpoint_settings(), judged_on="Q1"))
+    scene.flush()
     assert scene.cards["A"].pain is not None and scene.cards["A"].pain.severity == "high"
 
 

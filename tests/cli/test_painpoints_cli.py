@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cjo_command import run_cjo
+from survey_scales import FLAGS
 
 from cjo_desktop.io.templates import example_path
 
@@ -32,7 +33,9 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = folder / "shop.cjo.json"
     shutil.copy(example_path(), path)
     for data, label in (("survey-2025-q1.csv", "Q1"), ("funnel-2025-03.csv", "March")):
-        assert run_cjo("import-metrics", path, DATA / data, "--snapshot", label).returncode == 0
+        flags = FLAGS if data.startswith("survey") else ()
+        result = run_cjo("import-metrics", path, DATA / data, "--snapshot", label, *flags)
+        assert result.returncode == 0, result.stderr
     return path
 
 
@@ -113,7 +116,7 @@ def test_the_table_lists_each_touchpoint_once_with_its_pain_points(measured: Pat
     assert len({h.split(". ", 1)[1] for h in heads}) == len(heads)
     payment = lines[1 : lines.index(heads[1])]
     assert [line.split("(")[1].split(")")[0] for line in payment] == [
-        "csat_low",
-        "nps_negative",
-        "valence_negative",
+        "CSAT top-2-box below 70%",
+        "NPS below 0",
+        "Emotion at or below -1",
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -9,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from cjo_command import run_cjo
+from survey_scales import FLAGS
 
 from cjo_desktop.io.templates import example_path
+from cjo_desktop.report.data import TOP_ROWS
 
 DATA = example_path().parent / "outdoor-gear-shop-data"
 POPPLER = shutil.which("pdfinfo") and shutil.which("pdftotext")
@@ -29,8 +32,10 @@ def measured(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("report")
     path = folder / "shop.cjo.json"
     shutil.copy(example_path(), path)
-    for data, label in IMPORTS:
-        assert run_cjo("import-metrics", path, DATA / data, "--snapshot", label).returncode == 0
+    for data, label in IMPORTS:  # the second survey takes the scales the first one stated
+        flags = FLAGS if data == "survey-2025-q1.csv" else ()
+        result = run_cjo("import-metrics", path, DATA / data, "--snapshot", label, *flags)
+        assert result.returncode == 0, result.stderr
     return path
 
 
@@ -87,10 +92,61 @@ def test_the_page_count_matches_the_contents(report: Path) -> None:
     assert "Checkout: shipping" in table and "at risk" in table  # the costliest after Q2
 
 
+def _ranking(pdf: Path) -> list[tuple[int, str]]:
+    """(rank, touchpoint) of every numbered row of the ranked table and its appendix."""
+    out = []
+    for line in _text(pdf).splitlines():
+        found = re.match(r"^\s{0,3}(\d{1,3})\s{2,}(\S.*?)\s{2,}", line)
+        if found:
+            out.append((int(found.group(1)), found.group(2).strip()))
+    return out
+
+
 @needs_poppler
-def test_the_ranking_shows_the_top_rows_and_says_where_the_rest_are(report: Path) -> None:
+def test_the_report_lists_every_pain_point_in_words_as_the_cli_ranks_them(
+    report: Path, measured: Path
+) -> None:
+    ranked = json.loads(run_cjo("painpoints", measured, "--format", "json").stdout)
+    assert len(ranked) > TOP_ROWS  # long enough for the appendix
+    rows = [(rank, name) for rank, name in _ranking(report) if rank <= len(ranked)]
+    listed = {}
+    for rank, name in rows:
+        listed.setdefault(rank, name)
+    assert sorted(listed) == list(range(1, len(ranked) + 1)), sorted(listed)
+    for rank, row in enumerate(ranked, 1):
+        assert listed[rank].startswith(row["touchpoint"][:20]), (rank, listed[rank], row)
     text = _text(report)
-    assert re.search(r"\d+ more in `cjo painpoints`", text)
+    assert "Appendix: the rest of the ranking" in text
+    for rule in ("nps_negative", "csat_low", "ces_high", "dropoff_high", "valence_negative"):
+        assert rule not in text
+    assert "NPS below 0" in text and "Drop-off 30% or more above expected" in text
+    assert "cjo " not in text and "`" not in text  # no command for the client to run
+    title = _text(report, 1)
+    assert "Judged on" in title and "all snapshots, the latest value winning" in title
+
+
+@needs_poppler
+def test_the_report_ranks_on_the_maps_own_basis(measured: Path, tmp_path: Path) -> None:
+    data = json.loads(measured.read_text())
+    data["painpoint_settings"]["judged_on"] = "baseline Q1"
+    judged = tmp_path / "judged.cjo.json"
+    judged.write_text(json.dumps(data), encoding="utf-8")
+    ranked = json.loads(run_cjo("painpoints", judged, "--format", "json").stdout)
+    assert all(r["source"] != "dropoff_high" for r in ranked)  # the survey has no drop-off
+    override = json.loads(
+        run_cjo("painpoints", judged, "--format", "json", "--snapshot", "funnel March").stdout
+    )
+    assert {r["source"] for r in override} & {"dropoff_high"}
+    out = tmp_path / "judged.pdf"
+    assert run_cjo("report", judged, "-o", out).returncode == 0
+    title = _text(out, 1)
+    assert "Judged on" in title and "snapshot “baseline Q1”" in title
+    listed = {}
+    for rank, name in _ranking(out):
+        listed.setdefault(rank, name)
+    assert [listed.get(k, "")[:15] for k in range(1, len(ranked) + 1)] == [
+        r["touchpoint"][:15] for r in ranked
+    ]
 
 
 def test_an_unknown_snapshot_is_one_error_line_and_writes_nothing(

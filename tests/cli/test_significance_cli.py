@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from cjo_command import run_cjo
 from statsmodels.stats.multitest import multipletests
+from survey_scales import FLAGS
 
 from cjo_desktop.io.templates import example_path
 
@@ -25,7 +26,7 @@ def surveyed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("significance") / "shop.cjo.json"
     shutil.copy(example_path(), path)
     for data, label in (("survey-2025-q1.csv", "Q1"), ("survey-2025-q2.csv", "Q2")):
-        done = run_cjo("import-metrics", path, DATA / data, "--snapshot", label)
+        done = run_cjo("import-metrics", path, DATA / data, "--snapshot", label, *FLAGS)
         assert done.returncode == 0, done.stderr
     return path
 
@@ -78,7 +79,7 @@ def test_the_table_never_prints_minus_zero(surveyed: Path) -> None:
 
 
 def test_segments_compare_each_with_the_rest(surveyed: Path) -> None:
-    rows = _json("segments", surveyed, DATA / "survey-2025-q2.csv", "--column", "segment")
+    rows = _json("segments", surveyed, DATA / "survey-2025-q2.csv", "--column", "segment", *FLAGS)
     assert rows and all(r["change"] in VERDICTS for r in rows)
     for r in rows:
         assert all(k in r for k in (*NEW_KEYS, "rest_value", "rest_n"))

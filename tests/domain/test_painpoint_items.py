@@ -114,13 +114,18 @@ def test_default_settings_are_not_written(journey: Journey) -> None:
     assert '"value_per_customer": 10.0' in text and '"rules"' not in text
 
 
-@pytest.mark.parametrize("version", [1, 2])
+@pytest.mark.parametrize("version", [1, 2, 3])
 def test_old_format_fixtures_still_load(version: int) -> None:
     path = FIXTURES / f"schema-v{version}.cjo.json"
     journey, read_as = load_map_versioned(path)
     assert read_as == version
-    assert journey.touchpoints() and journey.pain_points() == []
-    assert journey.painpoint_settings() == PainPointSettings()
+    assert journey.touchpoints()
+    if version < 3:  # pain points and their settings came with version 3
+        assert journey.pain_points() == []
+        assert journey.painpoint_settings() == PainPointSettings()
+    # version 4 added expected drop-offs and the basis: an older map has neither
+    assert all(tp.expected_dropoff is None for tp in journey.touchpoints())
+    assert journey.painpoint_settings().judged_on is None
     if version == 2:
         labels = [s.label for s in journey.metric_snapshots()]
         assert labels == ["baseline 2025-Q1", "funnel 2025-03", "after redesign 2025-Q2"]

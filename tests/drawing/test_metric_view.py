@@ -5,6 +5,7 @@ effort and drop-off), colours as RGB fractions, and badges that shrink to fit.""
 from __future__ import annotations
 
 import pytest
+from survey_scales import STATED
 
 from cjo_desktop.domain import Journey, MetricValue
 from cjo_desktop.domain.metrics import CES_MEAN, DROPOFF, NPS
@@ -32,7 +33,7 @@ MINUS = "\N{MINUS SIGN}"
 
 def journey_with_survey() -> Journey:
     journey = load_map(example_path())
-    spec = spec_of(kind="responses", snapshot="Q1")
+    spec = spec_of(kind="responses", snapshot="Q1", **STATED)
     apply_import(journey, run_import(journey, DATA / "survey-2025-q1.csv", spec))
     return journey
 

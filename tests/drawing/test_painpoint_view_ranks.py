@@ -4,6 +4,8 @@ the pain-point panel numbers its rows: Checkout: payment is #1 with three pain p
 
 from __future__ import annotations
 
+from survey_scales import STATED
+
 from cjo_desktop.analysis.impact import by_touchpoint, chosen_snapshot, rank_map
 from cjo_desktop.drawing.painpoint_view import pain_view, tab_text
 from cjo_desktop.io.files import load_map
@@ -17,8 +19,11 @@ DATA = example_path().parent / "outdoor-gear-shop-data"
 
 def test_card_ranks_number_touchpoints_not_pain_points() -> None:
     j = load_map(example_path())
-    for name, kind in (("survey-2025-q1.csv", "responses"), ("funnel-2025-03.csv", "funnel")):
-        apply_import(j, run_import(j, DATA / name, spec_of(kind=kind, snapshot=name)))
+    for name, spec in (
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey", **STATED)),
+        ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel")),
+    ):
+        apply_import(j, run_import(j, DATA / name, spec))
     view = pain_view(j)
     groups = by_touchpoint(rank_map(j, chosen_snapshot(j)))
     assert {tp: view.marks[tp].rank for tp in view.marks if view.marks[tp].rank} == {

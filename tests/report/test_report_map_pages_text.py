@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from cjo_command import run_cjo
 from pdf_words import Words, name_heights, norm, page_count, pages_of_words, text
+from survey_scales import FLAGS
 
 from cjo_desktop.canvas.export import scene_for
 from cjo_desktop.domain import Journey
@@ -35,7 +36,9 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Journey:
     path = tmp_path_factory.mktemp("example") / "shop.cjo.json"
     shutil.copy(example_path(), path)
     for data, label in IMPORTS:
-        assert run_cjo("import-metrics", path, DATA / data, "--snapshot", label).returncode == 0
+        flags = FLAGS if data == "survey-2025-q1.csv" else ()
+        result = run_cjo("import-metrics", path, DATA / data, "--snapshot", label, *flags)
+        assert result.returncode == 0, result.stderr
     return load_map(path)
 
 

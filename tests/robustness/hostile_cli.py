@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cjo_command import run_cjo
+from survey_scales import FLAGS
 
 from cjo_desktop.io.templates import example_path
 
@@ -101,7 +102,7 @@ def measured_copy(folder: Path) -> Path:
     """The example map with one survey imported as snapshot 'Q1' (metrics to colour by)."""
     path = folder / "shop.cjo.json"
     shutil.copy(example_path(), path)
-    result = run_cjo("import-metrics", path, SURVEY, "--snapshot", "Q1")
+    result = run_cjo("import-metrics", path, SURVEY, "--snapshot", "Q1", *FLAGS)
     assert result.returncode == 0, result.stderr
     return path
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from survey_scales import FLAGS
 
 from cjo_desktop.app.shell import file_ops, recovery_ui
 from cjo_desktop.app.shell.main_window import MainWindow
@@ -74,7 +75,9 @@ def test_the_editor_saves_through_a_link_and_keeps_it(
 
 def test_the_cli_imports_through_a_link_and_keeps_it(linked: tuple[Path, Path]) -> None:
     link, target = linked
-    result = run_cjo("import-metrics", link, DATA / "survey-2025-q1.csv", "--snapshot", "Q1")
+    result = run_cjo(
+        "import-metrics", link, DATA / "survey-2025-q1.csv", "--snapshot", "Q1", *FLAGS
+    )
     assert result.returncode == 0, result.stderr
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert [s.label for s in load_map(target).metric_snapshots()] == ["Q1"]
@@ -111,7 +114,7 @@ def read_only(tmp_path: Path) -> Path:
 
 def test_an_in_place_import_refuses_a_read_only_map(read_only: Path) -> None:
     before = read_only.read_bytes()
-    result = run_cjo("import-metrics", read_only, DATA / "survey-2025-q1.csv")
+    result = run_cjo("import-metrics", read_only, DATA / "survey-2025-q1.csv", *FLAGS)
     assert result.returncode == 1
     assert result.stderr.startswith(f"error: {read_only}") and "read-only" in result.stderr
     assert result.stderr.count("\n") == 1 and "saved" not in result.stdout

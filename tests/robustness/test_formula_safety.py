@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from survey_scales import STATED
 
 from cjo_desktop.app.metrics.dock import MetricsDock
 from cjo_desktop.canvas.scene import JourneyScene
@@ -20,6 +21,7 @@ from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.exports.metrics_table import pasted_cell
+from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
 from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -40,7 +42,9 @@ HOSTILE = {
 def hostile_map() -> Document:
     journey = load_map(example_path())
     document = Document(journey)
-    result = run_import(journey, DATA / "survey-2025-q1.csv", ImportSpec(snapshot="Q1"))
+    result = run_import(
+        journey, DATA / "survey-2025-q1.csv", ImportSpec(ResponsesOptions(**STATED), snapshot="Q1")
+    )
     document.push(ApplyImport(journey, plan_import(journey, result)))
     for tp_id, name in HOSTILE.items():  # names the survey's keys would not have matched
         journey.rename(tp_id, name)

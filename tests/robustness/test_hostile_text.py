@@ -290,7 +290,9 @@ def test_an_esc_byte_from_an_imported_key_makes_valid_exports(tmp_path: Path) ->
         b"touchpoint,nps,csat\nEvil\x1b[2Jkey,9,5\nEvil\x1b[2Jkey,10,4\n"
         b"Bell\x07and\x7fdel,7,3\nCheckout: payment,3,2\n"
     )
-    result = run_cjo("import-metrics", path, data, "--add-missing", "--snapshot", "Q\x1b1")
+    result = run_cjo(
+        "import-metrics", path, data, "--add-missing", "--snapshot", "Q\x1b1", "--csat-best", "high"
+    )
     assert result.returncode == 0, result.stderr
     journey = load_map(path)
     added = [tp.name for tp in journey.touchpoints() if tp.name.startswith(("Evil", "Bell"))]

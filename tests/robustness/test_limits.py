@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from survey_scales import STATED
 
 from cjo_desktop.commands import FragmentError, from_json
 from cjo_desktop.io import FILE_SUFFIX, MapFileError, dumps_map, files, load_map, loads_map
+from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
 from cjo_desktop.io.imports.plan import apply_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -125,7 +127,9 @@ def test_a_map_with_too_many_items_is_refused_before_validation() -> None:
 def test_the_item_limit_counts_every_list_of_the_map(monkeypatch: pytest.MonkeyPatch) -> None:
     journey = load_map(example_path())
     survey = example_path().parent / "outdoor-gear-shop-data" / "survey-2025-q1.csv"
-    apply_import(journey, run_import(journey, survey, ImportSpec(snapshot="Q1")))
+    apply_import(
+        journey, run_import(journey, survey, ImportSpec(ResponsesOptions(**STATED), snapshot="Q1"))
+    )
     data = json.loads(dumps_map(journey))
     assert data["snapshots"][0]["values"] and data["snapshots"][0]["summary"]
     sections = ("personas", "stages", "touchpoints", "emotions", "flows", "snapshots")

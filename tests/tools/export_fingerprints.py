@@ -87,7 +87,9 @@ def maps(folder: Path) -> dict[str, Path]:
         ("funnel-2025-03.csv", "funnel"),
         ("survey-2025-q2.csv", "responses"),
     ):
-        cjo("import-metrics", example, DATA / data, "--kind", kind, "--snapshot", data)
+        scales = ("--csat-best", "high", "--ces-scale", "7", "--ces-best", "low")
+        flags = scales if kind == "responses" else ()
+        cjo("import-metrics", example, DATA / data, "--kind", kind, "--snapshot", data, *flags)
     return {"example": example, **{t.name.removesuffix(".cjo.json"): t for t in TEMPLATES}}
 
 

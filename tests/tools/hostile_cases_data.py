@@ -27,6 +27,9 @@ from hostile_kit import (
     unchanged,
 )
 
+#: The example survey's scales: an import states them (they are never assumed).
+SCALES = ("--csat-best", "high", "--ces-scale", "7", "--ces-best", "low")
+
 
 def with_snapshot(value: object, field: str = "value") -> Callable[[dict], None]:
     def edit(data: dict) -> None:
@@ -188,7 +191,7 @@ def _symlink(folder: Path) -> str:
     shutil.copy(EXAMPLE, target)
     link = folder / "link.cjo.json"
     link.symlink_to(target)
-    verdict = judge(cjo("import-metrics", link, DATA / "survey-2025-q1.csv"), "ok")
+    verdict = judge(cjo("import-metrics", link, DATA / "survey-2025-q1.csv", *SCALES), "ok")
     if verdict != CLEAN:
         return verdict
     return CLEAN if link.is_symlink() and b'"snapshots"' in target.read_bytes() else LOST
@@ -201,7 +204,9 @@ def _read_only(folder: Path) -> str:
     path.chmod(0o444)
     before = path.read_bytes()
     return unchanged(
-        path, before, judge(cjo("import-metrics", path, DATA / "survey-2025-q1.csv"), "refuse")
+        path,
+        before,
+        judge(cjo("import-metrics", path, DATA / "survey-2025-q1.csv", *SCALES), "refuse"),
     )
 
 

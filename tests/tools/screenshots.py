@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.app.shell.preferences import Theme, apply_theme
 from cjo_desktop.commands import ApplyImport
@@ -33,7 +34,15 @@ def window_with_data() -> MainWindow:
     window.files.open_copy(example_path())
     journey = window.document.journey
     for name, spec in (
-        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="baseline Q1")),
+        (
+            "survey-2025-q1.csv",
+            spec_of(
+                kind="responses",
+                snapshot="baseline Q1",
+                csat_scale=Scale.csat("high"),
+                ces_scale=Scale.ces(7, "low"),
+            ),
+        ),
         ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel March")),
     ):
         result = run_import(journey, DATA / name, spec)

@@ -177,6 +177,8 @@ class ImportDialog(QDialog):
             items = [(None, "(none)"), *((name, name) for name in header)]
             refill(box, items, None if role == "segment" else guesses.get(role))
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(guess_kind(header, self.pages)))
+        for page in self.pages.values():
+            page.preset(self.document.journey)
         label = f"{path.stem} {dt.date.today():%Y-%m-%d}"  # or "... (2)": a default is not refused
         taken = {s.label for s in self.document.journey.metric_snapshots()}
         free = (f"{label} ({i})" if i > 1 else label for i in itertools.count(1))

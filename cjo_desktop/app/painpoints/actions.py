@@ -41,6 +41,7 @@ from cjo_desktop.commands import (
     AddPainPoint,
     RemoveOpportunity,
     RemovePainPoint,
+    SetJudgedOn,
     SetPainPointSettings,
     UpdateItem,
 )
@@ -141,6 +142,7 @@ class PainPointActions(QObject):
         dock.editOpportunityRequested.connect(self.edit_opportunity)
         dock.removeOpportunitiesRequested.connect(self.remove_opportunities)
         dock.matrixRequested.connect(self.show_matrix)
+        dock.judgeOnRequested.connect(self.judge_on)
         dock.add_actions(
             [self.flag, self.add_opportunity, self.rules],
             [self.flag, self.edit, self.remove, self.add_opportunity, self.rules],
@@ -342,6 +344,12 @@ class PainPointActions(QObject):
         return dialog
 
     # ------------------------------------------------------------------ rules
+    def judge_on(self, label: str | None) -> None:
+        """Judge the map's pain points on one snapshot, or on all (None): one undo step."""
+        if label == self.journey.painpoint_settings().judged_on:
+            return
+        self._push(lambda: SetJudgedOn(self.journey, label))
+
     def edit_rules(self) -> None:
         journey = self.journey
         dialog = RulesDialog(journey, self._window)

@@ -27,13 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cjo_desktop.analysis.impact import (
-    MANUAL,
-    Ranked,
-    TouchpointRank,
-    chosen_snapshot,
-    rank_map,
-)
+from cjo_desktop.analysis.basis import ALL_WORDS, basis_words, judged_label, judged_snapshot
+from cjo_desktop.analysis.impact import MANUAL, Ranked, TouchpointRank, rank_map
 from cjo_desktop.analysis.painpoints import evaluate
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.painpoints.tables import (
@@ -45,7 +40,6 @@ from cjo_desktop.app.painpoints.tables import (
     opportunity_model,
     ranking_model,
 )
-from cjo_desktop.domain import JourneyError
 from cjo_desktop.palette import INSUFFICIENT_TEXT
 
 ALL = None  # the snapshot combo's "every snapshot merged"
@@ -82,6 +76,7 @@ class PainPointDock(MapDock):
     editOpportunityRequested = Signal(str)
     removeOpportunitiesRequested = Signal(list)  # opportunity ids
     matrixRequested = Signal()
+    judgeOnRequested = Signal(object)  # a snapshot label, or None for all snapshots
 
     TITLE, NAME = "Pain points", "painpoints"
 
@@ -91,7 +86,10 @@ class PainPointDock(MapDock):
         self.ranking: list[Ranked] = []
         self.snapshot_combo = QComboBox()
         self.snapshot_combo.setAccessibleName("Judge on snapshot")
-        self.snapshot_combo.setToolTip("The numbers the rules are checked against")
+        self.snapshot_combo.setToolTip(
+            "The numbers the rules are checked against: a setting of the map, saved with it "
+            "and used by its report; importing data does not change it"
+        )
         self.snapshot_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.snapshot_combo.currentIndexChanged.connect(self._on_snapshot_chosen)
         self.toolbar = QToolBar()
@@ -114,8 +112,6 @@ class PainPointDock(MapDock):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addWidget(self.tabs, 1)
-        self._judged: str | None = None  # the snapshot label the ranking was judged on
-        self._scene.layoutChanged.connect(self._on_layout)
         return body
 
     def _build_ranking(self) -> QWidget:
@@ -212,24 +208,17 @@ class PainPointDock(MapDock):
 
     @property
     def snapshot_label(self) -> str | None:
-        """The snapshot the map is judged on: the one the cards show (View > Metrics, the
-        metrics panel or this dock's chooser); None: every snapshot merged, the latest winning.
-        One choice for the cards, their pain marks and this ranking, so they always agree."""
-        label = self._scene.metric_snapshot
-        labels = {s.label for s in self._document.journey.metric_snapshots()}
-        return label if label in labels else ALL
+        """The snapshot the map's pain points are judged on (a setting of the map, changed
+        through an undoable command); None: every snapshot merged, the latest winning. The
+        cards' pain marks, this ranking and the report read the same setting."""
+        return judged_label(self._document.journey)
 
     def _on_snapshot_chosen(self, _index: int) -> None:
         if self._filling:
             return  # a refresh, not the user
-        scene, label = self._scene, self.snapshot_combo.currentData()
-        scene.set_metric_view(label, scene.badge_metric, scene.colour_metric)
-        self.refresh_soon()
-
-    def _on_layout(self) -> None:
-        """The cards may show another snapshot now: judge on it too."""
-        if self.snapshot_label != self._judged:
-            self.refresh_soon()
+        label = self.snapshot_combo.currentData()
+        if label != self.snapshot_label:
+            self.judgeOnRequested.emit(label)
 
     def refresh(self) -> None:
         """Rank again from the journey and rebuild both tables, keeping the current row."""
@@ -240,18 +229,19 @@ class PainPointDock(MapDock):
         self._stale = False
         journey = self._document.journey
         labels = [s.label for s in journey.metric_snapshots()]
-        wanted = self._judged = self.snapshot_label
+        wanted = self.snapshot_label
         self._filling = True
         try:
             self.snapshot_combo.clear()
-            self.snapshot_combo.addItem("All snapshots (latest wins)", ALL)
+            self.snapshot_combo.addItem(ALL_WORDS, ALL)
             for label in labels:
                 self.snapshot_combo.addItem(label, label)
             self.snapshot_combo.setCurrentIndex(max(0, self.snapshot_combo.findData(wanted)))
-            try:
-                snapshot = chosen_snapshot(journey, wanted)
-            except JourneyError:
-                snapshot = chosen_snapshot(journey)
+            self.snapshot_combo.setToolTip(
+                f"Judged on {basis_words(journey)}. A setting of the map, saved with it and "
+                "used by its report; importing data does not change it."
+            )
+            snapshot = judged_snapshot(journey)
             settings = journey.painpoint_settings()
             current = self.current_row()
             self.ranking = rank_map(journey, snapshot)

@@ -171,6 +171,7 @@ def settings_from(rows: Sequence[RuleRow], pricing: Pricing, journey: Journey) -
         pricing.currency.strip(),
         pricing.period.strip(),
         pricing.goal,
+        journey.painpoint_settings().judged_on,  # chosen in the dock, not in this dialog
     )
     journey.check_painpoint_settings(settings)  # the domain's own checks
     return settings

@@ -22,8 +22,10 @@ from PySide6.QtGui import (
 
 from cjo_desktop.analysis.impact import MANUAL, Ranked, TouchpointRank, by_touchpoint, money
 from cjo_desktop.analysis.opportunities import effort_words, opportunity_values, value_text
+from cjo_desktop.analysis.sources import source_words
 from cjo_desktop.app.metrics.dock import MetricsTable
-from cjo_desktop.domain import Journey, JourneyError, Opportunity, PainPointSettings
+from cjo_desktop.domain import Journey, Opportunity, PainPoint, PainPointSettings
+from cjo_desktop.domain.painpoints import rule_title
 from cjo_desktop.palette import SEVERITY
 
 Std = QKeySequence.StandardKey
@@ -36,23 +38,15 @@ DASH = "\N{EM DASH}"
 
 def source_text(journey: Journey, row: Ranked) -> str:
     """What found the pain point: the rule's description, or "manual: what hurts"."""
-    if row.source == MANUAL:
-        try:
-            return f"manual: {journey.pain_point(row.key).description}"
-        except JourneyError:
-            return "manual"
-    rule = journey.painpoint_settings().rule(row.source)
-    return (rule.description or rule.name) if rule else row.source
+    return source_words(journey, row.source, row.key)
 
 
 def answered_text(journey: Journey, o: Opportunity) -> str:
     """The pain point an opportunity answers, in words."""
-    try:
-        return f"manual: {journey.pain_point(o.pain_point).description}"
-    except JourneyError:
-        pass
+    if o.pain_point in journey and isinstance(journey.item(o.pain_point), PainPoint):
+        return source_words(journey, MANUAL, o.pain_point)
     rule = journey.painpoint_settings().rule(o.pain_point)
-    return (rule.description or rule.name) if rule else f"{o.pain_point} (no such rule)"
+    return rule_title(rule) if rule else f"{o.pain_point} (no such rule)"
 
 
 def basis_text(rows: Sequence[Ranked], settings: PainPointSettings, goal_name: str | None) -> str:

@@ -32,7 +32,7 @@ def _valid(pl: Any, column: str, question: str, options: ResponsesOptions) -> An
     x = pl.col(column)
     if question == "nps":
         return x.is_between(0, 10) & (x == x.floor())
-    scale: Scale = options.csat_scale if question == "csat" else options.ces_scale
+    scale: Scale = options.scale(question)
     return x.is_between(scale.low, scale.high)
 
 
@@ -120,7 +120,7 @@ def _read(
                 (x < 7).sum().alias("det"),
             ]
         else:
-            scale = options.csat_scale if q == "csat" else options.ces_scale
+            scale = options.scale(q)
             top = x >= scale.high - 1 if scale.best == "high" else x <= scale.low + 1
             aggs.append(top.sum().alias(f"{q}_top2"))
     if spec.date:

@@ -47,7 +47,7 @@ def question_columns(table: Table, options: ResponsesOptions) -> dict[str, int]:
 def _scale_text(options: ResponsesOptions, question: str) -> str:
     if question == "nps":
         return "0-10 whole numbers"
-    scale = options.csat_scale if question == "csat" else options.ces_scale
+    scale = options.scale(question)
     return f"{scale.low}-{scale.high}"
 
 

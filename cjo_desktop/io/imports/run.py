@@ -61,6 +61,11 @@ def run_import(
     report = ImportReport(str(path), kind.id)
     with open_table(path, spec.sheet) as table:
         _fill_guesses(table, spec, kind)
+        if kind.settle is not None:
+            try:
+                kind.settle(spec.options, journey)
+            except ValueError as exc:
+                raise TableError(table.source, "", str(exc)) from None
         segment = spec.segment[0] if spec.segment else None
         for column in (spec.key, *kind.columns(spec.options), spec.date, segment):
             if column:

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from cjo_desktop.app.metrics import import_dialog
 from cjo_desktop.app.metrics.import_dialog import ImportDialog
+from cjo_desktop.app.metrics.pages.responses import UNCHOSEN, ResponsesPage
 from cjo_desktop.app.shell.main_window import MainWindow
 from cjo_desktop.io.imports.responses import Cancelled
 from cjo_desktop.io.templates import example_path
@@ -54,6 +55,16 @@ def click_import(qtbot: QtBot, wizard: ImportDialog) -> None:
         qtbot.mouseClick(wizard.import_button, LEFT)
 
 
+def state_scales(
+    wizard: ImportDialog, csat: str = "high", points: int = 7, ces: str = "low"
+) -> None:
+    """Choose the survey's scales as the user does: the wizard never picks them itself."""
+    page = wizard.pages["responses"]
+    assert isinstance(page, ResponsesPage)
+    for box, value in ((page.csat_best, csat), (page.ces_points, points), (page.ces_best, ces)):
+        box.setCurrentIndex(box.findData(value))
+
+
 def header(wizard: ImportDialog) -> list[str]:
     table = wizard.preview
     return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
@@ -77,6 +88,7 @@ def test_survey_from_file_to_badges_in_one_undo_step(
     assert not wizard.columns["source"].isVisible()  # funnel columns hidden for responses
     assert wizard.label_edit.text().startswith("survey-2025-q1 ")
 
+    state_scales(wizard)
     click_import(qtbot, wizard)
     assert wizard.error_label.isHidden()
     report = wizard.report_text.toPlainText()
@@ -100,6 +112,36 @@ def test_survey_from_file_to_badges_in_one_undo_step(
     assert journey.metric_snapshots() == []
     assert stack.count() == before + 1 and stack.index() == before
     qtbot.waitUntil(lambda: window.scene.cards[PAYMENT].badge == "")
+
+
+def test_the_wizard_asks_for_the_scales_and_takes_the_recorded_ones_next_time(
+    window: MainWindow, wizard: ImportDialog, chosen: list[Path], qtbot: QtBot
+) -> None:
+    journey, stack = window.document.journey, window.document.undo_stack
+    choose(qtbot, wizard, chosen, DATA / "survey-2025-q1.csv")
+    page = wizard.pages["responses"]
+    assert isinstance(page, ResponsesPage)
+    boxes = (page.csat_best, page.ces_points, page.ces_best)
+    assert [b.currentData() for b in boxes] == [None, None, None]
+    assert all(b.currentText().endswith(UNCHOSEN) for b in boxes)
+    qtbot.mouseClick(wizard.import_button, LEFT)  # refused before any work starts
+    assert wizard.job is None and wizard.error_label.isVisible()
+    message = wizard.error_label.text()
+    assert "CSAT scale is best" in message and "the CES scale (1-5 or 1-7)" in message
+    assert journey.metric_snapshots() == [] and stack.count() == 0
+    wizard.grab().save("/tmp/h14/basis/wizard-asks.png")
+
+    state_scales(wizard, csat="low", points=7, ces="high")
+    click_import(qtbot, wizard)
+    assert wizard.error_label.isHidden()
+    assert "CES from 'ces' (1-7, high is best)" in journey.metric_snapshots()[0].provenance.method
+
+    choose(qtbot, wizard, chosen, DATA / "survey-2025-q2.csv")  # the map now records them
+    assert [b.currentData() for b in boxes] == ["low", 7, "high"]
+    click_import(qtbot, wizard)
+    assert wizard.error_label.isHidden()
+    method = journey.metric_snapshots()[1].provenance.method
+    assert "CSAT from 'csat' (1-5, low is best)" in method
 
 
 def test_a_bad_value_names_its_line_and_column_and_changes_nothing(
@@ -178,6 +220,7 @@ def test_progress_reaches_the_job_and_closing_cancels_it(
     monkeypatch.setattr(import_dialog, "run_import", endless_import)
     state = window.document.journey.state()
     choose(qtbot, wizard, chosen, DATA / "survey-2025-q1.csv")
+    state_scales(wizard)
     qtbot.mouseClick(wizard.import_button, LEFT)
     assert wizard.job is not None and not wizard.import_button.isEnabled()
 

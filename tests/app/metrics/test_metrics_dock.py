@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
+from survey_scales import STATED
 
 from cjo_desktop.app.metrics.dock import SORT_ROLE, MetricsDock
 from cjo_desktop.app.shell.main_window import MainWindow
@@ -21,6 +22,7 @@ from cjo_desktop.commands.metrics import ApplyImport
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map
 from cjo_desktop.io.exports.metrics_table import pasted_cell
+from cjo_desktop.io.imports.kinds.responses import ResponsesOptions
 from cjo_desktop.io.imports.plan import plan_import
 from cjo_desktop.io.imports.run import run_import
 from cjo_desktop.io.imports.spec import ImportSpec
@@ -34,7 +36,9 @@ Q1, Q2 = "survey Q1", "survey Q2"
 
 
 def import_survey(document: Document, name: str, label: str) -> None:
-    result = run_import(document.journey, DATA / name, ImportSpec(snapshot=label))
+    result = run_import(
+        document.journey, DATA / name, ImportSpec(ResponsesOptions(**STATED), snapshot=label)
+    )
     document.push(ApplyImport(document.journey, plan_import(document.journey, result)))
 
 

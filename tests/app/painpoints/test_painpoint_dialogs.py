@@ -187,7 +187,7 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     assert (browsing, "dropoff_high") in [(r.touchpoint_id, r.key) for r in dock.ranking]
     card = window.scene.cards[browsing]
     assert card.pain is not None and card.pain.severity == "high"
-    assert any("drop-off" in s for s in card.pain.sources)
+    assert any("drop-off" in s.lower() for s in card.pain.sources)
 
     def fill(dialog: RulesDialog) -> None:
         set_threshold(dialog, "dropoff_high", 60)  # 48% above: no longer fires
@@ -203,11 +203,11 @@ def test_editing_a_rule_reranks_and_rehighlights_in_one_step(
     assert rule.description == "Drop-off 60% or more above expected"
     settle(qtbot, window)
     assert (browsing, "dropoff_high") not in [(r.touchpoint_id, r.key) for r in dock.ranking]
-    assert card.pain is None or not any("drop-off" in s for s in card.pain.sources)
+    assert card.pain is None or not any("drop-off" in s.lower() for s in card.pain.sources)
     stack.undo()
     settle(qtbot, window)
     assert (browsing, "dropoff_high") in [(r.touchpoint_id, r.key) for r in dock.ranking]
-    assert card.pain is not None and any("drop-off" in s for s in card.pain.sources)
+    assert card.pain is not None and any("drop-off" in s.lower() for s in card.pain.sources)
 
 
 def test_the_rules_dialog_refuses_duplicate_names_and_blank_metrics(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
+from survey_scales import STATED
 
 from cjo_desktop.app.painpoints.dialogs import OpportunityDialog, PainPointDialog
 from cjo_desktop.app.painpoints.dock import PainPointDock
@@ -42,7 +43,7 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 def import_data(document: Document) -> None:
     """The Q1 survey and the March funnel, one undo step each."""
     for name, spec in (
-        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey Q1")),
+        ("survey-2025-q1.csv", spec_of(kind="responses", snapshot="survey Q1", **STATED)),
         ("funnel-2025-03.csv", spec_of(kind="funnel", snapshot="funnel March")),
     ):
         result = run_import(document.journey, DATA / name, spec)
@@ -130,7 +131,7 @@ def test_every_row_explains_its_rank_and_the_header_its_basis(
         model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
     ]
     shipping = column(dock, "Pain points")[names.index("Checkout: shipping")]
-    assert "manual: Shipping costs appear" in shipping
+    assert "Flagged by the team: Shipping costs appear" in shipping
 
 
 def test_the_dock_reranks_after_an_import_and_after_undo(window: MainWindow, qtbot: QtBot) -> None:
@@ -144,7 +145,7 @@ def test_the_dock_reranks_after_an_import_and_after_undo(window: MainWindow, qtb
     assert rows(dock)[0] == (PAYMENT, "csat_low")
     assert column(dock, "Touchpoint")[0] == "Checkout: payment"
     assert column(dock, "Pain points")[0] == (
-        "CSAT top-2-box below 70% \N{MIDDLE DOT} NPS below 0 \N{MIDDLE DOT} emotion at or below -1"
+        "CSAT top-2-box below 70% \N{MIDDLE DOT} NPS below 0 \N{MIDDLE DOT} Emotion at or below -1"
     )
     # counted once, at its largest share at risk (CSAT's), not the sum of its three
     assert column(dock, "Revenue at risk / month")[0] == "€226,378"
@@ -160,18 +161,56 @@ def test_the_dock_reranks_after_an_import_and_after_undo(window: MainWindow, qtb
     assert rows(dock) == before
 
 
-def test_judging_on_one_snapshot_is_the_maps_choice_too(window: MainWindow, qtbot: QtBot) -> None:
-    dock = window.painpoint_dock
+def test_judging_on_one_snapshot_is_an_undoable_setting_of_the_map(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    dock, stack = window.painpoint_dock, window.document.undo_stack
+    email = "tp-rewards-email"  # 74% drop-off in the funnel, far above its stage's
     import_data(window.document)
     settle(qtbot, window)
+    on_all = rows(dock)
+    assert (email, "dropoff_high") in on_all
+    count = stack.count()
     dock.snapshot_combo.setCurrentIndex(dock.snapshot_combo.findData("survey Q1"))
     settle(qtbot, window)
-    assert window.scene.metric_snapshot == "survey Q1"  # the cards judge on it as well
-    assert (AD, "dropoff_high") not in rows(dock)  # the survey has no drop-off
-    window.scene.set_metric_view("funnel March", None, None)  # View > Metrics
+    assert (
+        stack.count() == count + 1
+        and window.document.journey.painpoint_settings().judged_on == "survey Q1"
+    )
+    assert (email, "dropoff_high") not in rows(dock)  # the survey has no drop-off
+    mark = window.scene.pain.marks.get(email)  # the cards judge on it as well
+    assert mark is None or not any("drop-off" in s.lower() for s in mark.sources)
+    window.scene.set_metric_view("funnel March", None, None)  # View > Metrics: what cards show
     settle(qtbot, window)
-    assert dock.snapshot_combo.currentData() == "funnel March"
-    assert rows(dock)[0] == ("tp-rewards-email", "dropoff_high")
+    assert dock.snapshot_combo.currentData() == "survey Q1"  # ... not what they are judged on
+    assert (email, "dropoff_high") not in rows(dock)
+    stack.undo()
+    settle(qtbot, window)
+    assert dock.snapshot_combo.currentData() is None
+    assert rows(dock) == on_all
+
+
+def test_an_import_never_moves_the_basis_and_cards_rank_as_the_dock(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    """The bug of issue 14: after a funnel import the panel judged on the funnel alone, so
+    every NPS and CSAT pain point left it and the report's #1 was not the editor's."""
+    from cjo_desktop.report.data import ReportOptions, gather
+
+    dock, journey = window.painpoint_dock, window.document.journey
+    import_data(window.document)  # the survey, then the funnel
+    settle(qtbot, window)
+    assert dock.snapshot_combo.currentData() is None  # still all snapshots
+    sources = {key for _, key in rows(dock)}
+    assert {"nps_negative", "csat_low", "dropoff_high"} <= sources
+    report = gather(journey, ReportOptions())
+    assert [(r.touchpoint_id, r.key) for r in report.ranked] == rows(dock)
+    assert [r.impact for r in report.ranked] == [r.impact for r in dock.ranking]
+    order = list(dict.fromkeys(tp for tp, _ in rows(dock)))  # each touchpoint once
+    ranks = {tp: m.rank for tp, m in window.scene.pain.marks.items() if m.is_pain}
+    assert ranks == {tp: order.index(tp) + 1 for tp in ranks}  # card tabs' #n: the dock's rows
+    assert column(dock, "Touchpoint") == [journey.touchpoint(tp).name for tp in order]
+    window.grab().save("/tmp/h14/basis/editor-after-funnel.png")
 
 
 def test_a_new_value_per_customer_reprices_and_none_falls_back_to_customers(
@@ -249,7 +288,7 @@ def test_the_opportunities_tab_shows_expected_value(window: MainWindow, qtbot: Q
     assert landing[3:5] == ["M (medium)", "25%"]
     assert landing[5] == f"€{0.25 * browsing.revenue_at_risk:,.0f}"
     shipping = table["Delivery cost on the product page"]
-    assert shipping[1].startswith("manual: Shipping costs")
+    assert shipping[1].startswith("Flagged by the team: Shipping costs")
     row = next(r for r in dock.ranking if r.key == "pp-late-shipping-cost")
     assert shipping[5] == f"€{0.4 * row.revenue_at_risk:,.0f}"
     # a pain point that no longer fires has no value to win back

@@ -71,7 +71,7 @@ CASES: dict[str, tuple[str, bytes, list[str], list[str]]] = {
     "csat 6": (
         "s.csv",
         b"touchpoint,csat\nCart,5\nCart,6\n",
-        [],
+        ["--csat-best", "high"],
         ["line 3, column 'csat'", "'6'", "outside the CSAT scale (1-5)"],
     ),
     "late bad value": (  # the fast reader declines; the exact one names the line
@@ -175,8 +175,9 @@ def test_skip_invalid_counts_the_skipped_rows_with_their_lines(
     good = "5" if column == "csat" else "9"
     rows = [good, bad, good, bad, good, good]
     (tmp_path / "s.csv").write_text(f"touchpoint,{column}\n" + "".join(f"Cart,{x}\n" for x in rows))
+    scale = ["--csat-best", "high"] if column == "csat" else []
     result = run_cli(
-        "import-metrics", example_map.name, "s.csv", "--skip-invalid", "--snapshot", "skip"
+        "import-metrics", example_map.name, "s.csv", "--skip-invalid", "--snapshot", "skip", *scale
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""

@@ -14,6 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from jsonschema import Draft202012Validator
+from survey_scales import FLAGS, STATED
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.io import load_map, save_map
@@ -38,7 +39,11 @@ def ok(result) -> str:  # type: ignore[no-untyped-def]
 def imported(example_map: Path, example_data: Path, run_cli: RunCli) -> Path:
     """The example map with two snapshots: survey answers 'Q1', then the KPI workbook 'KPIs'."""
     survey = example_data / "survey-2025-q1.csv"
-    ok(run_cli("import-metrics", example_map.name, survey, "--snapshot", "Q1", "--date", "date"))
+    ok(
+        run_cli(
+            "import-metrics", example_map.name, survey, "--snapshot", "Q1", "--date", "date", *FLAGS
+        )
+    )
     kpis = example_data / "kpis-2025-q1.xlsx"
     ok(
         run_cli(
@@ -53,7 +58,9 @@ def test_import_saves_in_place_and_prints_the_report(
 ) -> None:
     survey = example_data / "survey-2025-q1.csv"
     out = ok(
-        run_cli("import-metrics", example_map.name, survey, "--snapshot", "Q1", "--date", "date")
+        run_cli(
+            "import-metrics", example_map.name, survey, "--snapshot", "Q1", "--date", "date", *FLAGS
+        )
     )
     lines = out.splitlines()
     assert lines[0] == f"import of {survey} (responses) into snapshot 'Q1'"
@@ -73,7 +80,7 @@ def test_output_option_leaves_the_map_untouched(
 ) -> None:
     before = example_map.read_bytes()
     survey = example_data / "survey-2025-q2.csv"
-    out = ok(run_cli("import-metrics", example_map.name, survey, "-o", "after.cjo.json"))
+    out = ok(run_cli("import-metrics", example_map.name, survey, "-o", "after.cjo.json", *FLAGS))
     assert out.splitlines()[-1] == "saved after.cjo.json"
     assert example_map.read_bytes() == before
     (snap,) = load_map(tmp_path / "after.cjo.json").metric_snapshots()
@@ -86,7 +93,7 @@ def test_csat_best_low_through_the_cli(
     example_map: Path, example_data: Path, run_cli: RunCli
 ) -> None:
     survey = example_data / "survey-2025-q1.csv"
-    ok(run_cli("import-metrics", example_map.name, survey, "--snapshot", "high"))
+    ok(run_cli("import-metrics", example_map.name, survey, "--snapshot", "high", *FLAGS))
     ok(
         run_cli(
             "import-metrics", example_map.name, survey, "--snapshot", "low", "--csat-best", "low"
@@ -237,7 +244,7 @@ def test_graphml_export_carries_the_metrics(
     example_map: Path, example_data: Path, run_cli: RunCli, tmp_path: Path
 ) -> None:
     survey = example_data / "survey-2025-q1.csv"
-    ok(run_cli("import-metrics", example_map.name, survey, "--snapshot", "Q1"))
+    ok(run_cli("import-metrics", example_map.name, survey, "--snapshot", "Q1", *FLAGS))
     ok(run_cli("export", example_map.name, "-o", "m.graphml"))
     graph = nx.read_graphml(tmp_path / "m.graphml")
     snap = load_map(example_map).metric_snapshot("Q1")
@@ -269,7 +276,7 @@ def test_a_map_saved_after_import_is_valid_and_reloads_equal(
     # the same imports in this process give the same map, but for the time of import
     journey = load_map(example_data.parent / "outdoor-gear-shop.cjo.json")
     for label, name, extra in (
-        ("Q1", "survey-2025-q1.csv", {"date": "date"}),
+        ("Q1", "survey-2025-q1.csv", {"date": "date", **STATED}),
         ("KPIs", "kpis-2025-q1.xlsx", {"kind": "aggregated", "sheet": "Q1 2025"}),
     ):
         result = run_import(journey, example_data / name, spec_of(snapshot=label, **extra))

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from scipy import stats
+from survey_scales import STATED
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.domain import Journey
@@ -43,7 +44,7 @@ def nps_rows(touchpoint: str = "Checkout: payment") -> list[list[object]]:
 
 
 def do_import(journey: Journey, path: Path, **spec: object) -> ImportResult:
-    return run_import(journey, path, spec_of(snapshot="test", **spec))
+    return run_import(journey, path, spec_of(snapshot="test", **{**STATED, **spec}))
 
 
 @pytest.mark.parametrize("reader", ["fast", "exact"])

@@ -8,6 +8,7 @@ from typing import ClassVar
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from cjo_desktop.app.metrics.form import combo
+from cjo_desktop.domain import Journey
 from cjo_desktop.io.imports.spec import ImportSpec, KindOptions
 
 
@@ -28,6 +29,9 @@ class KindPage:
     def extras(self, role: str) -> list[QWidget]:
         """Settings shown next to the column choice of ``role`` (a scale, its best end)."""
         return []
+
+    def preset(self, journey: Journey) -> None:
+        """Preset the page's own settings from what the map records (a survey's scales)."""
 
     def column(self, role: str) -> str | None:
         return self.columns[role].currentData()  # type: ignore[no-any-return]

@@ -13,6 +13,7 @@ from cjo_desktop.domain.metrics import MetricValue
 from cjo_desktop.io.imports.spec import ImportSpec, KindOptions
 
 if TYPE_CHECKING:  # what a reader gets; the registry itself is read before any table
+    from cjo_desktop.domain import Journey
     from cjo_desktop.io.imports.keys import KeyResolver
     from cjo_desktop.io.imports.report import ImportReport
     from cjo_desktop.io.tables import Table
@@ -72,6 +73,9 @@ class ImportKind(Generic[Opts]):
     #: The options from parsed CLI flags; None: the defaults, every column guessed.
     from_flags: Callable[[argparse.Namespace], Opts] | None = None
     per_segment: bool = False  # ``cjo segments`` can tabulate it per segment value
+    #: Settle what the options leave open from the map (a survey's scales), once the columns
+    #: are known; raises ValueError with a sentence naming what to state.
+    settle: Callable[[Opts, Journey], None] | None = None
 
     @property
     def id(self) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 from cjo_desktop.analysis.scales import Scale
 from cjo_desktop.domain.metrics import (
@@ -13,6 +13,8 @@ from cjo_desktop.domain.metrics import (
     CSAT_MEAN,
     CSAT_TOP2,
     HIGHER_IS_BETTER,
+    SCALE_HIGH,
+    SCALE_LOW,
     MetricValue,
 )
 from cjo_desktop.domain.quoting import quoted
@@ -20,10 +22,14 @@ from cjo_desktop.io.imports.kinds.base import ColumnType, ImportKind, Reading, R
 from cjo_desktop.io.imports.spec import KindOptions
 
 if TYPE_CHECKING:
+    from cjo_desktop.domain import Journey
     from cjo_desktop.io.imports.responses import SurveyResult
 
 #: The questions a survey row may answer, as the options and the readers name them.
 QUESTIONS = ("nps", "csat", "ces")
+Best = Literal["high", "low"]
+#: The metrics a question's scale is recorded with, the first one read back.
+SCALED = {"csat": (CSAT_MEAN, CSAT_TOP2), "ces": (CES_MEAN,)}
 
 # The readers (polars, the tables) are imported when a file is read: the CLI builds its
 # flags from this module before it knows whether any file will be.
@@ -35,8 +41,63 @@ class ResponsesOptions(KindOptions):
     nps: str | None = None
     csat: str | None = None
     ces: str | None = None
-    csat_scale: Scale = field(default_factory=Scale.csat)
-    ces_scale: Scale = field(default_factory=lambda: Scale.ces(7))
+    #: The scales as stated; None: not stated, taken from the map's last import of that
+    #: question, else the import stops (:func:`settle_scales`): a scale is never assumed.
+    csat_scale: Scale | None = None
+    ces_scale: Scale | None = None
+    #: What the flags stated of a scale given only in part (points, best end); the rest
+    #: comes from the map's record.
+    ces_partial: tuple[int | None, Best | None] = (None, None)
+
+    def scale(self, question: str) -> Scale:
+        """The settled scale of ``csat`` or ``ces``; a reader asks only after settling."""
+        scale = self.csat_scale if question == "csat" else self.ces_scale
+        if scale is None:
+            raise ValueError(f"the {question.upper()} scale is not stated")
+        return scale
+
+
+def recorded_scale(journey: Journey, question: str) -> Scale | None:
+    """The scale the map's latest import of ``question`` (csat or ces) stated, or None: values
+    record their scale and best end, so a second survey of the same tool needs no flags."""
+    metrics = SCALED[question]
+    for snapshot in reversed(journey.metric_snapshots()):
+        for per in snapshot.values.values():
+            for metric in metrics:
+                v = per.get(metric)
+                if v is not None and {SCALE_LOW, SCALE_HIGH, HIGHER_IS_BETTER} <= v.detail.keys():
+                    best: Best = "high" if v.detail[HIGHER_IS_BETTER] else "low"
+                    try:
+                        return Scale(int(v.detail[SCALE_LOW]), int(v.detail[SCALE_HIGH]), best)
+                    except ValueError:
+                        return None  # a hand-edited record that is no scale: ask again
+    return None
+
+
+def settle_scales(options: ResponsesOptions, journey: Journey) -> None:
+    """Fill each used question's scale from the map's record where the options leave it open;
+    raises ValueError naming the flags when neither says it."""
+    missing: list[str] = []
+    if options.csat and options.csat_scale is None:
+        options.csat_scale = recorded_scale(journey, "csat")
+        if options.csat_scale is None:
+            missing.append(f"--csat-best high|low for the CSAT answers in {quoted(options.csat)}")
+    if options.ces and options.ces_scale is None:
+        recorded = recorded_scale(journey, "ces")
+        points, best = options.ces_partial
+        points = points or (recorded.high if recorded else None)
+        best = best or (recorded.best if recorded else None)
+        if points in (5, 7) and best is not None:
+            options.ces_scale = Scale.ces(points, best)  # type: ignore[arg-type]
+        else:
+            wanted = (("--ces-scale 5|7", points), ("--ces-best low|high", best))
+            flags = " and ".join(flag for flag, known in wanted if not known)
+            missing.append(f"{flags} for the CES answers in {quoted(options.ces)}")
+    if missing:
+        raise ValueError(
+            "the map records no scale for these answers and which end is best differs between "
+            "survey tools: give " + "; ".join(missing)
+        )
 
 
 def _read(reading: Reading, options: ResponsesOptions) -> Rows:
@@ -76,18 +137,24 @@ def _survey(reading: Reading, options: ResponsesOptions) -> SurveyResult:
 
 def _with_direction(values: Values, options: ResponsesOptions) -> Values:
     """CSAT and CES values remember which end of their scale was best."""
-    best = {
-        CSAT_TOP2: options.csat_scale.best,
-        CSAT_MEAN: options.csat_scale.best,
-        CES_MEAN: options.ces_scale.best,
+    scales = {
+        metric: scale
+        for question, scale in (("csat", options.csat_scale), ("ces", options.ces_scale))
+        if scale is not None
+        for metric in SCALED[question]
     }
     out: Values = {}
     for tp, per in values.items():
         out[tp] = {}
         for metric, v in per.items():
-            if metric in best:
-                flag = 1.0 if best[metric] == "high" else 0.0
-                v = dataclasses.replace(v, detail={**v.detail, HIGHER_IS_BETTER: flag})
+            scale = scales.get(metric)
+            if scale is not None:
+                record = {
+                    HIGHER_IS_BETTER: 1.0 if scale.best == "high" else 0.0,
+                    SCALE_LOW: float(scale.low),
+                    SCALE_HIGH: float(scale.high),
+                }
+                v = dataclasses.replace(v, detail={**v.detail, **record})
             out[tp][metric] = v
     return out
 
@@ -110,7 +177,7 @@ def _method(options: ResponsesOptions) -> str:
     parts = [f"NPS from {quoted(options.nps)} (0-10)"] if options.nps else []
     for q, scale in (("csat", options.csat_scale), ("ces", options.ces_scale)):
         column = getattr(options, q)
-        if column:
+        if column and scale is not None:
             scale_text = f"{scale.low}-{scale.high}, {scale.best} is best"
             parts.append(f"{q.upper()} from {quoted(column)} ({scale_text})")
     return "survey responses: " + "; ".join(parts)
@@ -133,16 +200,21 @@ def _flags(p: argparse.ArgumentParser, column: ColumnType) -> None:
     p.add_argument(
         "--csat-best",
         choices=["high", "low"],
-        default="high",
-        help="which end of the CSAT scale is best (default high)",
+        help="which end of the CSAT scale is best; needed for CSAT answers unless the map "
+        "records it from an earlier import",
     )
     p.add_argument("--ces", type=column, metavar="COL", help="CES answers")
-    p.add_argument("--ces-scale", type=int, choices=[5, 7], default=7, help="CES scale 1-5 or 1-7")
+    p.add_argument(
+        "--ces-scale",
+        type=int,
+        choices=[5, 7],
+        help="CES scale 1-5 or 1-7; needed for CES answers unless the map records it",
+    )
     p.add_argument(
         "--ces-best",
         choices=["low", "high"],
-        default="low",
-        help="which end of the CES scale is best (default low: least effort)",
+        help="which end of the CES scale is best (low: least effort); needed for CES answers "
+        "unless the map records it",
     )
 
 
@@ -151,8 +223,9 @@ def _from_flags(args: argparse.Namespace) -> ResponsesOptions:
         nps=args.nps,
         csat=args.csat,
         ces=args.ces,
-        csat_scale=Scale(1, args.csat_scale, args.csat_best),
-        ces_scale=Scale(1, args.ces_scale, args.ces_best),
+        csat_scale=Scale(1, args.csat_scale, args.csat_best) if args.csat_best else None,
+        ces_scale=None,
+        ces_partial=(args.ces_scale, args.ces_best),
     )
 
 
@@ -172,5 +245,6 @@ RESPONSES = ImportKind(
     },
     add_flags=_flags,
     from_flags=_from_flags,
+    settle=settle_scales,
     per_segment=True,
 )

@@ -1,0 +1,112 @@
+"""The appendix of a long ranking: every pain point after the ones the ranked table explains,
+one line each (rank, touchpoint, what found it, severity, impact), so the report lists them
+all and a client never needs another tool to see the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.charts import style
+from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, impact_words, rule
+
+TITLE = "Appendix: the rest of the ranking"
+#: (header, width in inches, characters that fit at APPENDIX_PT, alignment)
+COLUMNS = (
+    ("#", 0.45, 5, "left"),
+    ("Touchpoint", 2.9, 44, "left"),
+    ("Pain point", 4.3, 66, "left"),
+    ("Severity", 0.9, 10, "left"),
+    ("Impact", 2.0, 28, "right"),
+)
+APPENDIX_PT = 8.5
+ROW_PT = 15.5
+#: Lines per page between the column headers and the footer, at ROW_PT.
+ROWS_PER_PAGE = 26
+#: Pain points a report lists at most (about 75 appendix pages): a map the report draws has
+#: fewer (300 touchpoints, a handful of rules); a summary report of a huge map lists the
+#: costliest this many and says how many smaller ones follow.
+MAX_LISTED = 2_000
+
+
+def appendix_pages(first: int, count: int) -> list[range]:
+    """Row indices (0-based, from ``first``) per appendix page, spread evenly so the last
+    page is not a single line; at most up to MAX_LISTED."""
+    count = min(count, MAX_LISTED)
+    if count <= first:
+        return []
+    rows = count - first
+    pages = -(-rows // ROWS_PER_PAGE)
+    per = -(-rows // pages)
+    return [range(first + k * per, min(first + (k + 1) * per, count)) for k in range(pages)]
+
+
+def _cells(rank: int, row: Ranked, title: str, currency: str, period: str) -> list[str]:
+    impact = impact_words(row, currency, period).replace("\n", " ")
+    texts = [str(rank), row.touchpoint, title, row.severity, impact]
+    return [style.shorten(t, chars) for t, (_, _, chars, _) in zip(texts, COLUMNS, strict=True)]
+
+
+def appendix_page(
+    rows: Sequence[Ranked],
+    indices: range,
+    *,
+    titles: Sequence[str],
+    title: str,
+    subtitle: str,
+    currency: str,
+    period: str,
+    note: str = "",
+) -> Figure:
+    """The rows ``indices`` of the ranking, one line each, with their ranks (1-based)."""
+    fig = style.Page(figsize=style.PAGE_SIZE)
+    left = style.MARGIN_IN
+    fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
+    fig.text(left / W, 1 - 0.68 / H, subtitle, size=style.SUBTITLE_PT, color=style.MUTED)
+    xs, x = [], left
+    for _, width, _, _ in COLUMNS:
+        xs.append(x)
+        x += width
+    for (header, width, _, align), x0 in zip(COLUMNS, xs, strict=True):
+        tx = x0 + width - 0.08 if align == "right" else x0
+        fig.text(
+            tx / W,
+            1 - TABLE_TOP_IN / H,
+            header,
+            size=8,
+            weight="bold",
+            color=style.MUTED,
+            ha=align,
+            va="bottom",
+        )
+    fig.add_artist(rule(left, x, TABLE_TOP_IN + 0.04))
+    y_pt = (TABLE_TOP_IN + 0.04) * 72 + 3
+    for k, i in enumerate(indices):
+        if k % 2:
+            fig.add_artist(band(left, x, y_pt / 72, ROW_PT / 72))
+        cells = _cells(i + 1, rows[i], titles[i], currency, period)
+        for text, (_, width, _, align), x0 in zip(cells, COLUMNS, xs, strict=True):
+            tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
+            fig.text(
+                tx / W,
+                1 - (y_pt + ROW_PT / 2) / 72 / H,
+                text,
+                size=APPENDIX_PT,
+                color=style.INK,
+                ha=align,
+                va="center",
+            )
+        y_pt += ROW_PT
+    if note:
+        fig.text(
+            left / W,
+            1 - (y_pt + 10) / 72 / H,
+            note,
+            size=style.CAPTION_PT,
+            color=style.MUTED,
+            va="top",
+        )
+    return fig
