@@ -6,7 +6,7 @@ from cjo_desktop.commands._base import Composite, JourneyCommand, plural, quote
 from cjo_desktop.commands.flows import AddFlow, UpdateFlow
 from cjo_desktop.commands.painpoints import SetJudgedOn
 from cjo_desktop.commands.stages import AddStage
-from cjo_desktop.commands.touchpoints import AddTouchpoint
+from cjo_desktop.commands.touchpoints import AddTouchpoint, SetExpectedDropoff
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
 from cjo_desktop.io.imports.plan import UNSORTED, ImportPlan
 
@@ -54,8 +54,9 @@ class RemoveMetricSnapshot(JourneyCommand):
 
 
 class ApplyImport(JourneyCommand):
-    """An import's plan (its snapshot, new touchpoints in the stage UNSORTED and flow counts)
-    as one step: undo takes the whole import back."""
+    """An import's plan (its snapshot, new touchpoints in the stage UNSORTED, expected
+    drop-offs and flow counts) as one step: undo takes the whole import back, the expected
+    drop-offs the touchpoints had included."""
 
     def __init__(self, journey: Journey, plan: ImportPlan, parent: Composite | None = None) -> None:
         super().__init__(journey, f"Import metrics {quote(plan.snapshot.label)}", parent)
@@ -64,11 +65,24 @@ class ApplyImport(JourneyCommand):
             if stage is None:
                 stage = AddStage(journey, UNSORTED, parent=self).stage_id
             for tp_id, name in plan.touchpoints.items():
-                AddTouchpoint(journey, stage, name, touchpoint_id=tp_id, parent=self)
+                expected = plan.expected_dropoffs.get(tp_id)
+                AddTouchpoint(
+                    journey,
+                    stage,
+                    name,
+                    touchpoint_id=tp_id,
+                    parent=self,
+                    expected_dropoff=expected,
+                )
+        for tp_id, share in plan.changed_expectations().items():
+            SetExpectedDropoff(journey, tp_id, share, parent=self)
         for (source, target), count in plan.changed_flows.items():
             UpdateFlow(journey, source, target, parent=self, count=count)
         for (source, target), count in plan.new_flows.items():
             AddFlow(journey, source, target, count=count, parent=self)
         AddMetricSnapshot(journey, plan.snapshot, parent=self)
-        if plan.touchpoints:
-            self.setText(f"{self.text()} (+{plural(len(plan.touchpoints), 'touchpoint')})")
+        added = [plural(len(plan.touchpoints), "touchpoint")] if plan.touchpoints else []
+        if plan.expected_dropoffs:
+            added.append(plural(len(plan.expected_dropoffs), "expected drop-off"))
+        if added:
+            self.setText(f"{self.text()} (+{', '.join(added)})")

@@ -26,6 +26,13 @@ class ImportPlan:
     stage: str | None = None  # the UNSORTED stage that takes them; None: a new one is added
     new_flows: Flows = field(default_factory=dict)
     changed_flows: Flows = field(default_factory=dict)  # existing flows with another count
+    #: Touchpoint id -> the expected drop-off (share) the import sets: new touchpoints with
+    #: one, and existing ones where it differs from theirs.
+    expected_dropoffs: dict[str, float] = field(default_factory=dict)
+
+    def changed_expectations(self) -> dict[str, float]:
+        """The expected drop-offs of touchpoints the map has already."""
+        return {k: v for k, v in self.expected_dropoffs.items() if k not in self.touchpoints}
 
 
 def plan_import(journey: Journey, result: ImportResult) -> ImportPlan:
@@ -44,15 +51,24 @@ def plan_import(journey: Journey, result: ImportResult) -> ImportPlan:
             new[source, target] = count
         elif journey.flow(source, target).count != count:
             changed[source, target] = count
-    return ImportPlan(result.snapshot, dict(result.new_touchpoints), stage, new, changed)
+    expected = {
+        tp: share
+        for tp, share in result.expected_dropoffs.items()
+        if tp in result.new_touchpoints or journey.touchpoint(tp).expected_dropoff != share
+    }
+    return ImportPlan(result.snapshot, dict(result.new_touchpoints), stage, new, changed, expected)
 
 
 def apply_plan(journey: Journey, plan: ImportPlan) -> None:
-    """Make the planned changes: new touchpoints, flow counts, then the snapshot."""
+    """Make the planned changes: new touchpoints, expected drop-offs, flow counts, then the
+    snapshot."""
     if plan.touchpoints:
         stage = plan.stage if plan.stage is not None else journey.add_stage(UNSORTED).id
         for tp_id, name in plan.touchpoints.items():
-            journey.add_touchpoint(stage, name, id=tp_id)
+            expected = plan.expected_dropoffs.get(tp_id)
+            journey.add_touchpoint(stage, name, id=tp_id, expected_dropoff=expected)
+    for tp_id, share in plan.changed_expectations().items():
+        journey.update(tp_id, expected_dropoff=share)
     for (source, target), count in plan.changed_flows.items():
         journey.update_flow(source, target, count=count)
     for (source, target), count in plan.new_flows.items():
@@ -61,6 +77,6 @@ def apply_plan(journey: Journey, plan: ImportPlan) -> None:
 
 
 def apply_import(journey: Journey, result: ImportResult) -> None:
-    """Add the snapshot, any new touchpoints (in the stage UNSORTED) and flow counts; a failed
-    plan leaves the journey as it was."""
+    """Add the snapshot, any new touchpoints (in the stage UNSORTED), expected drop-offs and
+    flow counts; a failed plan leaves the journey as it was."""
     apply_plan(journey, plan_import(journey, result))

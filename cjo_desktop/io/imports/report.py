@@ -51,6 +51,8 @@ class ImportReport:
     added_touchpoints: list[str] = field(default_factory=list)
     added_flows: list[str] = field(default_factory=list)
     without_data: list[str] = field(default_factory=list)  # touchpoint names
+    expected_dropoffs: list[str] = field(default_factory=list)  # "Cart 12%", in file order
+    expected_unchanged: int = 0  # of those, the ones the map has already
     notes: list[str] = field(default_factory=list)
     snapshot: str = ""
 
@@ -95,5 +97,10 @@ class ImportReport:
         ):
             if names:
                 out.append(f"{what}: {listed(names, NAMED, quote=False, limit=36)}")
+        if self.expected_dropoffs:
+            n, same = len(self.expected_dropoffs), self.expected_unchanged
+            unchanged = f", {same} of them as before" if same else ""
+            shown = listed(self.expected_dropoffs, NAMED, quote=False, limit=48)
+            out.append(f"expected drop-offs set: {n}{unchanged} ({shown})")
         out.extend(f"note: {n}" for n in self.notes)
         return out

@@ -18,6 +18,7 @@ from cjo_desktop.domain import Journey, JourneyError, Provenance, Snapshot
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.metrics import rounded
 from cjo_desktop.domain.quoting import listed, quoted
+from cjo_desktop.io.imports.expected import percent_text
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.kinds.base import ImportKind, Progress, Reading
 from cjo_desktop.io.imports.kinds.registry import all_guesses, kind_of
@@ -34,6 +35,7 @@ class ImportResult:
     new_touchpoints: dict[str, str] = field(default_factory=dict)  # id -> name
     flow_counts: dict[tuple[str, str | None], int] = field(default_factory=dict)
     report: ImportReport | None = None
+    expected_dropoffs: dict[str, float] = field(default_factory=dict)  # touchpoint id -> share
 
 
 def _fill_guesses(table: Table, spec: ImportSpec, kind: ImportKind[Any]) -> None:
@@ -96,6 +98,12 @@ def run_import(
         if not journey.has_flow(a, b)
     ]
     report.without_data = [t.name for t in journey.touchpoints() if t.id not in values]
+    expected = rows.expected_dropoffs
+    report.expected_dropoffs = [f"{names[tp]} {percent_text(s)}" for tp, s in expected.items()]
+    report.expected_unchanged = sum(
+        tp not in keys.new_touchpoints and journey.touchpoint(tp).expected_dropoff == share
+        for tp, share in expected.items()
+    )
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     # a file name that is not UTF-8 still names the snapshot, its odd bytes written as \xff
     name = os.fsencode(path.name).decode("utf-8", "backslashreplace")
@@ -115,4 +123,4 @@ def run_import(
         check.snapshot_numbers(snapshot)
     except JourneyError as exc:
         raise TableError(str(path), "", f"cannot be imported: {exc}") from None
-    return ImportResult(snapshot, dict(keys.new_touchpoints), flow_counts, report)
+    return ImportResult(snapshot, dict(keys.new_touchpoints), flow_counts, report, expected)

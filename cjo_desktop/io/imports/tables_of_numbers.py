@@ -6,6 +6,7 @@ exact line numbers for every message.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
@@ -13,10 +14,11 @@ from cjo_desktop.analysis.funnel import funnel_from_flows, funnel_from_visitors
 from cjo_desktop.domain.limits import MAX_COUNT, MAX_METRIC_NAME, MAX_VALUE, describe_number
 from cjo_desktop.domain.metrics import MetricValue
 from cjo_desktop.domain.quoting import quoted
+from cjo_desktop.io.imports.expected import ExpectedDropoffs
 from cjo_desktop.io.imports.keys import KeyResolver
 from cjo_desktop.io.imports.report import ImportReport
 from cjo_desktop.io.imports.spec import ImportSpec
-from cjo_desktop.io.tables import Table, detect_decimal_comma, parse_number
+from cjo_desktop.io.tables import Row, Table, TableError, detect_decimal_comma, parse_number
 
 if TYPE_CHECKING:
     from cjo_desktop.io.imports.kinds.funnel import FunnelOptions
@@ -34,6 +36,7 @@ EXIT_WORDS = {"", "exit", "(exit)", "drop-off", "dropoff", "drop off", "left", "
 class FunnelResult:
     values: dict[str, dict[str, MetricValue]] = field(default_factory=dict)
     flow_counts: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    expected_dropoffs: dict[str, float] = field(default_factory=dict)  # touchpoint id -> share
 
 
 def read_aggregated(
@@ -115,6 +118,22 @@ def _add(totals: dict[K, int], key: K, count: int, table: Table, line: int, colu
     totals[key] = total
 
 
+def _expected(
+    expected: ExpectedDropoffs | None, row: Row, spec: ImportSpec, report: ImportReport
+) -> tuple[bool, float | None]:
+    """Whether the row can be used, and its expected drop-off (None: none given); a bad one
+    stops the import, or with ``skip_invalid`` skips the row."""
+    if expected is None:
+        return True, None
+    try:
+        return True, expected.read(row)
+    except TableError:
+        if not spec.skip_invalid:
+            raise
+        report.skip("an expected drop-off that is not a share or a percentage", row.line)
+        return False, None
+
+
 def read_funnel(
     table: Table,
     spec: ImportSpec,
@@ -123,17 +142,26 @@ def read_funnel(
     order: list[str],
     report: ImportReport,
 ) -> FunnelResult:
-    """Flow rows (from, to, count) or visitor counts per touchpoint (key, visitors)."""
+    """Flow rows (from, to, count) or visitor counts per touchpoint (key, visitors), each
+    with an optional expected drop-off (of the row's "from" touchpoint in flow rows)."""
     result = FunnelResult()
+    rows: Iterable[Row] = table.rows()
+    expected = None
+    if options.expected:  # the column's unit is its first value's: read the rows ahead
+        rows = list(rows)
+        expected = ExpectedDropoffs.of(table, options.expected, rows)
     if options.source and options.target:
         src, dst = table.column_index(options.source), table.column_index(options.target)
         cnt = table.column_index(options.count or "count")
         leaving: dict[str, int] = {}  # a touchpoint's visitors are what leaves or arrives
         arriving: dict[str, int] = {}
-        for row in table.rows():
+        for row in rows:
             report.rows_read += 1
             count = _count(table, row.line, cnt, row.cells[cnt].strip(), spec, report)
             if count is None:
+                continue
+            usable, share = _expected(expected, row, spec, report)
+            if not usable:
                 continue
             source = keys.resolve(row.cells[src]) if row.cells[src].strip() else None
             target_text = row.cells[dst].strip()
@@ -143,6 +171,8 @@ def read_funnel(
                 report.skip(keys.missed(missed, "a step that"), row.line)
                 continue
             report.rows_used += 1
+            if expected is not None and share is not None:
+                expected.keep(source, share, row)
             pair = (source, target)
             _add(result.flow_counts, pair, count, table, row.line, cnt)
             _add(leaving, source, count, table, row.line, cnt)
@@ -153,21 +183,28 @@ def read_funnel(
         }
         per_tp, _shares = funnel_from_flows(flows)
         result.values = {k: v for k, v in per_tp.items() if k is not None}
+        result.expected_dropoffs = expected.shares if expected is not None else {}
         return result
     key_col = table.column_index(spec.key or "")
     vis = table.column_index(options.visitors or "visitors")
     visitors: dict[str, int] = {}
-    for row in table.rows():
+    for row in rows:
         report.rows_read += 1
         count = _count(table, row.line, vis, row.cells[vis].strip(), spec, report)
-        tp = keys.resolve(row.cells[key_col]) if count is not None else None
         if count is None:
             continue
+        usable, share = _expected(expected, row, spec, report)
+        if not usable:
+            continue
+        tp = keys.resolve(row.cells[key_col])
         if tp is None:
             report.skip(keys.missed(row.cells[key_col]), row.line)
             continue
         report.rows_used += 1
+        if expected is not None and share is not None:
+            expected.keep(tp, share, row)
         _add(visitors, tp, count, table, row.line, vis)
     steps = [tp for tp in order if tp in visitors] + [tp for tp in visitors if tp not in order]
     result.values = funnel_from_visitors(steps, visitors)
+    result.expected_dropoffs = expected.shares if expected is not None else {}
     return result

@@ -1,4 +1,5 @@
-"""The funnel page: from/to/count columns for flow rows, or a visitors column."""
+"""The funnel page: from/to/count columns for flow rows, or a visitors column; either with an
+optional column of expected drop-offs."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class FunnelPage(KindPage):
         "target": "T&o",
         "count": "Co&unt",
         "visitors": "&Visitors (no from/to)",
+        "expected": "E&xpected drop-off (0.12 or 12%)",
     }
 
     def options(self) -> FunnelOptions:

@@ -46,6 +46,7 @@ class Rows:
     flow_counts: dict[tuple[str, str | None], int] = field(default_factory=dict)
     period: tuple[str, str] = ("", "")  # first and last day, as the file writes them
     summary: dict[str, MetricValue] = field(default_factory=dict)
+    expected_dropoffs: dict[str, float] = field(default_factory=dict)  # touchpoint id -> share
 
 
 def _no_flags(parser: argparse.ArgumentParser, column: ColumnType) -> None:
