@@ -272,6 +272,16 @@ class TouchpointRank:
         return max((r.severity for r in self.rows), key=SEVERITY_POINTS.__getitem__)
 
 
+def counted_once_text(group: TouchpointRank) -> str:
+    """Why a touchpoint with several pain points is worth the largest, said once."""
+    if len(group.rows) < 2:
+        return ""
+    return (
+        f"{group.touchpoint} has {len(group.rows)} pain points; it counts once, at the "
+        "largest share at risk, since the same customers are behind each."
+    )
+
+
 def by_touchpoint(rows: Sequence[Ranked]) -> list[TouchpointRank]:
     """The ranking with each touchpoint once, where its costliest pain point ranks it (the
     rows come costliest first from :func:`rank`, so that is where it first appears)."""

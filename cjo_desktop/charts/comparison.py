@@ -19,7 +19,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from cjo_desktop.analysis.changes import BETTER, NOT_TESTABLE, WORSE, compare_snapshots
+from cjo_desktop.analysis.changes import (
+    BETTER,
+    NO_CHANGE,
+    NOT_TESTABLE,
+    WORSE,
+    compare_snapshots,
+)
 from cjo_desktop.analysis.changes import Change as Judged
 from cjo_desktop.charts import style
 from cjo_desktop.domain import Journey, Snapshot
@@ -164,6 +170,30 @@ def _caption(baseline: Snapshot, latest: Snapshot, judged: dict[tuple[str, str],
         "corrected for testing every shared value at once, Benjamini-Hochberg) is below 0.05; "
         "blue better, vermillion worse, each metric in its own direction (lower CES is better). "
         f"Grey: no significant change. {counts} Right of each panel: the change."
+        + _planning(judged)
+    )
+
+
+def _planning(judged: dict[tuple[str, str], Judged]) -> str:
+    """For the changes that are not significant: the answers per touchpoint a next survey
+    would need to detect a change of the planned size (their median and range)."""
+    sizes = {NPS: "10 points", CSAT_TOP2: "10 percentage points", CES_MEAN: "0.3"}
+    parts = []
+    for metric, words in sizes.items():
+        needed = sorted(
+            j.n_needed
+            for (_, m), j in judged.items()
+            if m == metric and j.verdict == NO_CHANGE and j.n_needed is not None
+        )
+        if needed:
+            middle = needed[len(needed) // 2]
+            span = f" ({needed[0]:,} to {needed[-1]:,})" if needed[0] != needed[-1] else ""
+            parts.append(f"{metric_name(metric).label} by {words}, {middle:,}{span}")
+    if not parts:
+        return ""
+    return (
+        " Where grey, a change of this size would show with 80% power at about this many "
+        "answers per touchpoint in each survey (median, range): " + "; ".join(parts) + "."
     )
 
 

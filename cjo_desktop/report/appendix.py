@@ -1,15 +1,17 @@
-"""The appendix of a long ranking: every pain point after the ones the ranked table explains,
-one line each (rank, touchpoint, what found it, severity, impact), so the report lists them
-all and a client never needs another tool to see the rest.
+"""The appendix of a long ranking: every pain point of the touchpoints after the ones the
+ranked table explains, one line each (the touchpoint's rank, the touchpoint, what found it,
+severity, and the touchpoint's impact on its first line only: it counts once), so the report
+lists them all and a client never needs another tool to see the rest.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from matplotlib.figure import Figure
 
-from cjo_desktop.analysis.impact import Ranked
+from cjo_desktop.analysis.impact import TouchpointRank
 from cjo_desktop.charts import style
 from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, impact_words, rule
 
@@ -44,24 +46,53 @@ def appendix_pages(first: int, count: int) -> list[range]:
     return [range(first + k * per, min(first + (k + 1) * per, count)) for k in range(pages)]
 
 
-def _cells(rank: int, row: Ranked, title: str, currency: str, period: str) -> list[str]:
-    impact = impact_words(row, currency, period).replace("\n", " ")
-    texts = [str(rank), row.touchpoint, title, row.severity, impact]
-    return [style.shorten(t, chars) for t, (_, _, chars, _) in zip(texts, COLUMNS, strict=True)]
+@dataclass(frozen=True)
+class Line:
+    """One pain point in the appendix, in words."""
+
+    rank: str
+    touchpoint: str
+    title: str
+    severity: str
+    impact: str
+
+
+def lines_of(
+    groups: Sequence[TouchpointRank],
+    first_rank: int,
+    titles: Sequence[Sequence[str]],
+    currency: str,
+    period: str,
+) -> list[Line]:
+    """The pain points of ``groups`` (ranked from ``first_rank``), a line each, at most
+    MAX_LISTED; the touchpoint's rank and impact on its first line."""
+    out: list[Line] = []
+    for n, (group, words) in enumerate(zip(groups, titles, strict=True), first_rank):
+        for k, (row, title) in enumerate(zip(group.rows, words, strict=True)):
+            impact = impact_words(group, currency, period).replace("\n", " ") if k == 0 else ""
+            out.append(
+                Line(
+                    str(n) if k == 0 else "",
+                    group.touchpoint if k == 0 else "",
+                    title,
+                    row.severity,
+                    impact,
+                )
+            )
+            if len(out) >= MAX_LISTED:
+                return out
+    return out
 
 
 def appendix_page(
-    rows: Sequence[Ranked],
+    lines: Sequence[Line],
     indices: range,
     *,
-    titles: Sequence[str],
     title: str,
     subtitle: str,
-    currency: str,
-    period: str,
     note: str = "",
 ) -> Figure:
-    """The rows ``indices`` of the ranking, one line each, with their ranks (1-based)."""
+    """The ``lines`` at ``indices``, one pain point each."""
     fig = style.Page(figsize=style.PAGE_SIZE)
     left = style.MARGIN_IN
     fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
@@ -87,7 +118,9 @@ def appendix_page(
     for k, i in enumerate(indices):
         if k % 2:
             fig.add_artist(band(left, x, y_pt / 72, ROW_PT / 72))
-        cells = _cells(i + 1, rows[i], titles[i], currency, period)
+        line = lines[i]
+        texts = (line.rank, line.touchpoint, line.title, line.severity, line.impact)
+        cells = [style.shorten(t, c) for t, (_, _, c, _) in zip(texts, COLUMNS, strict=True)]
         for text, (_, width, _, align), x0 in zip(cells, COLUMNS, xs, strict=True):
             tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
             fig.text(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
-from cjo_desktop.analysis.impact import money
+from cjo_desktop.analysis.impact import TouchpointRank, by_touchpoint, money
 from cjo_desktop.analysis.opportunities import OpportunityValue, opportunity_values
 from cjo_desktop.analysis.sources import source_words
 from cjo_desktop.charts import matrix, style
@@ -179,7 +179,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         "Ranked pain points",
         "Value by effort",
         "Baseline against latest",
-        *([appendix.TITLE] if len(data.ranked) > data.top_rows else []),
+        *([appendix.TITLE] if len(by_touchpoint(data.ranked)) > data.top_rows else []),
     ]
     for section in sections:
         first = next((i for i, p in enumerate(out) if p.section == section), None)
@@ -195,21 +195,30 @@ def _add_ranking(
     add: Callable[[str, str, Callable[[], Figure]], None],
     skipped: dict[str, str],
 ) -> None:
-    """The ranked table with explanations for the costliest rows, then every further pain
-    point in the appendix (added last, after the other sections), so the report lists all."""
+    """The ranked table, a row per touchpoint (each counts once, as in the editor's panel)
+    with explanations for the costliest, then every further pain point in the appendix
+    (added last, after the other sections), so the report lists all."""
     settings = data.journey.painpoint_settings()
-    ranked, journey = data.ranked, data.journey
-    if not ranked:
-        skipped["Ranked pain points"] = "no rule fires and none was flagged"
+    if not data.ranked:
+        skipped["Ranked pain points"] = "no rule fires and none was flagged" + (
+            f". {data.unchecked}" if data.unchecked else ""
+        )
         return
-    titles = [source_words(journey, r.source, r.key) for r in ranked]
-    shown = ranked[: data.top_rows]
+    groups = by_touchpoint(data.ranked)
+    shown = groups[: data.top_rows]
+    titles = _titles(data.journey, shown)
     chunks = pages.paginate(shown, titles, settings.currency, settings.period)
-    more = len(ranked) - len(shown)
+    more = len(groups) - len(shown)
     for k, chunk in enumerate(chunks, 1):
         note = ""
-        if more and k == len(chunks):
-            note = f"The {more:,} further pain points are listed in the appendix, by rank."
+        if k == len(chunks):
+            further = (
+                f"The pain points of the {more:,} further touchpoints are listed in the "
+                "appendix, by rank."
+                if more
+                else ""
+            )
+            note = " ".join(t for t in (further, data.unchecked) if t)
         add(
             "Ranked pain points",
             f"pain points {k}",
@@ -220,7 +229,7 @@ def _add_ranking(
                 titles=titles,
                 title="Ranked pain points"
                 + (f" ({k} of {len(chunks)})" if len(chunks) > 1 else ""),
-                subtitle=f"Costliest first, judged on {data.snapshot_words}",
+                subtitle=f"Costliest first, each touchpoint once, judged on {data.snapshot_words}",
                 currency=settings.currency,
                 period=settings.period,
                 note=note,
@@ -228,32 +237,45 @@ def _add_ranking(
         )
 
 
+def _titles(journey: Journey, groups: Sequence[TouchpointRank]) -> list[list[str]]:
+    """What found each pain point of each touchpoint, in words."""
+    return [[source_words(journey, r.source, r.key) for r in g.rows] for g in groups]
+
+
 def _add_appendix(data: ReportData, add: Callable[[str, str, Callable[[], Figure]], None]) -> None:
     settings = data.journey.painpoint_settings()
-    ranked, journey = data.ranked, data.journey
-    parts = appendix.appendix_pages(data.top_rows, len(ranked))
-    titles = [source_words(journey, r.source, r.key) for r in ranked[: appendix.MAX_LISTED]]
-    unlisted = len(ranked) - min(len(ranked), appendix.MAX_LISTED)
+    groups = by_touchpoint(data.ranked)
+    rest: list[TouchpointRank] = []
+    listed = 0
+    for group in groups[data.top_rows :]:  # the titles of at most MAX_LISTED pain points
+        if listed >= appendix.MAX_LISTED:
+            break
+        rest.append(group)
+        listed += len(group.rows)
+    lines = appendix.lines_of(
+        rest, data.top_rows + 1, _titles(data.journey, rest), settings.currency, settings.period
+    )
+    parts = appendix.appendix_pages(0, len(lines))
+    total = sum(len(g.rows) for g in groups[data.top_rows :])
+    unlisted = total - len(lines)
     for k, indices in enumerate(parts, 1):
         note = ""
         if unlisted and k == len(parts):
             note = (
-                f"{unlisted:,} smaller pain points rank below #{indices[-1] + 1:,}; the report "
-                f"lists the {appendix.MAX_LISTED:,} costliest."
+                f"{unlisted:,} smaller pain points follow; the report lists the "
+                f"{appendix.MAX_LISTED:,} costliest."
             )
         add(
             appendix.TITLE,
             f"appendix {k}",
             partial(
                 appendix.appendix_page,
-                ranked,
+                lines,
                 indices,
-                titles=titles,
                 title=appendix.TITLE + (f" ({k} of {len(parts)})" if len(parts) > 1 else ""),
-                subtitle=f"Pain points {indices[0] + 1:,} to {indices[-1] + 1:,} of "
-                f"{len(ranked):,}, costliest first, judged on {data.snapshot_words}",
-                currency=settings.currency,
-                period=settings.period,
+                subtitle=f"The pain points of the touchpoints ranked from #{data.top_rows + 1:,}, "
+                f"costliest first, judged on {data.snapshot_words}; each touchpoint counts "
+                "once, at its first line",
                 note=note,
             ),
         )

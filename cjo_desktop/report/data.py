@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from cjo_desktop.analysis.basis import basis_words, judged_label, judged_snapshot
 from cjo_desktop.analysis.impact import Ranked, rank_map
+from cjo_desktop.analysis.painpoints import evaluate
+from cjo_desktop.analysis.unchecked import unchecked, unchecked_text
 from cjo_desktop.domain import Journey, JourneyError, Snapshot
 from cjo_desktop.domain.metrics import CES_MEAN, CSAT_TOP2, NPS
 from cjo_desktop.domain.quoting import listed
@@ -62,6 +64,8 @@ class ReportData:
     top_rows: int
     author: str = ""
     summary: str = ""  # why this is a summary report; empty for a full one
+    #: Rules left unchecked for too few answers, with the answers that would do (in words).
+    unchecked: str = ""
 
 
 def summary_reason(journey: Journey) -> str:
@@ -150,6 +154,7 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
         snapshot = dataclasses.replace(snapshot, label="all snapshots, latest winning")
     baseline, latest = compared_pair(journey, options.baseline, options.latest)
     ranked = rank_map(journey, snapshot, value_per_customer=options.value_per_customer)
+    findings = evaluate(journey, snapshot, journey.painpoint_settings().rules)
     return ReportData(
         journey,
         report_date(options),
@@ -161,4 +166,5 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
         options.top_rows,
         options.author.strip()[:200],
         summary_reason(journey),
+        unchecked_text(unchecked(journey, snapshot, findings)),
     )

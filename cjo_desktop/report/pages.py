@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from cjo_desktop.analysis.impact import Ranked, money
+from cjo_desktop.analysis.impact import Ranked, TouchpointRank, counted_once_text, money
 from cjo_desktop.charts import style
 from cjo_desktop.charts.style import CAPTION_PT, FOOTER_IN, INK, MARGIN_IN, MUTED, PAGE_SIZE
 
@@ -24,9 +24,9 @@ ROW_PAD_PT = 7
 COLUMNS = (
     ("#", 0.35, 4, "left"),
     ("Touchpoint", 1.55, 22, "left"),
-    ("Pain point", 1.95, 28, "left"),
+    ("Pain points", 2.45, 36, "left"),
     ("Impact", 1.2, 16, "right"),
-    ("Explanation", 5.5, 95, "left"),
+    ("Explanation", 5.0, 86, "left"),
 )
 TABLE_TOP_IN = 1.15
 #: The height rows may fill on a page (below the column headers, above the note and footer).
@@ -147,7 +147,7 @@ def map_page(title: str, subtitle: str, caption: str, portrait: bool = False) ->
     return style.new_page(title, caption, subtitle=subtitle, size=size, title_pt=title_pt)
 
 
-def impact_words(row: Ranked, currency: str, period: str) -> str:
+def impact_words(row: Ranked | TouchpointRank, currency: str, period: str) -> str:
     if row.basis == "revenue":
         return f"{money(currency, row.impact)}\na {period}"
     if row.basis == "customers":
@@ -155,18 +155,25 @@ def impact_words(row: Ranked, currency: str, period: str) -> str:
     return "not priced\n(no counts)"
 
 
-def _cells(rank: int, row: Ranked, title: str, currency: str, period: str) -> list[list[str]]:
-    texts = [
-        str(rank),
-        row.touchpoint,
-        f"{title}\n{row.severity} severity",
-        impact_words(row, currency, period),
-        row.explanation,
+def _cells(
+    rank: int, group: TouchpointRank, titles: Sequence[str], currency: str, period: str
+) -> list[list[str]]:
+    """A touchpoint's row: its pain points in words, one after the other, worth the largest;
+    the costliest one's explanation, and why the rest are not added."""
+    chars = [c for _, _, c, _ in COLUMNS]
+    pains = [
+        line
+        for title, row in zip(titles, group.rows, strict=True)
+        for line in style.wrap(f"{title} ({row.severity})", chars[2])
     ]
-    out = []
-    for text, (_, _, chars, _) in zip(texts, COLUMNS, strict=True):
-        out.append(style.wrap(text, chars))
-    return out
+    explanation = " ".join(t for t in (group.top.explanation, counted_once_text(group)) if t)
+    return [
+        style.wrap(str(rank), chars[0]),
+        style.wrap(group.touchpoint, chars[1]),
+        pains,
+        style.wrap(impact_words(group, currency, period), chars[3]),
+        style.wrap(explanation, chars[4]),
+    ]
 
 
 def row_height(cells: list[list[str]]) -> float:
@@ -174,11 +181,11 @@ def row_height(cells: list[list[str]]) -> float:
 
 
 def paginate(
-    rows: Sequence[Ranked], titles: Sequence[str], currency: str, period: str
+    rows: Sequence[TouchpointRank], titles: Sequence[Sequence[str]], currency: str, period: str
 ) -> list[list[int]]:
     """Row indices per page: as many as fit in the page's height, at most MAX_ROWS, spread
     evenly over the pages needed (no last page with a single row). ``titles``: what found
-    each row's pain point, in words."""
+    each touchpoint's pain points, in words."""
     pages = _fill(rows, titles, currency, period, MAX_ROWS)
     if len(pages) > 1:
         even = _fill(rows, titles, currency, period, -(-len(rows) // len(pages)))
@@ -188,7 +195,11 @@ def paginate(
 
 
 def _fill(
-    rows: Sequence[Ranked], titles: Sequence[str], currency: str, period: str, most: int
+    rows: Sequence[TouchpointRank],
+    titles: Sequence[Sequence[str]],
+    currency: str,
+    period: str,
+    most: int,
 ) -> list[list[int]]:
     pages: list[list[int]] = []
     used = TABLE_HEIGHT_PT + 1
@@ -203,17 +214,17 @@ def _fill(
 
 
 def table_page(
-    rows: Sequence[Ranked],
+    rows: Sequence[TouchpointRank],
     indices: Sequence[int],
     *,
-    titles: Sequence[str],
+    titles: Sequence[Sequence[str]],
     title: str,
     subtitle: str,
     currency: str,
     period: str,
     note: str,
 ) -> Figure:
-    """The rows ``indices`` of the ranking (1-based ranks shown), with wrapped cells."""
+    """The touchpoints ``indices`` of the ranking (1-based ranks shown), with wrapped cells."""
     fig = style.Page(figsize=PAGE_SIZE)
     left = MARGIN_IN
     fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")

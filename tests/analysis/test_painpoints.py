@@ -271,11 +271,8 @@ def test_example_ranking_by_hand(example: tuple[Journey, Snapshot]) -> None:
         ("Checkout: shipping", 185_659, ["csat_low", "nps_negative", "manual", "valence_negative"]),
         ("Product page", 182_751, ["csat_low", "nps_negative"]),
         ("Cart", 106_842, ["csat_low", "nps_negative"]),
-        (
-            "Trail Rewards email",
-            98_140,
-            ["csat_low", "dropoff_high", "valence_negative", "nps_negative"],
-        ),
+        # its 74% drop-off is what a monthly newsletter expects (75%): not a pain
+        ("Trail Rewards email", 98_140, ["csat_low", "valence_negative", "nps_negative"]),
     ]
     assert len({g.touchpoint_id for g in by_touchpoint(rows)}) == len(by_touchpoint(rows))
     manual = [r for r in rows if r.source == "manual"]

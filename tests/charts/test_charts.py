@@ -209,6 +209,11 @@ def test_comparison_colours_only_significant_changes(journey: Journey) -> None:
     )
     caption = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
     assert "0 changed significantly for the better and 0 for the worse" in caption
+    # ...and plans the next survey for the grey ones: answers a touchpoint for 10 NPS points
+    needed = sorted(c.judged.n_needed for c in changes(journey, before, after, "nps"))
+    assert needed and needed[0] is not None
+    middle = needed[len(needed) // 2]
+    assert f"NPS by 10 points, {middle:,}" in caption
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:

@@ -28,18 +28,25 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.analysis.basis import ALL_WORDS, basis_words, judged_label, judged_snapshot
-from cjo_desktop.analysis.impact import MANUAL, Ranked, TouchpointRank, rank_map
+from cjo_desktop.analysis.impact import (
+    MANUAL,
+    Ranked,
+    TouchpointRank,
+    counted_once_text,
+    rank_map,
+)
 from cjo_desktop.analysis.painpoints import evaluate
+from cjo_desktop.analysis.unchecked import unchecked, unchecked_text
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.painpoints.tables import (
     ID_ROLE,
     ROW_ROLE,
     RowTable,
     basis_text,
-    counted_once_text,
     opportunity_model,
     ranking_model,
 )
+from cjo_desktop.domain import Snapshot
 from cjo_desktop.palette import INSUFFICIENT_TEXT
 
 ALL = None  # the snapshot combo's "every snapshot merged"
@@ -257,16 +264,12 @@ class PainPointDock(MapDock):
             self._filling = False
         self._show_detail()
 
-    def _insufficient(self, snapshot: object) -> str:
-        """The touchpoints where a rule could not judge for want of responses."""
+    def _insufficient(self, snapshot: Snapshot | None) -> str:
+        """The rules that could not judge a touchpoint for want of answers, and how many
+        answers would (the report says the same)."""
         journey = self._document.journey
-        findings = evaluate(journey, snapshot, journey.painpoint_settings().rules)  # type: ignore[arg-type]
-        short = {f.touchpoint_id for f in findings if f.status == "insufficient"}
-        if not short:
-            return ""
-        names = [tp.name for tp in journey.touchpoints() if tp.id in short]
-        listed = ", ".join(names[:6]) + (f" and {len(names) - 6} more" if len(names) > 6 else "")
-        return f"Insufficient data (fewer responses than a rule's minimum n) at {listed}."
+        findings = evaluate(journey, snapshot, journey.painpoint_settings().rules)
+        return unchecked_text(unchecked(journey, snapshot, findings))
 
     def _swap(self, model: QStandardItemModel) -> None:
         self.table.setModel(model)

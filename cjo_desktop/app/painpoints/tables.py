@@ -20,7 +20,14 @@ from PySide6.QtGui import (
     QStandardItemModel,
 )
 
-from cjo_desktop.analysis.impact import MANUAL, Ranked, TouchpointRank, by_touchpoint, money
+from cjo_desktop.analysis.impact import (
+    MANUAL,
+    Ranked,
+    TouchpointRank,
+    by_touchpoint,
+    counted_once_text,
+    money,
+)
 from cjo_desktop.analysis.opportunities import effort_words, opportunity_values, value_text
 from cjo_desktop.analysis.sources import source_words
 from cjo_desktop.app.metrics.dock import MetricsTable
@@ -76,16 +83,6 @@ def _item(text: str, row: int, tip: str) -> QStandardItem:
     item.setData(row, ROW_ROLE)
     item.setToolTip(tip)
     return item
-
-
-def counted_once_text(group: TouchpointRank) -> str:
-    """Why a touchpoint with several pain points is worth the largest, said once."""
-    if len(group.rows) < 2:
-        return ""
-    return (
-        f"{group.touchpoint} has {len(group.rows)} pain points; it counts once, at the "
-        "largest share at risk, since the same customers are behind each."
-    )
 
 
 def group_tooltip(group: TouchpointRank) -> str:

@@ -165,7 +165,7 @@ def test_judging_on_one_snapshot_is_an_undoable_setting_of_the_map(
     window: MainWindow, qtbot: QtBot
 ) -> None:
     dock, stack = window.painpoint_dock, window.document.undo_stack
-    email = "tp-rewards-email"  # 74% drop-off in the funnel, far above its stage's
+    email = "tp-abandoned-cart-email"  # 53% drop-off in the funnel, far above its stage's
     import_data(window.document)
     settle(qtbot, window)
     on_all = rows(dock)
