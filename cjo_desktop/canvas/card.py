@@ -58,7 +58,9 @@ class TouchpointCard(QGraphicsRectItem):
 
     Type = item_types.CARD
 
-    def __init__(self, touchpoint: Touchpoint, width: float, height: float) -> None:
+    def __init__(
+        self, touchpoint: Touchpoint, width: float, height: float, valence: float | None = None
+    ) -> None:
         super().__init__()
         self.touchpoint_id = touchpoint.id
         self._size = (width, height)
@@ -94,7 +96,7 @@ class TouchpointCard(QGraphicsRectItem):
         )
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
-        self.set_touchpoint(touchpoint, None)
+        self.set_touchpoint(touchpoint, valence)
 
     def type(self) -> int:
         return self.Type

@@ -335,7 +335,9 @@ class JourneyScene(QGraphicsScene):
         for tp_id, tp in touchpoints.items():
             card = self.cards.get(tp_id)
             if card is None:
-                card = self.cards[tp_id] = TouchpointCard(tp, m.card_width, m.card_height)
+                card = self.cards[tp_id] = TouchpointCard(
+                    tp, m.card_width, m.card_height, valence.get(tp_id)
+                )
                 if not self._cached:
                     card.set_for_export()
                 card.set_far(self._far)
@@ -358,11 +360,13 @@ class JourneyScene(QGraphicsScene):
         outlined = [tp_id for tp_id, mark in self.pain.marks.items() if mark.severity]
         for key, drawn in route_map(journey, layout, label_size, outlined).items():
             item = self.flows.get(key)
-            if item is None:
+            if item is None:  # routed before it joins the scene: Qt files it once, in place
                 item = self.flows[key] = FlowItem(flows[key])
+                item.set_route(flows[key], drawn.route, drawn.width, drawn.label)
                 item.setVisible(not self._overview_on)
                 self.addItem(item)
-            item.set_route(flows[key], drawn.route, drawn.width, drawn.label)
+            else:
+                item.set_route(flows[key], drawn.route, drawn.width, drawn.label)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)

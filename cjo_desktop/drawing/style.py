@@ -8,6 +8,7 @@ Fonts are sized in pixels so that a scene unit is the same on a 4K screen and in
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cjo_desktop.palette import (
     CARD_FILL as CARD_FILL,
@@ -94,8 +95,10 @@ CHANNEL_KINDS: list[tuple[tuple[str, ...], str, str]] = [
 OTHER_CHANNEL = (OKABE_ITO["grey"], "other")
 
 
+@lru_cache(maxsize=4096)
 def channel_style(channel: str) -> tuple[str, str]:
-    """Colour and icon name for a channel name, by keyword ('Mobile app' -> purple, mobile)."""
+    """Colour and icon name for a channel name, by keyword ('Mobile app' -> purple, mobile);
+    remembered, as every card asks when a map opens."""
     name = channel.strip().lower()
     for keywords, colour, icon in CHANNEL_KINDS:
         if any(word in name for word in keywords):
