@@ -168,3 +168,17 @@ FALLBACK_FAMILIES = [
 def text_face(usable: Callable[[str], bool]) -> str:
     """The first of FONT_FAMILIES for which ``usable`` (installed, has OWN_SYMBOLS) is true."""
     return next((f for f in FONT_FAMILIES if usable(f)), "DejaVu Sans")
+
+
+#: Cards coloured by evidence (the evidence view): light Okabe-Ito tints dark text reads on,
+#: each paired with a word in the legend and, for assumed and proposed, the card's dashed or
+#: dotted edge and its tag. Not stated is the plain card's grey: nothing to tell yet.
+EVIDENCE_FILL = {
+    "observed": "#BFDDF2",  # blue
+    "assumed": "#F6EFA6",  # yellow: apart from the orange of a medium pain point
+    "proposed": "#EBC6DA",  # reddish purple
+    "not stated": "#E4E4E4",
+}
+#: The edge and tag of an assumed or proposed card: dark slate (no severity's hue, so a dashed
+#: edge never reads as a pain point's outline) and a dark reddish purple.
+EVIDENCE_MARK = {"assumed": "#3D4650", "proposed": "#9B4F7A"}

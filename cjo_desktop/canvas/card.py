@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.canvas import evidence_paint as evidence
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas.card_shapes import OUTLINE_SHAPE_ZOOM, card_shape, outline, strip
@@ -24,6 +25,7 @@ from cjo_desktop.canvas.recorded import RecordedDrawing
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip, wrap_title
 from cjo_desktop.domain import Touchpoint
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.evidence_view import CardEvidence, card_evidence
 from cjo_desktop.drawing.metric_view import Rgb, fit_badge, short_badge
 from cjo_desktop.drawing.painpoint_view import CardMark
 from cjo_desktop.drawing.zoom import (
@@ -118,6 +120,7 @@ class TouchpointCard(QGraphicsRectItem):
             room = self._size[0] - 26
             self._lines = fit_lines(touchpoint.name, style.CARD_TITLE_PX, True, room, 2)
         self._touchpoint, self._valence = touchpoint, valence
+        self._evidence = card_evidence(touchpoint.evidence)
         colour, _ = style.channel_style(touchpoint.channel)
         self._colour = QColor(colour)
         self.setToolTip(plain_tooltip(self._tooltip()))
@@ -199,6 +202,11 @@ class TouchpointCard(QGraphicsRectItem):
         return self._pain
 
     @property
+    def evidence(self) -> CardEvidence:
+        """The evidence mark the card draws (its touchpoint's evidence, so part of its state)."""
+        return self._evidence
+
+    @property
     def badge(self) -> str:
         return self._badge
 
@@ -213,6 +221,8 @@ class TouchpointCard(QGraphicsRectItem):
             parts.append(f"Owner: {tp.owner}")
         if tp.description:
             parts.append(tp.description)
+        if tp.evidence is not None:
+            parts.append(f"Evidence: {tp.evidence.words}")
         if getattr(self, "_metric_tip", ""):
             parts.append(self._metric_tip)
         if getattr(self, "_pain", None):
@@ -241,7 +251,7 @@ class TouchpointCard(QGraphicsRectItem):
         severity = self._pain.severity if self._pain else None
         if drawing is not CardDrawing.FULL:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, drawing is CardDrawing.SIMPLE)
-            painter.setPen(self._border(selected))
+            painter.setPen(evidence.edge_pen(self._border(selected), self._evidence, selected))
             painter.setBrush(QBrush(self._fill or QColor(style.CARD_FILL)))
             if drawing is CardDrawing.SIMPLE:
                 self._paint_simple(painter, lod, selected, severity)
@@ -286,7 +296,7 @@ class TouchpointCard(QGraphicsRectItem):
             else:
                 dashes = outline(self._size, severity)
                 painter.fillPath(dashes, pain.outline_pen(severity).brush())
-        painter.setPen(border)
+        painter.setPen(evidence.edge_pen(border, self._evidence, selected))
         painter.setBrush(body)
         painter.drawRoundedRect(self._rect, 8, 8)
         painter.fillPath(strip(self._rect.height()), self._colour)
@@ -345,6 +355,7 @@ class TouchpointCard(QGraphicsRectItem):
         if severity:
             pain.paint_far_rim(painter, plate, severity)
         rim = QPen(QColor(style.SELECTION), 2.0) if selected else QPen(QColor(style.GRID), 1.0)
+        rim = evidence.edge_pen(rim, self._evidence, selected)
         painter.setPen(rim)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         inset = rim.widthF() / 2 + (pain.FAR_RIM_PX if severity and selected else 0.0)
@@ -387,6 +398,12 @@ class TouchpointCard(QGraphicsRectItem):
         if tag:  # rules left unchecked: a quiet grey tag in the bottom row, never a pain mark
             width = pain.tag_width(tag)
             pain.paint_tag(painter, QRectF(right - width, h - 24, width, 18), tag)
+            right -= width + 4
+            painter.setPen(QColor(style.MUTED))
+            painter.setFont(font(style.CARD_TEXT_PX))
+        if self._evidence.tag:  # assumed or proposed: said in words, not only by the edge
+            width = evidence.tag_width(self._evidence)
+            evidence.paint_tag(painter, QRectF(right - width, h - 24, width, 18), self._evidence)
             right -= width + 4
             painter.setPen(QColor(style.MUTED))
             painter.setFont(font(style.CARD_TEXT_PX))

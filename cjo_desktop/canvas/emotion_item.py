@@ -10,6 +10,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas.evidence_paint import paint_hollow_dot
 from cjo_desktop.canvas.painpoint_items import paint_dip
 from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
@@ -38,6 +39,7 @@ class EmotionCurve(QGraphicsItem):
         self._xs: list[float] = []
         self._bounds = QRectF()
         self._dips: dict[str, float] = {}
+        self._assumed: set[str] = set()
         self._chunks: list[QPainterPath] | None = None
         self._chunk_lines: list[list[QLineF] | None] | None = None
         self.setZValue(4)
@@ -58,6 +60,16 @@ class EmotionCurve(QGraphicsItem):
         if dips != self._dips:
             self._dips = dict(dips)
             self.update()
+
+    def set_assumed(self, touchpoint_ids: set[str]) -> None:
+        """Touchpoints whose feeling is assumed or proposed: drawn as hollow, dashed dots."""
+        if touchpoint_ids != self._assumed:
+            self._assumed = set(touchpoint_ids)
+            self.update()
+
+    @property
+    def assumed(self) -> set[str]:
+        return set(self._assumed)
 
     @property
     def dips(self) -> dict[str, float]:
@@ -140,7 +152,9 @@ class EmotionCurve(QGraphicsItem):
             colour = QColor(style.VALENCE_COLOURS[max(-2, min(2, round(p.valence)))])
             radius = 7 if p.valence > -1 else 9  # dips are drawn larger: shape, not just colour
             centre = QPointF(p.x, p.y)
-            if on_screen:  # the rim as a disc under the dot: two fills cost less than a stroke
+            if p.touchpoint_id in self._assumed:
+                paint_hollow_dot(painter, centre, radius, colour)
+            elif on_screen:  # the rim as a disc under the dot: two fills cost less than a stroke
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(ink)
                 painter.drawEllipse(centre, radius + 0.75, radius + 0.75)

@@ -57,13 +57,19 @@ MetricView = tuple[str | None, str | None, str | None]
 
 
 def scene_for(
-    journey: Journey, metric_view: MetricView = (None, None, None), *, painpoints: bool = True
+    journey: Journey,
+    metric_view: MetricView = (None, None, None),
+    *,
+    painpoints: bool = True,
+    evidence: bool = False,
 ) -> JourneyScene:
-    """A fresh scene for a picture: no selection or hover, same metrics and pain-point
-    highlighting as on screen (pass the editor scene's ``painpoints_visible()``)."""
+    """A fresh scene for a picture: no selection or hover, same metrics, pain-point
+    highlighting and evidence colouring as on screen (pass the editor scene's
+    ``painpoints_visible()`` and ``evidence_view()``)."""
     ensure_app()
     scene = JourneyScene(cached=False)
     scene.metric_snapshot, scene.badge_metric, scene.colour_metric = metric_view
+    scene.set_evidence_view(evidence)
     scene.set_painpoints_visible(painpoints)
     scene.set_journey(journey)
     return scene

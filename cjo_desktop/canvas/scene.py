@@ -16,6 +16,7 @@ from cjo_desktop.analysis.basis import judged_label
 from cjo_desktop.canvas.backdrop import Backdrop
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import EmotionCurve
+from cjo_desktop.canvas.evidence_paint import LEGEND_WIDTH, EvidenceLegend
 from cjo_desktop.canvas.flow_item import FlowItem, label_size
 from cjo_desktop.canvas.flow_layer import FlowLayer
 from cjo_desktop.canvas.note_items import NoteItem
@@ -26,6 +27,7 @@ from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
 from cjo_desktop.domain.bulk import no_collection
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.evidence_view import assumed_feelings, evidence_fill, evidence_legend
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
 from cjo_desktop.drawing.map_routes import route_map
 from cjo_desktop.drawing.metric_view import CardMetric, card_metrics, legend, map_badge_form
@@ -52,6 +54,8 @@ class JourneyScene(QGraphicsScene):
     painpointsVisibleChanged = Signal(bool)
     #: A pain point's or opportunity's note was double-clicked (its id): open its dialog.
     noteActivated = Signal(str)
+    #: Colouring by evidence was switched on or off (the app keeps its menu check in step).
+    evidenceViewChanged = Signal(bool)
 
     def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
         """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
@@ -82,6 +86,11 @@ class JourneyScene(QGraphicsScene):
         self.metric_snapshot: str | None = None
         self.badge_metric: str | None = None
         self.colour_metric: str | None = None
+        #: Cards coloured by their evidence instead of a metric, with the legend for it.
+        self._evidence_on = False
+        self._evidence_legend = EvidenceLegend()
+        self._evidence_legend.setVisible(False)
+        self.addItem(self._evidence_legend)
         self.cards: dict[str, TouchpointCard] = {}
         self.flows: dict[FlowKey, FlowItem] = {}
         self.headers: dict[str, StageHeader] = {}
@@ -163,6 +172,12 @@ class JourneyScene(QGraphicsScene):
         self._curve.set_curve(
             layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
         )
+        self._curve.set_assumed(assumed_feelings(journey))
+        self._evidence_legend.setVisible(self._evidence_on)
+        if self._evidence_on:
+            self._evidence_legend.set_entries(evidence_legend(journey))
+            right = layout.width - m.margin
+            self._evidence_legend.setPos(right - LEGEND_WIDTH, m.margin - 6)
         self._sync_notes(journey, layout)
         self._sync_pain(journey, layout)  # sets the scene's rect, which the legend extends
         if self._overview_on:
@@ -303,7 +318,21 @@ class JourneyScene(QGraphicsScene):
 
     def set_metric_view(self, snapshot: str | None, badge: str | None, colour: str | None) -> None:
         self.metric_snapshot, self.badge_metric, self.colour_metric = snapshot, badge, colour
+        if colour is not None and self._evidence_on:  # a card has one fill: the metric's now
+            self._evidence_on = False
+            self.evidenceViewChanged.emit(False)
         self.relayout()
+
+    def set_evidence_view(self, on: bool) -> None:
+        """Colour the cards by evidence (observed, assumed, proposed, not stated) with a
+        legend, in place of a metric's colours; the badges stay."""
+        if on != self._evidence_on:
+            self._evidence_on = on
+            self.relayout()
+            self.evidenceViewChanged.emit(on)
+
+    def evidence_view(self) -> bool:
+        return self._evidence_on
 
     def shown_snapshot(self) -> Snapshot | None:
         journey = self.journey
@@ -322,6 +351,7 @@ class JourneyScene(QGraphicsScene):
         names = snap.metric_names()
         badge = self.badge_metric if self.badge_metric in names else (names[0] if names else None)
         colour = self.colour_metric if self.colour_metric in names else None
+        colour = None if self._evidence_on else colour  # one colouring at a time
         self._backdrop.set_legend(legend(colour, snap) if colour else None)
         return card_metrics(snap, badge, colour)
 
@@ -344,10 +374,11 @@ class JourneyScene(QGraphicsScene):
                 self.addItem(card)
             card.set_touchpoint(tp, valence.get(tp_id))
             metric = shown.get(tp_id)
+            fill = evidence_fill(tp.evidence) if self._evidence_on else None
             if metric is None:
-                card.set_metric("", None, "")
+                card.set_metric("", fill, "")
             else:
-                card.set_metric(metric.badge, metric.fill, metric.tooltip)
+                card.set_metric(metric.badge, fill or metric.fill, metric.tooltip)
             rect = layout.cards[tp_id]
             card.setPos(rect.x, rect.y)
 

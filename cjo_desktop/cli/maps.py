@@ -41,6 +41,8 @@ def counted(numbers: dict[str, int], *keys: str) -> str:
 
 def info(journey: Journey) -> dict[str, Any]:
     """The summary ``cjo info`` prints, as plain data."""
+    from cjo_desktop.analysis.evidence import evidence_json
+
     return {
         "title": journey.title,
         "counts": counts(journey),
@@ -48,6 +50,7 @@ def info(journey: Journey) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "touchpoints": [t.name for t in journey.touchpoints(s.id)]}
             for s in journey.stages()
         ],
+        "evidence": evidence_json(journey),
     }
 
 
@@ -97,6 +100,9 @@ def cmd_info(args: argparse.Namespace) -> None:
         return
     out(summary["title"])
     out(counted(summary["counts"]))
+    ev = summary["evidence"]
+    out(f"evidence: {ev['observed']} observed, {ev['assumed']} assumed, "
+        f"{ev['proposed']} proposed, {ev['unknown']} not stated")  # fmt: skip
     for stage in summary["stages"]:
         names = stage["touchpoints"]
         out(f"  {stage['name']} ({len(names)}): {', '.join(names) if names else '-'}")

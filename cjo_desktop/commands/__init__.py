@@ -24,6 +24,7 @@ from cjo_desktop.commands.emotions import (
     SetEmotion,
     feeling_macro_text,
 )
+from cjo_desktop.commands.evidence import SetEvidence
 from cjo_desktop.commands.flows import AddFlow, RemoveFlow, UpdateFlow
 from cjo_desktop.commands.fragment import (
     MIME_TYPE,
@@ -96,6 +97,7 @@ __all__ = [
     "RemoveTouchpoint",
     "SetDescription",
     "SetEmotion",
+    "SetEvidence",
     "SetExpectedDropoff",
     "SetJudgedOn",
     "SetPainPointSettings",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cjo_desktop.commands._base import Composite, JourneyCommand, plural, quote
+from cjo_desktop.commands.evidence import SetEvidence
 from cjo_desktop.commands.flows import AddFlow, UpdateFlow
 from cjo_desktop.commands.painpoints import SetJudgedOn
 from cjo_desktop.commands.stages import AddStage
@@ -55,11 +56,12 @@ class RemoveMetricSnapshot(JourneyCommand):
 
 class ApplyImport(JourneyCommand):
     """An import's plan (its snapshot, new touchpoints in the stage UNSORTED, expected
-    drop-offs and flow counts) as one step: undo takes the whole import back, the expected
-    drop-offs the touchpoints had included."""
+    drop-offs and flow counts, the cards it gives values marked observed) as one step: undo
+    takes the whole import back, the expected drop-offs and evidence the cards had included."""
 
     def __init__(self, journey: Journey, plan: ImportPlan, parent: Composite | None = None) -> None:
         super().__init__(journey, f"Import metrics {quote(plan.snapshot.label)}", parent)
+        marks = plan.observed(journey)
         if plan.touchpoints:
             stage = plan.stage
             if stage is None:
@@ -73,7 +75,11 @@ class ApplyImport(JourneyCommand):
                     touchpoint_id=tp_id,
                     parent=self,
                     expected_dropoff=expected,
+                    evidence=marks.get(tp_id),
                 )
+        for tp_id, evidence in marks.items():
+            if tp_id not in plan.touchpoints:
+                SetEvidence(journey, tp_id, evidence, parent=self)
         for tp_id, share in plan.changed_expectations().items():
             SetExpectedDropoff(journey, tp_id, share, parent=self)
         for (source, target), count in plan.changed_flows.items():

@@ -16,8 +16,12 @@ from typing import Any
 from cjo_desktop.domain import painpoints as pp
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.evidence import EVIDENCE, Evidence, evidence
 from cjo_desktop.domain.fields import ID, TEXTS, Codec, spec
 from cjo_desktop.domain.limits import MAX_COORDINATE
+
+#: Observed, assumed or proposed, and from where (None: not stated); see domain/evidence.py.
+EVIDENCE_SPEC = spec(evidence, codec=EVIDENCE)
 
 
 class Kind(StrEnum):
@@ -115,6 +119,7 @@ class Touchpoint:
     #: place (most who see an ad scroll past); a drop-off is a pain point only beyond it.
     #: None: judge it against the typical drop-off of the stage.
     expected_dropoff: float | None = field(default=None, metadata=spec(check.expected_dropoff))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE_SPEC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,7 @@ class Emotion:
     persona_id: str | None = field(
         default=None, metadata=spec(ref=Kind.PERSONA, nullable=True, file="persona")
     )
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE_SPEC)
 
     @property
     def display_label(self) -> str:
@@ -175,6 +181,7 @@ class PainPoint:
     description: str = field(metadata=spec(partial(check.name, what="a pain point's description")))
     #: The optimization strategy, in the team's words.
     strategy: str = field(default="", metadata=_text("strategy"))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE_SPEC)
 
 
 @dataclass(frozen=True, slots=True)

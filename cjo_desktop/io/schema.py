@@ -53,6 +53,29 @@ class PositionModel(FileModel):
     y: Coordinate = Field(description="Vertical position in scene units.")
 
 
+class EvidenceSourceModel(FileModel):
+    kind: Literal["snapshot", "file", "link", "note"] = Field(
+        description="Where the observation comes from: a metric snapshot, a file, a link or a note."
+    )
+    text: Name = Field(
+        description="The snapshot's label, the file's name, the address, or the note itself.",
+    )
+
+
+class EvidenceModel(FileModel):
+    status: Literal["observed", "assumed", "proposed"] = Field(
+        description="Observed (seen in research or data), assumed (believed, not checked) or "
+        "proposed (a future state)."
+    )
+    source: EvidenceSourceModel | None = Field(None, description="Where an observation comes from.")
+
+
+#: Absent on items whose evidence nobody has stated (every map made before evidence existed).
+EVIDENCE_FIELD = Field(
+    None, description="What backs this item; absent: not stated (shown apart from assumed)."
+)
+
+
 class PersonaModel(FileModel):
     id: Id
     name: Name = Field(description="Who this is, e.g. 'First-time buyer'.")
@@ -84,6 +107,7 @@ class TouchpointModel(FileModel):
         "for an ad most people scroll past; a drop-off is a pain point only beyond it. Absent: "
         "compared with the typical drop-off of the touchpoint's stage.",
     )
+    evidence: EvidenceModel | None = EVIDENCE_FIELD
 
 
 class EmotionModel(FileModel):
@@ -94,6 +118,7 @@ class EmotionModel(FileModel):
     )
     label: Text = Field("", description="The feeling in words; empty uses the valence's word.")
     persona: Id | None = Field(None, description="Id of the persona who feels it; absent: all.")
+    evidence: EvidenceModel | None = EVIDENCE_FIELD
 
 
 class FlowModel(FileModel):
@@ -158,6 +183,7 @@ class PainPointModel(FileModel):
     severity: Severity = Field(description="How much it hurts the business: high, medium, low.")
     description: Name = Field(description="The friction in the customer's words.")
     strategy: Text = Field("", description="The optimization strategy the team agreed on.")
+    evidence: EvidenceModel | None = EVIDENCE_FIELD
 
 
 class OpportunityModel(FileModel):

@@ -53,11 +53,14 @@ class ExportOptions:
     page: str = "A4"
     metric_view: MetricView = (None, None, None)  # what the cards show, as on screen
     painpoints: bool = True  # pain-point highlighting, as on screen
+    evidence: bool = False  # cards coloured by evidence, as on screen
 
 
 def render(journey: Journey, options: ExportOptions) -> bytes:
     """The picture's bytes; GUI thread only. Raises ValueError for an impossible request."""
-    scene = scene_for(journey, options.metric_view, painpoints=options.painpoints)
+    scene = scene_for(
+        journey, options.metric_view, painpoints=options.painpoints, evidence=options.evidence
+    )
     try:
         if options.format == "PNG":
             return png_bytes(scene, options.scale, options.transparent)
@@ -224,6 +227,7 @@ class Exporter(QObject):
                 options,
                 metric_view=(scene.metric_snapshot, scene.badge_metric, scene.colour_metric),
                 painpoints=scene.painpoints_visible(),
+                evidence=scene.evidence_view(),
             )
         try:
             data = render(self.document.journey, options)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.app.dock import MapDock
+from cjo_desktop.app.evidence.inspector_section import TouchpointEvidence
 from cjo_desktop.commands import (
     AddFlow,
     ClearEmotion,
@@ -214,6 +215,7 @@ class InspectorDock(MapDock):
         )
         self.tp_expected_problem.setStyleSheet(f"color: {ERROR_TEXT}")
         self.tp_expected_problem.hide()
+        self.evidence = TouchpointEvidence(form, lambda: self._document.journey, self._push)
 
     def _build_stage_page(self) -> None:
         form = self._form("stage", "Stage properties")
@@ -321,6 +323,7 @@ class InspectorDock(MapDock):
         if not (same and self.tp_expected.hasFocus()):
             self._set(self.tp_expected, percent_text(tp.expected_dropoff), False)
             self.tp_expected_problem.hide()
+        self.evidence.show(journey, tp_id, None if emotion is None else emotion.id, same)
         self._pages.setCurrentWidget(self._page["touchpoint"])
 
     def _show_flow(self, journey: Journey, key: tuple[str, str | None], same: bool) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.evidence.view_action import evidence_view_action
 from cjo_desktop.app.export.dialog import Exporter
 from cjo_desktop.app.export.report import export_report
 from cjo_desktop.app.metrics.dock import MetricsDock
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         assert isinstance(view_menu, QMenu)  # the stubs type an action's menu as a QObject
         view_menu.addSeparator()
         view_menu.addMenu(self.metrics_menu)
+        self.evidence_view = evidence_view_action(self.scene, self)
+        view_menu.addAction(self.evidence_view)
         self.painpoints = PainPointActions(self, self.document, self.scene, self.painpoint_dock)
         build_painpoint_menus(self, self.painpoints)
         self._build_status()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from cjo_desktop.domain.errors import JourneyError
+from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.domain.quoting import quoted
 
 if TYPE_CHECKING:  # the report names the stage too, and run_import writes the report
@@ -33,6 +34,23 @@ class ImportPlan:
     def changed_expectations(self) -> dict[str, float]:
         """The expected drop-offs of touchpoints the map has already."""
         return {k: v for k, v in self.expected_dropoffs.items() if k not in self.touchpoints}
+
+    def observed(self, journey: Journey) -> dict[str, Evidence]:
+        """The cards the import gives a value, marked observed with the snapshot as source:
+        new ones, and existing ones not yet observed (an observation the team wrote down
+        themselves, from a file, link or note or an earlier snapshot, is kept)."""
+        mark = observed("snapshot", self.snapshot.label)
+        out: dict[str, Evidence] = {}
+        for tp_id, values in self.snapshot.values.items():
+            if not any(v.value is not None for v in values.values()):
+                continue
+            if tp_id in self.touchpoints:
+                out[tp_id] = mark
+            elif tp_id in journey:
+                now = journey.touchpoint(tp_id).evidence
+                if now is None or now.status != "observed":
+                    out[tp_id] = mark
+        return out
 
 
 def plan_import(journey: Journey, result: ImportResult) -> ImportPlan:
@@ -62,11 +80,18 @@ def plan_import(journey: Journey, result: ImportResult) -> ImportPlan:
 def apply_plan(journey: Journey, plan: ImportPlan) -> None:
     """Make the planned changes: new touchpoints, expected drop-offs, flow counts, then the
     snapshot."""
+    marks = plan.observed(journey)
     if plan.touchpoints:
         stage = plan.stage if plan.stage is not None else journey.add_stage(UNSORTED).id
         for tp_id, name in plan.touchpoints.items():
             expected = plan.expected_dropoffs.get(tp_id)
-            journey.add_touchpoint(stage, name, id=tp_id, expected_dropoff=expected)
+            evidence = marks.get(tp_id)
+            journey.add_touchpoint(
+                stage, name, id=tp_id, expected_dropoff=expected, evidence=evidence
+            )
+    for tp_id, evidence in marks.items():
+        if tp_id not in plan.touchpoints:
+            journey.update(tp_id, evidence=evidence)
     for tp_id, share in plan.changed_expectations().items():
         journey.update(tp_id, expected_dropoff=share)
     for (source, target), count in plan.changed_flows.items():
