@@ -108,10 +108,11 @@ def not_observed(journey: Journey, status: str) -> list[Listed]:
     out: list[Listed] = []
     for stage in journey.stages():
         for tp in journey.touchpoints(stage.id):
-            rows: list[tuple[str, str, Backed]] = [("touchpoint", tp.name, tp)]
+            rows: list[tuple[str, str, Backed]] = [("touchpoint", tp.description, tp)]
             for e in journey.emotions(tp.id):
                 who = "" if e.persona_id is None else f" ({journey.persona(e.persona_id).name})"
-                rows.append(("feeling", f"{e.valence:+d} {e.display_label}{who}", e))
+                valence = f"{e.valence:+d}" if e.valence else "0"
+                rows.append(("feeling", f"{valence} {e.display_label}{who}", e))
             rows += [("pain point", p.description, p) for p in journey.pain_points(tp.id)]
             for kind, what, item in rows:
                 if status_of(item.evidence) == status:

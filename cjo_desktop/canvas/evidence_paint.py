@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from cjo_desktop.canvas.text import font, metrics
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.evidence_view import CardEvidence, LegendEntry
+
 TAG_PX = 11
 #: The legend's box: it sits in the title row, where the metric legend sits.
 LEGEND_WIDTH = 545.0

@@ -32,7 +32,7 @@ from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT
-from cjo_desktop.report import appendix, pages
+from cjo_desktop.report import appendix, evidence_page, pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 from cjo_desktop.report.stamp import Place, stamp_maps
 
@@ -168,6 +168,9 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         )
     else:
         skipped["Baseline against latest"] = "fewer than two snapshots to compare"
+    why = evidence_page.add_pages(journey, add)
+    if why is not None:
+        skipped[evidence_page.TITLE] = why
     _add_appendix(data, add)
     entries: list[pages.Entry] = []
     sections = [
@@ -179,6 +182,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         "Ranked pain points",
         "Value by effort",
         "Baseline against latest",
+        evidence_page.TITLE,
         *([appendix.TITLE] if len(by_touchpoint(data.ranked)) > data.top_rows else []),
     ]
     for section in sections:
