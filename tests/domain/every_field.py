@@ -22,6 +22,7 @@ from cjo_desktop.domain import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.evidence import Evidence, observed
 
 #: For each item class, a value for every field, none of them the default.
 SAMPLES: dict[type, dict[str, Any]] = {
@@ -37,6 +38,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "tags": ("mobile", "\u00d6V"),
         "position": Position(12.5, -3.25),
         "expected_dropoff": 0.125,
+        "evidence": observed("link", "https://example.org/study"),
     },
     Emotion: {
         "id": "em-a",
@@ -44,6 +46,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "valence": -2,
         "label": "cross",
         "persona_id": "pe-a",
+        "evidence": Evidence("assumed"),
     },
     Flow: {"source": "tp-a", "target": "tp-b", "count": 7, "label": "went on"},
     PainPoint: {
@@ -52,6 +55,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "severity": "high",
         "description": "Card refused",
         "strategy": "Offer a second way to pay",
+        "evidence": Evidence("proposed", "note", "from the March workshop"),
     },
     Opportunity: {
         "id": "op-a",

@@ -72,6 +72,7 @@ from cjo_desktop.commands import (
     RemoveTouchpoint,
     SetDescription,
     SetEmotion,
+    SetEvidence,
     SetTitle,
     UpdateFlow,
     UpdateItem,
@@ -83,6 +84,7 @@ from cjo_desktop.domain import (
     Journey,
     JourneyError,
 )
+from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import dumps_map, loads_map
 
 
@@ -316,6 +318,22 @@ class UndoMachine(MetricRules, PainPointRules, RuleBasedStateMachine):
     def remove_emotion(self, data: st.DataObject) -> None:
         emotion = self.pick(data, [e.id for e in self.j.emotions()])
         self.push(lambda: RemoveEmotion(self.j, emotion))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def set_evidence(self, data: st.DataObject) -> None:
+        items = [t.id for t in self.j.touchpoints()] + [e.id for e in self.j.emotions()]
+        item = self.pick(data, items, bogus=self.j.stages()[0].id)
+        choices = [
+            None,
+            Evidence("assumed"),
+            Evidence("proposed"),
+            observed("snapshot", "March"),
+            observed("note", "seen in 5 of 8 interviews"),
+            Evidence("observed", "file", ""),  # refused: a source kind needs its text
+        ]
+        evidence = data.draw(st.sampled_from(choices))
+        self.push(lambda: SetEvidence(self.j, item, evidence))
 
     # --------------------------------------------------------------- personas
     @rule(name=names, description=texts)
