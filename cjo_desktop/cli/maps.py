@@ -100,12 +100,12 @@ def cmd_info(args: argparse.Namespace) -> None:
         return
     out(summary["title"])
     out(counted(summary["counts"]))
-    ev = summary["evidence"]
-    out(f"evidence: {ev['observed']} observed, {ev['assumed']} assumed, "
-        f"{ev['proposed']} proposed, {ev['unknown']} not stated")  # fmt: skip
     for stage in summary["stages"]:
         names = stage["touchpoints"]
         out(f"  {stage['name']} ({len(names)}): {', '.join(names) if names else '-'}")
+    ev = summary["evidence"]
+    out(f"evidence: {ev['observed']} observed, {ev['assumed']} assumed, "
+        f"{ev['proposed']} proposed, {ev['unknown']} not stated")  # fmt: skip
 
 
 def cmd_schema(args: argparse.Namespace) -> None:

@@ -213,8 +213,10 @@ def test_info_text(workdir: Path, made: Journey) -> None:
     lines = ok("info", "m.cjo.json", cwd=workdir).splitlines()
     assert lines[0] == made.title
     assert f"{len(made.touchpoints())} touchpoints" in lines[1]
-    assert len(lines) == 2 + len(made.stages())
-    for line, stage in zip(lines[2:], made.stages(), strict=True):
+    assert len(lines) == 3 + len(made.stages())
+    items = len(made.touchpoints()) + len(made.emotions()) + len(made.pain_points())
+    assert lines[-1] == f"evidence: 0 observed, 0 assumed, 0 proposed, {items} not stated"
+    for line, stage in zip(lines[2:-1], made.stages(), strict=True):
         assert line.strip().startswith(f"{stage.name} ({len(made.touchpoints(stage.id))})")
 
 

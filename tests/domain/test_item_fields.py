@@ -25,6 +25,7 @@ from cjo_desktop.domain import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.evidence import Evidence
 from cjo_desktop.domain.fields import fields_of
 from cjo_desktop.domain.model import KIND_OF
 from tests.domain.every_field import SAMPLES, full_journey, sample
@@ -146,6 +147,9 @@ BAD: list[tuple[type[Any], str, Any, str]] = [
     (Opportunity, "impact", "50", "whole percentage"),
     (Opportunity, "pain_point", "", "cannot be empty"),
     (Opportunity, "description", 7, "description must be text"),
+    (Touchpoint, "evidence", "assumed", "evidence must be an Evidence or None"),
+    (Emotion, "evidence", Evidence("known"), "status must be one of"),  # type: ignore[arg-type]
+    (PainPoint, "evidence", Evidence("observed", "file", ""), "both its kind and its text"),
 ]
 
 

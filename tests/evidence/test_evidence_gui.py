@@ -105,9 +105,7 @@ def test_an_observation_with_its_source_and_an_assumed_feeling(
     )
 
 
-def test_the_evidence_view_colours_cards_with_a_legend(
-    window: MainWindow, qtbot: QtBot
-) -> None:
+def test_the_evidence_view_colours_cards_with_a_legend(window: MainWindow, qtbot: QtBot) -> None:
     journey = window.document.journey
     ids = [t.id for t in journey.touchpoints()]
     journey.update(ids[0], evidence=Evidence("assumed"))

@@ -34,9 +34,7 @@ def test_set_evidence_names_the_item_and_status_and_undoes(qapp: object) -> None
     stack.push(SetEvidence(journey, "tp-cart", Evidence("assumed")))
     assert stack.undoText() == 'Mark touchpoint "Cart" as assumed'
     stack.push(SetEvidence(journey, "em-cart", observed("note", "5 of 8 interviews")))
-    assert stack.undoText() == (
-        'Mark feeling of "Cart" as observed (note: "5 of 8 interviews")'
-    )
+    assert stack.undoText() == ('Mark feeling of "Cart" as observed (note: "5 of 8 interviews")')
     stack.push(SetEvidence(journey, "pp-pay", Evidence("proposed")))
     assert stack.undoText() == 'Mark pain point at "Pay" as proposed'
     assert journey.pain_point("pp-pay").evidence == Evidence("proposed")
@@ -64,12 +62,12 @@ def survey(tmp_path: Path, journey: Journey) -> object:
     data = tmp_path / "survey.csv"
     rows = ["Cart,9", "Cart,10", "Cart,3", "Pay,8", "Checkout help,7"]
     data.write_text("touchpoint,nps\n" + "\n".join(rows) + "\n", encoding="utf-8")
-    return run_import(journey, data, spec_of("responses", nps="nps", snapshot="March", add_missing=True))
+    return run_import(
+        journey, data, spec_of("responses", nps="nps", snapshot="March", add_missing=True)
+    )
 
 
-def test_an_import_marks_its_cards_observed_in_one_undo_step(
-    tmp_path: Path, qapp: object
-) -> None:
+def test_an_import_marks_its_cards_observed_in_one_undo_step(tmp_path: Path, qapp: object) -> None:
     journey, stack = shop(), QUndoStack()
     journey.update("tp-cart", evidence=Evidence("assumed"))
     journey.update("tp-pay", evidence=observed("file", "interviews.docx"))

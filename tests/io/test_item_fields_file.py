@@ -62,6 +62,7 @@ def test_the_file_uses_its_own_names_for_references() -> None:
         "valence": -2,
         "label": "cross",
         "persona": "pe-a",
+        "evidence": {"status": "assumed"},
     }
     assert data["opportunities"][0]["touchpoint"] == "tp-a"
     assert data["pain_points"][0]["strategy"] == "Offer a second way to pay"
