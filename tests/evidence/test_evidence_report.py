@@ -4,17 +4,15 @@ every assumed and proposed item is listed by name."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
+
+from pdf_words import norm, pages_of_words, text
 
 from cjo_desktop.analysis.evidence import coverage_by_stage, not_observed
 from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import load_map, save_map
 from cjo_desktop.io.templates import example_path
 from tests.cjo_command import run_cjo
-
-sys.path.insert(0, str(Path(__file__).parent.parent))
-from pdf_words import norm, pages_of_words, text  # noqa: E402
 
 
 def test_the_report_says_what_we_know_and_what_we_assume(tmp_path: Path) -> None:

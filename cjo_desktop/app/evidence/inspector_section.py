@@ -48,6 +48,7 @@ class EvidenceFields:
         if chooser:
             self.choice = QComboBox()
             self.choice.setAccessibleName(f"{title} item")
+            self.choice.setPlaceholderText("none flagged")
             self.choice.activated.connect(lambda _i: self._show_chosen())
             form.addRow(f"{title}", self.choice)
         self.status = QComboBox()
@@ -97,6 +98,7 @@ class EvidenceFields:
         self.kind.setCurrentIndex(0 if kind is None else 1 + SOURCE_KINDS.index(kind))
         if not (same and self.source.hasFocus()):
             self.source.setText(evidence.source if evidence else "")
+            self.source.setCursorPosition(0)  # a long address shows its start
         self.source.setPlaceholderText(_PLACEHOLDER.get(kind or "", "where it was seen"))
 
     def _show_chosen(self) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QScrollArea
 from pytestqt.qtbot import QtBot
 
 from cjo_desktop.app.shell.main_window import MainWindow
@@ -98,6 +99,10 @@ def test_an_observation_with_its_source_and_an_assumed_feeling(
     feeling = window.inspector.evidence.feeling
     assert feeling.status.isEnabled()  # the example's card has a feeling
     choose(qtbot, feeling.status, "assumed")
+    scroll = window.inspector.widget()
+    assert isinstance(scroll, QScrollArea)
+    scroll.ensureWidgetVisible(window.inspector.evidence.pain.source)
+    window.inspector.grab().save(f"{OUT}/inspector-evidence.png")
     window.scene.flush()
     assert CARD in window.scene._curve.assumed
     assert window.document.undo_stack.undoText().startswith(
