@@ -161,7 +161,8 @@ def test_names_are_printed_escaped_in_text_and_exact_in_json(hostile: Path) -> N
     journey = load_map(hostile)
     info = results["info"].stdout.splitlines()
     assert info[0] == "\\x1b[2J\\x1b]0;owned\\x07Clear"
-    assert len(info) == 2 + len(journey.stages())  # a newline in a name adds no line
+    # a newline in a name adds no line (the last line is the evidence coverage)
+    assert len(info) == 3 + len(journey.stages())
     assert "line\\u2028sep\\nnewline\\ttab" in results["info"].stdout
     assert "abc\\u202edegnahc" in results["metrics"].stdout
     summary = json.loads(results["info --json"].stdout)
