@@ -78,8 +78,10 @@ class CommentsDock(MapDock):
         for widget in (show, self.filter, self.count):
             bar.addWidget(widget)
         bar.addStretch(1)
+        buttons = QVBoxLayout()  # beside the list: the panel stays as narrow as its neighbours
         for button in (self.add, self.resolve, self.edit, self.remove):
-            bar.addWidget(button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setAccessibleName("Comments")
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -101,7 +103,10 @@ class CommentsDock(MapDock):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.table, 1)
+        row.addLayout(buttons)
+        layout.addLayout(row, 1)
         return body
 
     # ------------------------------------------------------------------ drawing
