@@ -57,14 +57,20 @@ MetricView = tuple[str | None, str | None, str | None]
 
 
 def scene_for(
-    journey: Journey, metric_view: MetricView = (None, None, None), *, painpoints: bool = True
+    journey: Journey,
+    metric_view: MetricView = (None, None, None),
+    *,
+    painpoints: bool = True,
+    comments: bool = False,
 ) -> JourneyScene:
     """A fresh scene for a picture: no selection or hover, same metrics and pain-point
-    highlighting as on screen (pass the editor scene's ``painpoints_visible()``)."""
+    highlighting as on screen (pass the editor scene's ``painpoints_visible()``); badges of
+    open comments only with ``comments`` (a client picture leaves the team's notes out)."""
     ensure_app()
     scene = JourneyScene(cached=False)
     scene.metric_snapshot, scene.badge_metric, scene.colour_metric = metric_view
     scene.set_painpoints_visible(painpoints)
+    scene.set_comments_visible(comments)
     scene.set_journey(journey)
     return scene
 
@@ -127,10 +133,11 @@ def export_picture(
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
     painpoints: bool = True,
+    comments: bool = False,
 ) -> None:
     """Write ``path`` as PNG, SVG or PDF by its suffix; bad requests raise MapFileError."""
     suffix = path.suffix.lower()
-    scene = scene_for(journey, metric_view, painpoints=painpoints)
+    scene = scene_for(journey, metric_view, painpoints=painpoints, comments=comments)
     try:
         if suffix == ".png":
             data = png_bytes(scene, scale, transparent)
@@ -155,6 +162,7 @@ def exporter(
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
     painpoints: bool = True,
+    comments: bool = False,
 ) -> Callable[[Journey, Path], None]:
     """The CLI's hook: an exporter for one picture suffix."""
 
@@ -167,6 +175,7 @@ def exporter(
             page=page,
             metric_view=metric_view,
             painpoints=painpoints,
+            comments=comments,
         )
 
     return run

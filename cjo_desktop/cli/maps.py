@@ -48,6 +48,7 @@ def info(journey: Journey) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "touchpoints": [t.name for t in journey.touchpoints(s.id)]}
             for s in journey.stages()
         ],
+        "comments": journey.comment_counts(),
     }
 
 

@@ -17,6 +17,13 @@ from cjo_desktop.commands._base import (
     Keep,
     Macro,
 )
+from cjo_desktop.commands.comments import (
+    AddComment,
+    EditComment,
+    RemoveComment,
+    ReopenComment,
+    ResolveComment,
+)
 from cjo_desktop.commands.emotions import (
     AddEmotion,
     ClearEmotion,
@@ -61,6 +68,7 @@ __all__ = [
     "DUPLICATE_OFFSET",
     "KEEP",
     "MIME_TYPE",
+    "AddComment",
     "AddEmotion",
     "AddFlow",
     "AddMetricSnapshot",
@@ -73,6 +81,7 @@ __all__ = [
     "ClearEmotion",
     "Composite",
     "DuplicateItems",
+    "EditComment",
     "FieldEdit",
     "FlowKey",
     "Fragment",
@@ -85,6 +94,7 @@ __all__ = [
     "MoveTouchpoint",
     "MoveTouchpoints",
     "PasteFragment",
+    "RemoveComment",
     "RemoveEmotion",
     "RemoveFlow",
     "RemoveItems",
@@ -94,6 +104,8 @@ __all__ = [
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoint",
+    "ReopenComment",
+    "ResolveComment",
     "SetDescription",
     "SetEmotion",
     "SetExpectedDropoff",
