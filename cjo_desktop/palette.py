@@ -50,6 +50,8 @@ SELECTION = "#0969DA"
 FLOW = "#57606A"
 DROPOFF = "#B35900"
 OPPORTUNITY = OKABE_ITO["green"]
+#: The badge of open comments on a card or a stage (white count on it: contrast 6:1).
+COMMENT = "#8250DF"
 #: A metric better or worse than before or than its scale's middle (cards, tables, charts).
 BETTER = OKABE_ITO["blue"]
 WORSE = OKABE_ITO["vermillion"]

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.canvas import comment_badge, item_types
 from cjo_desktop.canvas import evidence_paint as evidence
-from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas import painpoint_items as pain
 from cjo_desktop.canvas.card_shapes import OUTLINE_SHAPE_ZOOM, card_shape, outline, strip
 from cjo_desktop.canvas.icons import channel_icon
@@ -25,6 +25,7 @@ from cjo_desktop.canvas.recorded import RecordedDrawing
 from cjo_desktop.canvas.text import elide, fit_lines, font, metrics, plain_tooltip, wrap_title
 from cjo_desktop.domain import Touchpoint
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.comment_view import badge_tooltip
 from cjo_desktop.drawing.evidence_view import CardEvidence, card_evidence
 from cjo_desktop.drawing.metric_view import Rgb, fit_badge, short_badge
 from cjo_desktop.drawing.painpoint_view import CardMark
@@ -80,6 +81,7 @@ class TouchpointCard(QGraphicsRectItem):
         self._pain: CardMark | None = None
         self._fill: QColor | None = None
         self._metric_tip = ""
+        self._comments = 0  # open comments: a tab on the top edge, left of the pain tab
         self._touchpoint = touchpoint
         self._shape = card_shape(
             width, height, HANDLE_RADIUS
@@ -140,6 +142,17 @@ class TouchpointCard(QGraphicsRectItem):
         self.setToolTip(plain_tooltip(self._tooltip()))
         self._redraw()
 
+    def set_comments(self, count: int) -> None:
+        """How many open comments the badge shows (0: no badge); the scene counts them."""
+        if count != self._comments:
+            self._comments = count
+            self.setToolTip(plain_tooltip(self._tooltip()))
+            self._redraw()
+
+    @property
+    def comments(self) -> int:
+        return self._comments
+
     def set_pain(self, mark: CardMark | None) -> None:
         """The pain-point mark to draw (None: none); the scene computes it, the card draws it."""
         if mark == self._pain:
@@ -180,8 +193,16 @@ class TouchpointCard(QGraphicsRectItem):
             self._redraw()
 
     def badge_room(self) -> float:
-        """The width the badge's text has, left of the pain tab if there is one."""
-        return self._tab_left() - 4 - BADGE_TEXT_INSET
+        """The width the badge's text has, left of the comment and pain tabs if any."""
+        return self._tabs_left() - 4 - BADGE_TEXT_INSET
+
+    def _tabs_left(self) -> float:
+        """Where the tabs at the right of the top edge start: comments, then pain."""
+        left = self._tab_left()
+        if self._comments:
+            gap = 4 if self._pain is not None and self._pain.severity is not None else 0
+            left -= gap + comment_badge.width(self._comments)
+        return left
 
     def shown_badge(self) -> str:
         """The badge's text as drawn: the map's form, elided only if even the value alone
@@ -227,6 +248,8 @@ class TouchpointCard(QGraphicsRectItem):
             parts.append(self._metric_tip)
         if getattr(self, "_pain", None):
             parts.append(self._pain.tooltip())  # type: ignore[union-attr]
+        if getattr(self, "_comments", 0):
+            parts.append(badge_tooltip(self._comments))
         return "\n".join(parts)
 
     # Qt's interface ----------------------------------------------------------
@@ -302,6 +325,11 @@ class TouchpointCard(QGraphicsRectItem):
         painter.fillPath(strip(self._rect.height()), self._colour)
         self._paint_text(painter)
         left_of_tab = self._paint_pain_tab(painter)
+        if self._comments:  # a tab left of the pain tab; the metric badge stops short of it
+            left_of_tab = self._tabs_left()
+            box = QRectF(left_of_tab, -BADGE_HEIGHT, comment_badge.width(self._comments), 0)
+            box.setBottom(4)
+            comment_badge.paint(painter, box, self._comments, box.adjusted(0, 0, 0, -4))
         if self._badge:
             self._paint_badge(painter, left_of_tab - 4)
 

@@ -62,15 +62,18 @@ def scene_for(
     *,
     painpoints: bool = True,
     evidence: bool = False,
+    comments: bool = False,
 ) -> JourneyScene:
     """A fresh scene for a picture: no selection or hover, same metrics, pain-point
     highlighting and evidence colouring as on screen (pass the editor scene's
-    ``painpoints_visible()`` and ``evidence_view()``)."""
+    ``painpoints_visible()`` and ``evidence_view()``); badges of open comments only with
+    ``comments`` (a client picture leaves the team's notes out)."""
     ensure_app()
     scene = JourneyScene(cached=False)
     scene.metric_snapshot, scene.badge_metric, scene.colour_metric = metric_view
     scene.set_evidence_view(evidence)
     scene.set_painpoints_visible(painpoints)
+    scene.set_comments_visible(comments)
     scene.set_journey(journey)
     return scene
 
@@ -133,10 +136,11 @@ def export_picture(
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
     painpoints: bool = True,
+    comments: bool = False,
 ) -> None:
     """Write ``path`` as PNG, SVG or PDF by its suffix; bad requests raise MapFileError."""
     suffix = path.suffix.lower()
-    scene = scene_for(journey, metric_view, painpoints=painpoints)
+    scene = scene_for(journey, metric_view, painpoints=painpoints, comments=comments)
     try:
         if suffix == ".png":
             data = png_bytes(scene, scale, transparent)
@@ -161,6 +165,7 @@ def exporter(
     page: str = "A4",
     metric_view: MetricView = (None, None, None),
     painpoints: bool = True,
+    comments: bool = False,
 ) -> Callable[[Journey, Path], None]:
     """The CLI's hook: an exporter for one picture suffix."""
 
@@ -173,6 +178,7 @@ def exporter(
             page=page,
             metric_view=metric_view,
             painpoints=painpoints,
+            comments=comments,
         )
 
     return run

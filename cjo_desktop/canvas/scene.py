@@ -27,6 +27,7 @@ from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
 from cjo_desktop.domain.bulk import no_collection
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.comment_view import CommentBadges, comment_badges
 from cjo_desktop.drawing.evidence_view import assumed_feelings, evidence_fill, evidence_legend
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, compute_layout
 from cjo_desktop.drawing.map_routes import route_map
@@ -97,6 +98,8 @@ class JourneyScene(QGraphicsScene):
         #: Pain points' and opportunities' notes by id; they stay when highlighting is off
         #: (they are what the team wrote; the switch only toggles the marks).
         self.notes: dict[str, NoteItem] = {}
+        #: Badges of open comments: on screen, and in a picture only when asked for.
+        self._comments_on = cached
         self._frozen = 0
         self._pending = False
         #: On screen one item paints every flow (see flow_layer); exports keep the items'
@@ -166,6 +169,7 @@ class JourneyScene(QGraphicsScene):
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
+        self._sync_comments(journey)
         self._judge_pain(journey)  # the flows' labels keep clear of the pain outlines
         self._sync_flows(journey, layout)
         m = layout.metrics
@@ -222,6 +226,25 @@ class JourneyScene(QGraphicsScene):
 
     def painpoints_visible(self) -> bool:
         return self._pain_on
+
+    # --------------------------------------------------------------- comments
+    def set_comments_visible(self, on: bool) -> None:
+        """Badges of open comments on cards and stage headers (pictures leave them out
+        unless asked)."""
+        if on != self._comments_on:
+            self._comments_on = on
+            if self.journey is not None:
+                self._sync_comments(self.journey)
+
+    def comments_visible(self) -> bool:
+        return self._comments_on
+
+    def _sync_comments(self, journey: Journey) -> None:
+        badges = comment_badges(journey) if self._comments_on else CommentBadges()
+        for tp_id, card in self.cards.items():
+            card.set_comments(badges.cards.get(tp_id, 0))
+        for stage_id, header in self.headers.items():
+            header.set_comments(badges.stages.get(stage_id, 0))
 
     def _sync_pain(self, journey: Journey, layout: Layout) -> None:
         """Judge the map (on the snapshot the cards show, or all merged when none is chosen)

@@ -6,10 +6,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas import item_types
+from cjo_desktop.canvas import comment_badge, item_types
 from cjo_desktop.canvas.text import elide, font, metrics, paint_far_text, plain_tooltip
 from cjo_desktop.domain import Stage
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.comment_view import badge_tooltip
 from cjo_desktop.drawing.zoom import FAR_TITLE_PX, far_text
 
 
@@ -21,6 +22,7 @@ class StageHeader(QGraphicsItem):
         self.stage_id = stage.id
         self._stage = stage
         self._count = 0
+        self._comments = 0  # open comments on the stage: a badge left of the count
         self._rect = QRectF()
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -51,8 +53,24 @@ class StageHeader(QGraphicsItem):
         self.prepareGeometryChange()
         self._stage, self._count = stage, count
         self._rect = QRectF(0, 0, width, height)
-        self.setToolTip(plain_tooltip(stage.description or stage.name))
+        self._set_tip()
         self.update()
+
+    def set_comments(self, count: int) -> None:
+        if count != self._comments:
+            self._comments = count
+            self._set_tip()
+            self.update()
+
+    def _set_tip(self) -> None:
+        tip = self._stage.description or self._stage.name
+        if self._comments:
+            tip = f"{tip}\n{badge_tooltip(self._comments)}"
+        self.setToolTip(plain_tooltip(tip))
+
+    @property
+    def comments(self) -> int:
+        return self._comments
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -75,6 +93,13 @@ class StageHeader(QGraphicsItem):
         painter.setFont(name_font)
         count = f"{self._count}"
         count_width = metrics(style.CARD_TEXT_PX).horizontalAdvance(count) + 16
+        if self._comments:
+            bubble = comment_badge.width(self._comments)
+            box = QRectF(r.right() - count_width - bubble, r.center().y() - 8, bubble, 16)
+            comment_badge.paint(painter, box, self._comments)
+            painter.setFont(name_font)
+            painter.setPen(QColor(style.HEADER_TEXT))
+            count_width += bubble + 6
         name = elide(self._stage.name, style.HEADER_PX, True, r.width() - count_width - 24)
         painter.drawText(
             r.adjusted(12, 0, -count_width, 0),

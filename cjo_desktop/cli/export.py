@@ -31,6 +31,11 @@ def cmd_export(args: argparse.Namespace) -> None:
         _unknown_suffix(suffix)
     if not picture and (args.snapshot is not None or args.colour_by is not None):
         raise UsageError("--snapshot and --colour-by apply to pictures (.png, .svg, .pdf) only")
+    if not picture and args.comments:
+        raise UsageError(
+            "--comments applies to pictures (.png, .svg, .pdf) only; "
+            "the map file keeps every comment"
+        )
     check_target(path)
     from cjo_desktop.io.files import load_map
 
@@ -40,7 +45,13 @@ def cmd_export(args: argparse.Namespace) -> None:
     if exporter is None:
         view = _metric_view(journey, args)
         exporter = _picture_exporter(
-            suffix, args.scale, args.transparent, args.page, view, not args.no_painpoints
+            suffix,
+            args.scale,
+            args.transparent,
+            args.page,
+            view,
+            not args.no_painpoints,
+            comments=args.comments,
         )
         if exporter is None:  # Qt is there but does not load
             _unknown_suffix(suffix)
@@ -89,6 +100,8 @@ def _picture_exporter(
     page: str = "A4",
     view: MetricView = (None, None, None),
     painpoints: bool = True,
+    *,
+    comments: bool = False,
 ) -> Callable[[Journey, Path], None] | None:
     try:
         from cjo_desktop.canvas import export as picture
@@ -101,6 +114,7 @@ def _picture_exporter(
         page=page,
         metric_view=view,
         painpoints=painpoints,
+        comments=comments,
     )
 
 
@@ -150,5 +164,11 @@ def add_commands(verbs: Any) -> None:
         "--no-painpoints",
         action="store_true",
         help="pictures: leave out the pain-point outlines, icons and legend",
+    )
+    p.add_argument(
+        "--comments",
+        action="store_true",
+        help="pictures: draw the badges of open comments on cards and stages "
+        "(left out by default: a picture is for clients)",
     )
     p.set_defaults(run=cmd_export)

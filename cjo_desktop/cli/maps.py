@@ -51,6 +51,7 @@ def info(journey: Journey) -> dict[str, Any]:
             for s in journey.stages()
         ],
         "evidence": evidence_json(journey),
+        "comments": journey.comment_counts(),
     }
 
 

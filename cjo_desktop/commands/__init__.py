@@ -17,6 +17,13 @@ from cjo_desktop.commands._base import (
     Keep,
     Macro,
 )
+from cjo_desktop.commands.comments import (
+    AddComment,
+    EditComment,
+    RemoveComment,
+    ReopenComment,
+    ResolveComment,
+)
 from cjo_desktop.commands.emotions import (
     AddEmotion,
     ClearEmotion,
@@ -62,6 +69,7 @@ __all__ = [
     "DUPLICATE_OFFSET",
     "KEEP",
     "MIME_TYPE",
+    "AddComment",
     "AddEmotion",
     "AddFlow",
     "AddMetricSnapshot",
@@ -74,6 +82,7 @@ __all__ = [
     "ClearEmotion",
     "Composite",
     "DuplicateItems",
+    "EditComment",
     "FieldEdit",
     "FlowKey",
     "Fragment",
@@ -86,6 +95,7 @@ __all__ = [
     "MoveTouchpoint",
     "MoveTouchpoints",
     "PasteFragment",
+    "RemoveComment",
     "RemoveEmotion",
     "RemoveFlow",
     "RemoveItems",
@@ -95,6 +105,8 @@ __all__ = [
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoint",
+    "ReopenComment",
+    "ResolveComment",
     "SetDescription",
     "SetEmotion",
     "SetEvidence",

@@ -31,4 +31,6 @@ def clone(journey: Journey, snapshots: dict[str, Snapshot]) -> Journey:
     for note in notes:
         twin.add_item(note)
     twin.set_painpoint_settings(journey.painpoint_settings())
+    for comment in journey.comments():
+        twin.add_comment(comment)
     return twin

@@ -16,10 +16,12 @@ from typing import Any
 import networkx as nx
 
 from cjo_desktop.domain import validate as check
+from cjo_desktop.domain.comments import Comment
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.events import Change, Signal
 from cjo_desktop.domain.fields import build
 from cjo_desktop.domain.journey_checks import A, ChecksMixin, N
+from cjo_desktop.domain.journey_comments import CommentsMixin
 from cjo_desktop.domain.journey_metrics_painpoints import MetricsPainPointsMixin
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
@@ -48,7 +50,7 @@ _ID_PREFIX = {
 }
 
 
-class Journey(MetricsPainPointsMixin, ChecksMixin):
+class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
     """One journey map. Pure Python; safe to use from scripts and notebooks.
 
     The ``add_...`` methods take the item's required fields, ``id`` (a fresh one when
@@ -66,6 +68,7 @@ class Journey(MetricsPainPointsMixin, ChecksMixin):
         self._snapshots: dict[str, Snapshot] = {}
         self._notes_of: dict[str, list[str]] = {}  # touchpoint -> its pain points, opportunities
         self._settings = PainPointSettings()
+        self._comments: dict[str, Comment] = {}
         self._title = self.check_title(title)
         self._description = self.check_description(description)
         self.changed: Signal[Change] = Signal()
@@ -196,6 +199,7 @@ class Journey(MetricsPainPointsMixin, ChecksMixin):
             tuple(self.pain_points()),
             tuple(self.opportunities()),
             self._settings,
+            tuple(self.comments()),
         )
 
     def __eq__(self, other: object) -> bool:

@@ -31,6 +31,8 @@ from cjo_desktop.domain import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.comments import Comment
+from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.fields import fields_of
 from cjo_desktop.domain.journey_checks import Addable
 from cjo_desktop.domain.metrics import DIGITS
@@ -38,6 +40,7 @@ from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, MAX_RULES, rule_check
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.file_format import SCHEMA_VERSION
 from cjo_desktop.io.schema import (
+    CommentModel,
     EmotionModel,
     FlowModel,
     MapFile,
@@ -196,6 +199,11 @@ def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
             journey.add_item(_item(cls, record))
     if doc.painpoint_settings is not None:
         journey.set_painpoint_settings(_settings(doc.painpoint_settings))
+    for i, c in enumerate(doc.comments):
+        try:  # a comment whose element is gone loads as it was: orphaned, not an error
+            journey.add_comment(Comment(**c.model_dump()))
+        except JourneyError as error:
+            raise MapFileError(source, f"comments[{i}]", str(error)) from None
     return journey
 
 
@@ -305,4 +313,5 @@ def to_file_model(journey: Journey) -> MapFile:
         pain_points=[PainPointModel(**_record(p)) for p in journey.pain_points()],
         opportunities=[OpportunityModel(**_record(o)) for o in journey.opportunities()],
         painpoint_settings=_settings_model(journey.painpoint_settings()),
+        comments=[CommentModel(**dataclasses.asdict(c)) for c in journey.comments()],
     )

@@ -242,6 +242,28 @@ class PainPointSettingsModel(FileModel):
     )
 
 
+class CommentModel(FileModel):
+    id: Id
+    target: Annotated[
+        str,
+        Field(
+            pattern=r"^([A-Za-z0-9][A-Za-z0-9_.:-]{0,63}(>([A-Za-z0-9][A-Za-z0-9_.:-]{0,63})?)?)?$"
+        ),
+    ] = Field(
+        description="What the comment is on: empty for the map, an item's id (stage, "
+        "touchpoint, feeling, pain point, opportunity), or 'SOURCE>TARGET' for a flow "
+        "('SOURCE>' for a drop-off). A comment whose element was removed keeps its target."
+    )
+    author: Name = Field(description="Who wrote it.")
+    text: Annotated[str, Field(min_length=1, max_length=MAX_TEXT, pattern=r"\S")] = Field(
+        description="The comment."
+    )
+    created: Annotated[str, Field(pattern=r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$")] = Field(
+        description="When it was written, in UTC (ISO 8601), e.g. 2026-12-07T23:50:15Z."
+    )
+    resolved: bool = Field(False, description="Whether the point it raises is settled.")
+
+
 class MapFile(FileModel):
     """A customer journey map."""
 
@@ -285,6 +307,11 @@ class MapFile(FileModel):
     )
     painpoint_settings: PainPointSettingsModel | None = Field(
         None, description="Rules and value per customer; absent means the defaults."
+    )
+    comments: list[CommentModel] = Field(
+        default_factory=list,
+        description="What reviewers said about the map and its elements, oldest first; kept "
+        "in the file, left out of pictures and reports unless asked.",
     )
 
 

@@ -15,9 +15,10 @@ from cjo_desktop.io.exports.graphml import EXIT_NODE
 from cjo_desktop.io.files import load_map
 
 ROOT = Path(__file__).parents[2] / "resources"
+#: The example and every bundled template (the start page offers each of them).
 MAPS = [
     ROOT / "examples" / "outdoor-gear-shop.cjo.json",
-    ROOT / "templates" / "car-purchase.cjo.json",
+    *sorted((ROOT / "templates").glob("*.cjo.json")),
 ]
 
 

@@ -18,7 +18,7 @@ from cjo_desktop.domain import Journey
 from cjo_desktop.io import FILE_SUFFIX, load_map, save_map
 from cjo_desktop.io.templates import example_path, template
 
-TEMPLATE_NAMES = ["blank", "car-purchase", "ecommerce", "saas"]
+TEMPLATE_NAMES = ["b2b-onboarding", "blank", "car-purchase", "ecommerce", "saas"]
 VERBS = ["new", "templates", "validate", "info", "schema", "export"]
 
 
@@ -248,7 +248,7 @@ def test_schema_is_a_2020_12_schema_that_accepts_exports(workdir: Path, tmp_path
     assert not validator.is_valid({**exported, "schema_version": 999})
 
 
-def test_templates_lists_the_four_names(tmp_path: Path) -> None:
+def test_templates_lists_the_five_names(tmp_path: Path) -> None:
     lines = ok("templates", cwd=tmp_path).splitlines()
     names = [line.split()[0] for line in lines]
     assert sorted(names) == names

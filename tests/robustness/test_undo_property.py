@@ -34,6 +34,7 @@ from hypothesis.stateful import (
     rule,
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from undo_comment_rules import CommentRules
 from undo_metric_rules import MetricRules
 from undo_painpoint_rules import PainPointRules
 from undo_support import (
@@ -88,7 +89,7 @@ from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import dumps_map, loads_map
 
 
-class UndoMachine(MetricRules, PainPointRules, RuleBasedStateMachine):
+class UndoMachine(MetricRules, PainPointRules, CommentRules, RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None

@@ -60,7 +60,14 @@ def deterministic_ids(journey: Journey) -> None:
             if candidate not in journey:
                 return candidate
 
+    def new_comment_id() -> str:
+        while True:
+            candidate = f"cm-{next(counter):06x}"
+            if candidate not in journey and candidate not in {c.id for c in journey.comments()}:
+                return candidate
+
     journey.new_id = new_id  # type: ignore[method-assign]
+    journey.new_comment_id = new_comment_id  # type: ignore[method-assign]
 
 
 def rounded_state(journey: Journey) -> tuple[Any, ...]:

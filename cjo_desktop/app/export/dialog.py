@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,12 +55,17 @@ class ExportOptions:
     metric_view: MetricView = (None, None, None)  # what the cards show, as on screen
     painpoints: bool = True  # pain-point highlighting, as on screen
     evidence: bool = False  # cards coloured by evidence, as on screen
+    comments: bool = False  # badges of open comments: the team's, left out unless asked
 
 
 def render(journey: Journey, options: ExportOptions) -> bytes:
     """The picture's bytes; GUI thread only. Raises ValueError for an impossible request."""
     scene = scene_for(
-        journey, options.metric_view, painpoints=options.painpoints, evidence=options.evidence
+        journey,
+        options.metric_view,
+        painpoints=options.painpoints,
+        evidence=options.evidence,
+        comments=options.comments,
     )
     try:
         if options.format == "PNG":
@@ -112,6 +118,11 @@ class ExportDialog(QDialog):
         self.page.addItems(["A4 landscape", "A3 landscape"])
         self.page.setCurrentIndex(preferences.PAGES.index(defaults.export_page))
         self.page.setAccessibleName("PDF page")
+        self.comments = QCheckBox("Show badges of open co&mments")
+        self.comments.setToolTip(
+            "Draw how many open comments each card and stage has; off, the picture is "
+            "ready for clients"
+        )
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -127,6 +138,7 @@ class ExportDialog(QDialog):
         form.addRow("&Scale:", self.scale)
         form.addRow("&Background:", self.background)
         form.addRow("&Page:", self.page)
+        form.addRow("", self.comments)
         form.addRow(self.buttons)
         self.path.textEdited.connect(self._edited)
         self.format.currentTextChanged.connect(self._path_from_format)
@@ -139,6 +151,7 @@ class ExportDialog(QDialog):
             scale=self.scale.value(),
             transparent=self.background.currentIndex() == 1,
             page=self.page.currentText().split()[0],
+            comments=self.comments.isChecked(),
         )
 
     def _browse(self) -> None:

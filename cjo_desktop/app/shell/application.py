@@ -1,4 +1,5 @@
-"""``cjo-desktop [FILE]``: start Qt and show a window on a map (the bundled example if none).
+"""``cjo-desktop [FILE | --example]``: start Qt and show a window on a map, or on the start
+page (templates, recent maps, the example) when no file is given.
 
 The example opens as an untitled copy, so saving asks for a new file instead of overwriting
 the copy that ships with the program.
@@ -24,7 +25,10 @@ if TYPE_CHECKING:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="cjo-desktop", description="Edit customer journey maps.")
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="a map to open (default: the bundled example map)"
+        "file", nargs="?", metavar="FILE", help="a map to open (default: the start page)"
+    )
+    parser.add_argument(
+        "--example", action="store_true", help="open a copy of the bundled example map"
     )
     parser.add_argument(
         "--version",
@@ -70,8 +74,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     if args.file:
         window.open_file(Path(args.file))
-    else:
+    elif args.example:
         window.files.open_copy(example_path())
+    else:
+        from cjo_desktop.app.start.switch import show_start_page
+
+        show_start_page(window)
     window.show()
     recovered = offer_recovery(window)  # work left by a crash comes back before anything else
     for extra in recovered:

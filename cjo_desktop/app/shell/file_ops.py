@@ -141,7 +141,12 @@ class FileOps(QObject):
         choice = ask_template(self.window)
         if choice is None:
             return False
-        name, title = choice
+        return self.new_from_template(*choice, ask=False)
+
+    def new_from_template(self, name: str, title: str | None = None, *, ask: bool = True) -> bool:
+        """A new untitled map from the template ``name`` (New, the start page)."""
+        if ask and not self.maybe_save():
+            return False
         try:
             journey = new_from_template(name, title)
         except (MapFileError, ValueError) as exc:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.comments.actions import CommentActions, build_comment_menus
+from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.evidence.view_action import evidence_view_action
 from cjo_desktop.app.export.dialog import Exporter
 from cjo_desktop.app.export.report import export_report
@@ -108,6 +110,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.evidence_view)
         self.painpoints = PainPointActions(self, self.document, self.scene, self.painpoint_dock)
         build_painpoint_menus(self, self.painpoints)
+        self.comments = CommentActions(self, self.document, self.scene, self.comment_dock)
+        build_comment_menus(self, self.comments)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlineDock(self.document, self.scene, self.view, self)
         self.metrics_dock = MetricsDock(self.document, self.scene, self.view, self)
         self.painpoint_dock = PainPointDock(self.document, self.scene, self.view, self)
+        self.comment_dock = CommentsDock(self.document, self.scene, self.view, self)
         self.history = QDockWidget("History", self)
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.metrics_dock, "metrics", Qt.DockWidgetArea.BottomDockWidgetArea),
             (self.painpoint_dock, "painpoints", Qt.DockWidgetArea.BottomDockWidgetArea),
+            (self.comment_dock, "comments", Qt.DockWidgetArea.BottomDockWidgetArea),
         ):
             dock.setObjectName(dock.objectName() or name)
             self.addDockWidget(area, dock)
@@ -157,6 +163,7 @@ class MainWindow(QMainWindow):
         # The metrics table (a column per metric and per change) needs the width of the
         # bottom: in the side column it showed two and a half columns.
         self.tabifyDockWidget(self.painpoint_dock, self.metrics_dock)
+        self.tabifyDockWidget(self.metrics_dock, self.comment_dock)
         self.painpoint_dock.raise_()
         self.inspector.raise_()
         self.outline.raise_()
@@ -181,6 +188,7 @@ class MainWindow(QMainWindow):
             (self.outline, "Out&line"),
             (self.metrics_dock, "M&etrics"),
             (self.painpoint_dock, "Pain Poin&ts"),
+            (self.comment_dock, "&Comments"),
             (self.inspector, "I&nspector"),
             (self.history, "Histor&y"),
             (self.toolbar, "Main Tool&bar"),
@@ -242,6 +250,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
+        self.comments.message.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
         self.document.journeyReplaced.connect(self._update_title)
