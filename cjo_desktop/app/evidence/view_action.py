@@ -10,7 +10,7 @@ from cjo_desktop.canvas.scene import JourneyScene
 
 
 def evidence_view_action(scene: JourneyScene, parent: QWidget) -> QAction:
-    action = QAction("&Colour Cards by Evidence", parent)
+    action = QAction("Colour Cards by E&vidence", parent)
     action.setObjectName("evidence_view")
     action.setCheckable(True)
     action.setStatusTip(
