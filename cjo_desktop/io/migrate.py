@@ -34,8 +34,14 @@ def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 5 added comments and evidence (observed, assumed, proposed); a version-4 map
+    has no comments and states no evidence."""
+    return data
+
+
 #: ``STEPS[n]`` upgrades a version-n document to version n+1.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def file_version(data: object, source: str) -> int:
