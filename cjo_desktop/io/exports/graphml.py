@@ -5,7 +5,9 @@ Nodes carry ``kind`` (stage, touchpoint, emotion, persona, exit) and ``name``; t
 (``flow``, ``dropoff``, ``contains``, ``emotion``, ``persona``) and, on flows with a known
 volume, ``count``. Touchpoints carry one ``metric:<name>`` attribute per metric of the latest
 snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
-map id.
+map id. Touchpoints and emotions with stated evidence carry ``evidence`` (observed, assumed or
+proposed) and, where given, ``evidence_source``; stages, touchpoints, emotions and flows with
+open comments carry ``open_comments`` (their count; the texts stay in the native file).
 
 Given the map's drawing (:mod:`cjo_desktop.io.exports.yed`), every node and edge also carries
 yEd's graphics, so yEd opens the map laid out as the editor draws it; the data stays the same.
@@ -24,6 +26,8 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.comments import flow_target
+from cjo_desktop.domain.evidence import Evidence
 from cjo_desktop.domain.shown import shown
 from cjo_desktop.io.exports.yed import GraphDrawing, add_drawing
 from cjo_desktop.io.files import write_atomic
@@ -31,15 +35,36 @@ from cjo_desktop.io.files import write_atomic
 EXIT_NODE = "_dropoff"
 
 
+def _evidence(item: object) -> dict[str, object]:
+    """``evidence`` and ``evidence_source`` where the item states them."""
+    stated: Evidence | None = getattr(item, "evidence", None)
+    if stated is None:
+        return {}
+    out: dict[str, object] = {"evidence": stated.status}
+    if stated.source_kind is not None:
+        out["evidence_source"] = f"{stated.source_kind}: {stated.source}"
+    return out
+
+
 def to_graph(journey: Journey) -> nx.DiGraph:
     g = nx.DiGraph(title=journey.title)
+    talk = journey.open_comments_by_target()
+
+    def comments(target: str) -> dict[str, object]:
+        return {"open_comments": talk[target]} if talk.get(target) else {}
+
     for persona in journey.personas():
         g.add_node(persona.id, kind="persona", name=persona.name, description=persona.description)
     stage_names = {}
     for order, stage in enumerate(journey.stages()):
         stage_names[stage.id] = stage.name
         g.add_node(
-            stage.id, kind="stage", name=stage.name, description=stage.description, order=order
+            stage.id,
+            kind="stage",
+            name=stage.name,
+            description=stage.description,
+            order=order,
+            **comments(stage.id),
         )
     snapshots = journey.metric_snapshots()
     latest = snapshots[-1] if snapshots else None
@@ -59,6 +84,8 @@ def to_graph(journey: Journey) -> nx.DiGraph:
             owner=tp.owner,
             tags=", ".join(tp.tags),
             **metrics,
+            **_evidence(tp),
+            **comments(tp.id),
         )
         g.add_edge(tp.stage_id, tp.id, kind="contains")
     for emotion in journey.emotions():
@@ -68,6 +95,8 @@ def to_graph(journey: Journey) -> nx.DiGraph:
             name=emotion.display_label,
             valence=emotion.valence,
             touchpoint=emotion.touchpoint_id,
+            **_evidence(emotion),
+            **comments(emotion.id),
         )
         g.add_edge(emotion.touchpoint_id, emotion.id, kind="emotion")
         if emotion.persona_id is not None:
@@ -82,6 +111,7 @@ def to_graph(journey: Journey) -> nx.DiGraph:
             attrs["count"] = flow.count
         if flow.label:
             attrs["label"] = flow.label
+        attrs.update(comments(flow_target(flow.source, flow.target)))
         g.add_edge(flow.source, target, **attrs)
     _show_text(g)
     return g
