@@ -50,6 +50,7 @@ def info(journey: Journey) -> dict[str, Any]:
             {"id": s.id, "name": s.name, "touchpoints": [t.name for t in journey.touchpoints(s.id)]}
             for s in journey.stages()
         ],
+        "personas": [p.name for p in journey.personas()],
         "evidence": evidence_json(journey),
         "comments": journey.comment_counts(),
     }

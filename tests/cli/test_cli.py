@@ -233,6 +233,7 @@ def test_info_json_counts_match(workdir: Path, made: Journey) -> None:
         "personas": len(made.personas()),
     }
     assert [s["id"] for s in summary["stages"]] == [s.id for s in made.stages()]
+    assert summary["personas"] == [p.name for p in made.personas()]
     assert summary["stages"][0]["touchpoints"] == [
         t.name for t in made.touchpoints(made.stages()[0].id)
     ]
