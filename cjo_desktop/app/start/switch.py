@@ -3,8 +3,9 @@ one to show: a template, a recent map, the example or any file opened by another
 drop, recovery) ends the start page, and so does any edit made from the menus.
 
 While it shows, the panels and the tool bar are hidden (they would describe an empty map and
-squeeze the page); the window's layout is put back as it was when the page goes, and before
-the window saves its layout on close.
+squeeze the page) and Save and the exports are off (they would act on that empty map); the
+window's layout is put back as it was when the page goes, and before the window saves its
+layout on close.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QStackedWidget, QTabBar, QToolBar, QWidget
 
 from cjo_desktop.app.start.page import StartPage
@@ -40,6 +42,7 @@ class StartSwitch(QObject):
         window.setCentralWidget(self.stack)
         self._hidden: list[QWidget] = []
         self._on_top: set[str] = set()
+        self._paused: list[QAction] = []
         files = window.files
         self.page.templateChosen.connect(files.new_from_template)
         self.page.recentChosen.connect(files.open_recent)
@@ -73,6 +76,12 @@ class StartSwitch(QObject):
         }
         for bar in self._hidden:
             bar.hide()
+        # Saving or exporting would act on the empty map behind the page.
+        acts = self.window.acts
+        wanted = (acts.save, acts.save_as, acts.export, acts.export_report)
+        self._paused = [action for action in wanted if action.isEnabled()]
+        for action in self._paused:
+            action.setEnabled(False)
         # Qt keeps a spare tab bar of the tabbed panels up at a stale place, hidden behind
         # the panels; with them gone it would show through the page (the tab bars belong to
         # the window's layout, which may delete them: leave them alone and cover them).
@@ -92,6 +101,9 @@ class StartSwitch(QObject):
             return
         self.stack.setCurrentWidget(self.map_widget)
         self.window.removeEventFilter(self)
+        paused, self._paused = self._paused, []
+        for action in paused:
+            action.setEnabled(True)
         self._restore_layout()
         self.window.view.show_start()
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)

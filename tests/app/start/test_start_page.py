@@ -89,6 +89,9 @@ def test_a_template_opens_as_a_new_untitled_map_and_the_panels_come_back(
     window = start.window
     assert start.active and not window.outline.isVisible() and not window.toolbar.isVisible()
     assert not window.zoom_label.isVisible()
+    acts = window.acts
+    file_out = (acts.save, acts.save_as, acts.export, acts.export_report)
+    assert not any(a.isEnabled() for a in file_out)  # nothing to save or export behind the page
     # Qt may leave a spare tab bar of the tabbed panels up behind the page (seen at 0, 454):
     # stand a bright widget there, under the page as the tab bar was, and look at the margin.
     behind = QLabel("Pain points", window)
@@ -111,6 +114,7 @@ def test_a_template_opens_as_a_new_untitled_map_and_the_panels_come_back(
     for dock in (window.outline, window.inspector, window.painpoint_dock):
         assert dock.isVisible(), dock.windowTitle()
     assert window.toolbar.isVisible() and window.zoom_label.isVisible() and window.view.hasFocus()
+    assert all(a.isEnabled() for a in file_out)
 
 
 def test_recent_maps_open_and_a_missing_one_is_shown_missing_and_can_be_removed(
