@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 
 from cjo_desktop.analysis.impact import TouchpointRank
-from cjo_desktop.charts import style
-from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, impact_words, rule
+from cjo_desktop.report.line_table import line_table_page
+from cjo_desktop.report.pages import impact_words
 
 TITLE = "Appendix: the rest of the ranking"
-#: (header, width in inches, characters that fit at APPENDIX_PT, alignment)
+#: (header, width in inches, characters that fit at 8.5 pt, alignment)
 COLUMNS = (
     ("#", 0.45, 5, "left"),
     ("Touchpoint", 2.9, 44, "left"),
@@ -24,7 +24,6 @@ COLUMNS = (
     ("Severity", 0.9, 10, "left"),
     ("Impact", 2.0, 28, "right"),
 )
-APPENDIX_PT = 8.5
 ROW_PT = 15.5
 #: Lines per page between the column headers and the footer, at ROW_PT.
 ROWS_PER_PAGE = 26
@@ -93,53 +92,8 @@ def appendix_page(
     note: str = "",
 ) -> Figure:
     """The ``lines`` at ``indices``, one pain point each."""
-    fig = style.Page(figsize=style.PAGE_SIZE)
-    left = style.MARGIN_IN
-    fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
-    fig.text(left / W, 1 - 0.68 / H, subtitle, size=style.SUBTITLE_PT, color=style.MUTED)
-    xs, x = [], left
-    for _, width, _, _ in COLUMNS:
-        xs.append(x)
-        x += width
-    for (header, width, _, align), x0 in zip(COLUMNS, xs, strict=True):
-        tx = x0 + width - 0.08 if align == "right" else x0
-        fig.text(
-            tx / W,
-            1 - TABLE_TOP_IN / H,
-            header,
-            size=8,
-            weight="bold",
-            color=style.MUTED,
-            ha=align,
-            va="bottom",
-        )
-    fig.add_artist(rule(left, x, TABLE_TOP_IN + 0.04))
-    y_pt = (TABLE_TOP_IN + 0.04) * 72 + 3
-    for k, i in enumerate(indices):
-        if k % 2:
-            fig.add_artist(band(left, x, y_pt / 72, ROW_PT / 72))
-        line = lines[i]
-        texts = (line.rank, line.touchpoint, line.title, line.severity, line.impact)
-        cells = [style.shorten(t, c) for t, (_, _, c, _) in zip(texts, COLUMNS, strict=True)]
-        for text, (_, width, _, align), x0 in zip(cells, COLUMNS, xs, strict=True):
-            tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
-            fig.text(
-                tx / W,
-                1 - (y_pt + ROW_PT / 2) / 72 / H,
-                text,
-                size=APPENDIX_PT,
-                color=style.INK,
-                ha=align,
-                va="center",
-            )
-        y_pt += ROW_PT
-    if note:
-        fig.text(
-            left / W,
-            1 - (y_pt + 10) / 72 / H,
-            note,
-            size=style.CAPTION_PT,
-            color=style.MUTED,
-            va="top",
-        )
-    return fig
+    rows = [
+        (line.rank, line.touchpoint, line.title, line.severity, line.impact)
+        for line in (lines[i] for i in indices)
+    ]
+    return line_table_page(COLUMNS, rows, title=title, subtitle=subtitle, note=note, row_pt=ROW_PT)

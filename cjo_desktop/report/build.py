@@ -277,9 +277,8 @@ def _add_appendix(data: ReportData, add: Callable[[str, str, Callable[[], Figure
                 lines,
                 indices,
                 title=appendix.TITLE + (f" ({k} of {len(parts)})" if len(parts) > 1 else ""),
-                subtitle=f"The pain points of the touchpoints ranked from #{data.top_rows + 1:,}, "
-                f"costliest first, judged on {data.snapshot_words}; each touchpoint counts "
-                "once, at its first line",
+                subtitle=f"Touchpoints from #{data.top_rows + 1:,} on, costliest first, judged "
+                "as the ranking; each counts once, with its impact on its first line",
                 note=note,
             ),
         )

@@ -17,17 +17,14 @@ from cjo_desktop.analysis.evidence import (
     coverage_by_stage,
     not_observed,
 )
-from cjo_desktop.charts import style
 from cjo_desktop.domain import Journey
-from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, rule
+from cjo_desktop.report.line_table import line_table_page
 
 TITLE = "What we know and what we assume"
-ROW_PT = 15.5
 #: Rows per page below the headline and the column headers, above the footer.
 ROWS_PER_PAGE = 24
 #: Items the pages list at most; the rest are counted in a note.
 MAX_LISTED = 1_000
-CELL_PT = 8.5
 #: (header, width in inches, characters that fit, alignment)
 COVERAGE_COLUMNS = (
     ("Stage", 3.6, 52, "left"),
@@ -95,50 +92,6 @@ def listed_rows(journey: Journey) -> list[Row]:
     return rows
 
 
-def table_page(
-    columns: Sequence[tuple[str, float, int, str]],
-    rows: Sequence[Row],
-    *,
-    title: str,
-    subtitle: str,
-    lead: str = "",
-    note: str = "",
-    bold_last: bool = False,
-) -> Figure:
-    """A titled table: ``lead`` above it, ``note`` below."""
-    fig = style.Page(figsize=style.PAGE_SIZE)
-    left = style.MARGIN_IN
-    fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
-    fig.text(left / W, 1 - 0.68 / H, subtitle, size=style.SUBTITLE_PT, color=style.MUTED)
-    top = TABLE_TOP_IN
-    if lead:
-        fig.text(left / W, 1 - 0.95 / H, lead, size=9.5, color=style.INK, va="baseline")
-        top += 0.25
-    xs, x = [], left
-    for _, width, _, _ in columns:
-        xs.append(x)
-        x += width
-    for (header, width, _, align), x0 in zip(columns, xs, strict=True):
-        tx = x0 + width - 0.08 if align == "right" else x0
-        fig.text(tx / W, 1 - top / H, header, size=8, weight="bold", color=style.MUTED,
-                 ha=align, va="bottom")  # fmt: skip
-    fig.add_artist(rule(left, x, top + 0.04))
-    y_pt = (top + 0.04) * 72 + 3
-    for k, row in enumerate(rows):
-        if k % 2:
-            fig.add_artist(band(left, x, y_pt / 72, ROW_PT / 72))
-        bold = bold_last and k == len(rows) - 1
-        for text, (_, width, chars, align), x0 in zip(row, columns, xs, strict=True):
-            tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
-            fig.text(tx / W, 1 - (y_pt + ROW_PT / 2) / 72 / H, style.shorten(text, chars),
-                     size=CELL_PT, color=style.INK, ha=align, va="center",
-                     weight="bold" if bold else "normal")  # fmt: skip
-        y_pt += ROW_PT
-    if note:
-        fig.text(left / W, 1 - (y_pt + 12) / 72 / H, note, size=8.5, color=style.MUTED, va="top")
-    return fig
-
-
 def _chunks(rows: Sequence[Row], per: int) -> list[Sequence[Row]]:
     return [rows[i : i + per] for i in range(0, len(rows), per)] or [[]]
 
@@ -156,7 +109,7 @@ def add_pages(journey: Journey, add: Add) -> str | None:
     parts = _chunks(cover, ROWS_PER_PAGE)
     for k, part in enumerate(parts, 1):
         add(TITLE, f"evidence coverage {k}", partial(
-            table_page, COVERAGE_COLUMNS, part, title=TITLE if k == 1 else f"{TITLE} ({k})",
+            line_table_page, COVERAGE_COLUMNS, part, title=TITLE if k == 1 else f"{TITLE} ({k})",
             subtitle=subtitle, lead=headline(journey) if k == 1 else "",
             bold_last=k == len(parts),
             note=words if k == len(parts) else "",
@@ -171,7 +124,7 @@ def add_pages(journey: Journey, add: Add) -> str | None:
         elif k == len(lists) and len(rows) > len(shown):
             note = f"{len(rows) - len(shown):,} more are not listed; the first {MAX_LISTED:,} are."
         add(TITLE, f"assumed items {k}", partial(
-            table_page, LIST_COLUMNS, part,
+            line_table_page, LIST_COLUMNS, part,
             title="What we assume" + (f" ({k} of {len(lists)})" if len(lists) > 1 else ""),
             subtitle="Assumed and proposed cards, feelings and pain points, stage by stage: "
             "check these before acting on them", note=note,

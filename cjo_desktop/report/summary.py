@@ -14,22 +14,21 @@ from dataclasses import dataclass
 from matplotlib.figure import Figure
 
 from cjo_desktop.analysis.painpoints import valences
-from cjo_desktop.charts import style
 from cjo_desktop.charts.stage_metrics import stage_values
 from cjo_desktop.domain.metrics import CSAT_TOP2, METRIC_NAMES, NPS
 from cjo_desktop.report.data import ReportData
-from cjo_desktop.report.pages import TABLE_TOP_IN, H, W, band, rule
+from cjo_desktop.report.line_table import line_table_page
 
 TITLE = "Stages at a glance"
-#: (header, width in inches, alignment)
+#: (header, width in inches, characters that fit, alignment)
 COLUMNS = (
-    ("Stage", 3.3, "left"),
-    ("Touchpoints", 1.0, "right"),
-    ("Feeling", 0.9, "right"),
-    (METRIC_NAMES[NPS].short, 1.2, "right"),
-    (METRIC_NAMES[CSAT_TOP2].short, 1.2, "right"),
-    ("Left here", 1.3, "right"),
-    ("Pain points", 1.2, "right"),
+    ("Stage", 3.3, 60, "left"),
+    ("Touchpoints", 1.0, 14, "right"),
+    ("Feeling", 0.9, 12, "right"),
+    (METRIC_NAMES[NPS].short, 1.2, 16, "right"),
+    (METRIC_NAMES[CSAT_TOP2].short, 1.2, 16, "right"),
+    ("Left here", 1.3, 18, "right"),
+    ("Pain points", 1.2, 16, "right"),
 )
 ROW_PT = 15.0
 NONE = "\N{EN DASH}"  # no value
@@ -86,7 +85,7 @@ def _cells(row: StageRow) -> list[str]:
         return NONE if x is None else format(x, fmt)
 
     return [
-        style.shorten(row.name, 60),
+        row.name,
         f"{row.touchpoints:,}",
         number(row.feeling, "+.1f"),
         number(row.nps, "+.0f"),
@@ -109,58 +108,16 @@ def stage_pages(rows: list[StageRow]) -> list[tuple[list[StageRow], str]]:
 
 def stage_page(rows: list[StageRow], *, title: str, subtitle: str, why: str, note: str) -> Figure:
     """One page of the stage table; ``why`` says why the report is a summary."""
-    fig = style.Page(figsize=style.PAGE_SIZE)
-    left = style.MARGIN_IN
-    fig.text(left / W, 1 - 0.42 / H, title, size=style.TITLE_PT, weight="bold", va="baseline")
-    fig.text(left / W, 1 - 0.68 / H, subtitle, size=style.SUBTITLE_PT, color=style.MUTED)
-    xs, x = [], left
-    for _, width, _ in COLUMNS:
-        xs.append(x)
-        x += width
-    for (header, width, align), x0 in zip(COLUMNS, xs, strict=True):
-        tx = x0 + width - 0.08 if align == "right" else x0
-        fig.text(
-            tx / W,
-            1 - TABLE_TOP_IN / H,
-            header,
-            size=8,
-            weight="bold",
-            color=style.MUTED,
-            ha=align,
-            va="bottom",
-        )
-    fig.add_artist(rule(left, x, TABLE_TOP_IN + 0.04))
-    y_pt = (TABLE_TOP_IN + 0.04) * 72 + 3
-    for k, row in enumerate(rows):
-        if k % 2:
-            fig.add_artist(band(left, x, y_pt / 72, ROW_PT / 72))
-        for text, (_, width, align), x0 in zip(_cells(row), COLUMNS, xs, strict=True):
-            tx = x0 + width - 0.08 if align == "right" else x0 + 0.02
-            fig.text(
-                tx / W,
-                1 - (y_pt + ROW_PT / 2) / 72 / H,
-                text,
-                size=8.5,
-                color=style.INK,
-                ha=align,
-                va="center",
-            )
-        y_pt += ROW_PT
     words = (
         f"A summary report: {why}. Feeling: the mean of the touchpoints' feelings (-2..+2); "
         "NPS and CSAT top-2: pooled over the stage's answers; left here: the drop-off counts of "
         "its touchpoints; pain points: the ranked rows at its touchpoints."
     )
-    if note:
-        words = f"{note} {words}"
-    lines = style.wrap(words, style.CAPTION_CHARS)
-    fig.text(
-        left / W,
-        1 - (y_pt + 12) / 72 / H,
-        "\n".join(lines),
-        size=style.CAPTION_PT,
-        color=style.MUTED,
-        va="top",
-        linespacing=1.35,
+    return line_table_page(
+        COLUMNS,
+        [_cells(row) for row in rows],
+        title=title,
+        subtitle=subtitle,
+        note=f"{note} {words}" if note else words,
+        row_pt=ROW_PT,
     )
-    return fig
