@@ -85,14 +85,10 @@ def _buffer() -> tuple[QBuffer, QByteArray]:
     return buffer, data
 
 
-def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False) -> bytes:
+def scene_image(scene: JourneyScene, scale: float, transparent: bool = False) -> QImage:
+    """The whole scene drawn at ``scale`` on paper (or on nothing: ``transparent``)."""
     rect = scene.sceneRect()
-    size = QSize(round(rect.width() * scale), round(rect.height() * scale))
-    if max(size.width(), size.height()) > MAX_PNG_SIDE:
-        raise ValueError(
-            f"the map is {size.width()}x{size.height()} px at scale {scale:g}, larger than a PNG "
-            f"can sensibly hold ({MAX_PNG_SIDE} px a side); export SVG or PDF, or lower the scale"
-        )
+    size = QSize(max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(1.0)
     image.fill(QColor(Qt.GlobalColor.transparent) if transparent else QColor(style.PAPER))
@@ -104,6 +100,18 @@ def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False
     )
     scene.render(painter, QRectF(0, 0, size.width(), size.height()), rect)
     painter.end()
+    return image
+
+
+def png_bytes(scene: JourneyScene, scale: float = 2.0, transparent: bool = False) -> bytes:
+    rect = scene.sceneRect()
+    size = QSize(round(rect.width() * scale), round(rect.height() * scale))
+    if max(size.width(), size.height()) > MAX_PNG_SIDE:
+        raise ValueError(
+            f"the map is {size.width()}x{size.height()} px at scale {scale:g}, larger than a PNG "
+            f"can sensibly hold ({MAX_PNG_SIDE} px a side); export SVG or PDF, or lower the scale"
+        )
+    image = scene_image(scene, scale, transparent)
     buffer, data = _buffer()
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes; Qt wants str
     return bytes(data.data())

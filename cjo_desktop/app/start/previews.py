@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from cjo_desktop import palette
-from cjo_desktop.canvas.export import scene_for
+from cjo_desktop.canvas.export import scene_for, scene_image
 from cjo_desktop.io import MapFileError, load_map
 
 #: The scale the map is drawn at before it is shrunk: at 0.5 the cards keep their names and
@@ -26,22 +26,7 @@ DRAW_SCALE = 0.5
 
 def render_preview(path: Path, size: QSize, device_pixel_ratio: float = 1.0) -> QImage:
     """The map in ``path`` fitted into ``size`` (logical pixels) on paper, centred."""
-    scene = scene_for(load_map(path))
-    rect = scene.sceneRect()
-    drawn = QImage(
-        max(1, round(rect.width() * DRAW_SCALE)),
-        max(1, round(rect.height() * DRAW_SCALE)),
-        QImage.Format.Format_ARGB32_Premultiplied,
-    )
-    drawn.fill(QColor(palette.PAPER))
-    painter = QPainter(drawn)
-    painter.setRenderHints(
-        QPainter.RenderHint.Antialiasing
-        | QPainter.RenderHint.TextAntialiasing
-        | QPainter.RenderHint.SmoothPixmapTransform
-    )
-    scene.render(painter, QRectF(0, 0, drawn.width(), drawn.height()), rect)
-    painter.end()
+    drawn = scene_image(scene_for(load_map(path)), DRAW_SCALE)
     pixels = QSize(
         round(size.width() * device_pixel_ratio), round(size.height() * device_pixel_ratio)
     )
