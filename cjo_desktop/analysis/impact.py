@@ -308,15 +308,19 @@ def rank_map(
     snapshot: Snapshot | None,
     *,
     value_per_customer: float | None = None,
+    findings: Sequence[Finding] | None = None,
 ) -> list[Ranked]:
     """The map's own ranking: its rules and manual pain points, priced with its settings
-    (``value_per_customer`` overrides the map's)."""
+    (``value_per_customer`` overrides the map's); ``findings``: its rules already checked on
+    ``snapshot``, by a caller that needs them too."""
     settings = journey.painpoint_settings()
     value = settings.value_per_customer if value_per_customer is None else value_per_customer
+    if findings is None:
+        findings = evaluate(journey, snapshot, settings.rules)
     return rank(
         journey,
         snapshot,
-        evaluate(journey, snapshot, settings.rules),
+        findings,
         value,
         settings.period,
         journey.pain_points(),

@@ -153,8 +153,10 @@ def gather(journey: Journey, options: ReportOptions) -> ReportData:
     if snapshot is not None and judged_label(journey) is None:
         snapshot = dataclasses.replace(snapshot, label="all snapshots, latest winning")
     baseline, latest = compared_pair(journey, options.baseline, options.latest)
-    ranked = rank_map(journey, snapshot, value_per_customer=options.value_per_customer)
     findings = evaluate(journey, snapshot, journey.painpoint_settings().rules)
+    ranked = rank_map(
+        journey, snapshot, value_per_customer=options.value_per_customer, findings=findings
+    )
     return ReportData(
         journey,
         report_date(options),

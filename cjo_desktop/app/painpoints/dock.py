@@ -46,7 +46,6 @@ from cjo_desktop.app.painpoints.tables import (
     opportunity_model,
     ranking_model,
 )
-from cjo_desktop.domain import Snapshot
 from cjo_desktop.palette import INSUFFICIENT_TEXT
 
 ALL = None  # the snapshot combo's "every snapshot merged"
@@ -251,11 +250,12 @@ class PainPointDock(MapDock):
             snapshot = judged_snapshot(journey)
             settings = journey.painpoint_settings()
             current = self.current_row()
-            self.ranking = rank_map(journey, snapshot)
+            findings = evaluate(journey, snapshot, settings.rules)
+            self.ranking = rank_map(journey, snapshot, findings=findings)
             goal = settings.goal
             goal_name = journey.touchpoint(goal).name if goal and goal in journey else None
             self.basis_label.setText(basis_text(self.ranking, settings, goal_name))
-            self.insufficient_label.setText(self._insufficient(snapshot))
+            self.insufficient_label.setText(unchecked_text(unchecked(journey, snapshot, findings)))
             self.insufficient_label.setVisible(bool(self.insufficient_label.text()))
             self._swap(ranking_model(journey, self.ranking, settings, self))
             self._select(current)
@@ -263,13 +263,6 @@ class PainPointDock(MapDock):
         finally:
             self._filling = False
         self._show_detail()
-
-    def _insufficient(self, snapshot: Snapshot | None) -> str:
-        """The rules that could not judge a touchpoint for want of answers, and how many
-        answers would (the report says the same)."""
-        journey = self._document.journey
-        findings = evaluate(journey, snapshot, journey.painpoint_settings().rules)
-        return unchecked_text(unchecked(journey, snapshot, findings))
 
     def _swap(self, model: QStandardItemModel) -> None:
         self.table.setModel(model)
