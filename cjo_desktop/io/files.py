@@ -207,6 +207,19 @@ def _number_text(value: object) -> str:
     return describe_number(value) if float(value).is_integer() else f"{value:g}"
 
 
+#: What the file model's text patterns ask for, in words (pydantic would quote the pattern).
+_PATTERN_WORDS = {
+    r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$": "does not follow the id pattern: letters, digits, "
+    "'_', '.', ':' or '-', starting with a letter or digit, at most 64",
+    r"\S": "must not be blank",
+    r"^([0-9a-f]{64})?$": "must be a SHA-256 in lowercase hex (64 characters) or empty",
+    r"^([A-Za-z0-9][A-Za-z0-9_.:-]{0,63}(>([A-Za-z0-9][A-Za-z0-9_.:-]{0,63})?)?)?$": "must be "
+    "an element's id, SOURCE>TARGET for a flow (SOURCE> for a drop-off) or empty for the map",
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$": "must be a time in UTC such as "
+    "2026-12-08T09:30:00Z",
+}
+
+
 def _validation_message(exc: ValidationError, source: str) -> MapFileError:
     errors = exc.errors(include_url=False)
     first = errors[0]
@@ -220,9 +233,13 @@ def _validation_message(exc: ValidationError, source: str) -> MapFileError:
         bound = first.get("ctx", {}).get(_BOUNDS[kind][1])
         message = f"must be {_BOUNDS[kind][0]} {_number_text(bound)}"
         message += f" (found {_number_text(first['input'])})"
+    elif kind == "string_pattern_mismatch":
+        pattern = first.get("ctx", {}).get("pattern", "")
+        message = _PATTERN_WORDS.get(pattern, "does not have the form the format asks for")
+        message += f" (found {first['input']!r:.60})"
     else:
         message = first["msg"][:1].lower() + first["msg"][1:]
-        if kind not in {"string_pattern_mismatch"} and not isinstance(first["input"], dict | list):
+        if not isinstance(first["input"], dict | list):
             message += f" (found {first['input']!r:.60})"
     if len(errors) > 1:
         message += f"; and {len(errors) - 1} more problem{'s' if len(errors) > 2 else ''}"
