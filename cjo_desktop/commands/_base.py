@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Emotion, Journey, PainPoint
+from cjo_desktop.domain.model import FreeCard
 from cjo_desktop.domain.validate import insert_index
 
 #: A flow's key: ``(source, target)``, ``target`` is ``None`` for a drop-off.
@@ -134,6 +135,8 @@ def describe(journey: Journey, item_id: str) -> str:
         return f"feeling of {describe(journey, item.touchpoint_id)}"
     if isinstance(item, PainPoint):
         return f"pain point at {describe(journey, item.touchpoint_id)}"
+    if isinstance(item, FreeCard):
+        return f"card {quote(item.text)}"
     return quote(item.name)
 
 

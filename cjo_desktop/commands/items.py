@@ -23,7 +23,7 @@ from cjo_desktop.commands._base import (
 from cjo_desktop.domain import Emotion, Flow, Journey, JourneyError, Kind, PainPoint
 from cjo_desktop.domain.fields import checked
 from cjo_desktop.domain.journey_checks import Addable
-from cjo_desktop.domain.model import KIND_OF
+from cjo_desktop.domain.model import KIND_OF, FreeCard
 
 #: How each kind of item is taken out again, by its id.
 _REMOVE: dict[Kind, Callable[[Journey, str], object]] = {
@@ -33,6 +33,8 @@ _REMOVE: dict[Kind, Callable[[Journey, str], object]] = {
     Kind.PERSONA: Journey.remove_persona,
     Kind.PAIN_POINT: Journey.remove_pain_point,
     Kind.OPPORTUNITY: Journey.remove_opportunity,
+    Kind.LANE: Journey.remove_lane,
+    Kind.FREE_CARD: Journey.remove_free_card,
 }
 
 
@@ -80,6 +82,8 @@ def _add_text(journey: Journey, item: Addable) -> str:
         return f"Add feeling {feeling} to {describe(journey, item.touchpoint_id)}"
     if isinstance(item, PainPoint):
         return f"Flag pain point at {describe(journey, item.touchpoint_id)}"
+    if isinstance(item, FreeCard):
+        return f"Add card {quote(item.text)}"
     return f"Add {KIND_OF[type(item)].value} {quote(item.name)}"
 
 

@@ -16,10 +16,13 @@ def clone(journey: Journey, snapshots: dict[str, Snapshot]) -> Journey:
     snapshots are immutable. Items are added whole, in an order that has each item's
     references there before it."""
     twin = type(journey)(journey.title, journey.description)
+    twin.clear_lanes()
     drawn: list[Addable] = [
         *journey.personas(),
+        *journey.lanes(),
         *journey.stages(),
         *journey.touchpoints(),
+        *journey.free_cards(),
         *journey.emotions(),
         *journey.flows(),
     ]

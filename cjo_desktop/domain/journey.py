@@ -22,6 +22,7 @@ from cjo_desktop.domain.events import Change, Signal
 from cjo_desktop.domain.fields import build
 from cjo_desktop.domain.journey_checks import A, ChecksMixin, N
 from cjo_desktop.domain.journey_comments import CommentsMixin
+from cjo_desktop.domain.journey_lanes import LanesMixin
 from cjo_desktop.domain.journey_metrics_painpoints import MetricsPainPointsMixin
 from cjo_desktop.domain.metrics import Snapshot
 from cjo_desktop.domain.model import (
@@ -47,10 +48,12 @@ _ID_PREFIX = {
     Kind.PERSONA: "pe",
     Kind.PAIN_POINT: "pp",
     Kind.OPPORTUNITY: "op",
+    Kind.LANE: "ln",
+    Kind.FREE_CARD: "fc",
 }
 
 
-class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
+class Journey(MetricsPainPointsMixin, CommentsMixin, LanesMixin, ChecksMixin):
     """One journey map. Pure Python; safe to use from scripts and notebooks.
 
     The ``add_...`` methods take the item's required fields, ``id`` (a fresh one when
@@ -69,6 +72,9 @@ class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
         self._notes_of: dict[str, list[str]] = {}  # touchpoint -> its pain points, opportunities
         self._settings = PainPointSettings()
         self._comments: dict[str, Comment] = {}
+        self._lane_order: list[str] = []
+        self._free_card_order: list[str] = []
+        self._standard_lanes()
         self._title = self.check_title(title)
         self._description = self.check_description(description)
         self.changed: Signal[Change] = Signal()
@@ -200,6 +206,8 @@ class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
             tuple(self.opportunities()),
             self._settings,
             tuple(self.comments()),
+            tuple(self.lanes()),
+            tuple(self.free_cards()),
         )
 
     def __eq__(self, other: object) -> bool:
@@ -269,6 +277,8 @@ class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
         stage = self.stage(stage_id)
         if self._touchpoint_order[stage_id]:
             raise JourneyError(f"stage {stage.name!r} still has touchpoints")
+        if self.free_cards(stage_id=stage_id):
+            raise JourneyError(f"stage {stage.name!r} still has free cards")
         index = self._stage_order.index(stage_id)
         self._stage_order.pop(index)
         del self._touchpoint_order[stage_id]
@@ -299,15 +309,19 @@ class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
 
     def remove_touchpoint(self, touchpoint_id: str, *, cascade: bool = False) -> Touchpoint:
         """Remove a touchpoint. Its emotions, flows, pain points and opportunities go too with
-        ``cascade``, and the pain-point goal is cleared if it is the goal; else they must be gone
-        already (so an undo command can restore each one)."""
+        ``cascade``, free cards stop supporting it, and the pain-point goal is cleared if it is
+        the goal; else they must be gone already (so an undo command can restore each one)."""
         tp = self.touchpoint(touchpoint_id)
         flows, emotions = self.flows_of(tp.id), self._emotions_of.get(tp.id, [])
         is_goal = self._settings.goal == tp.id
-        if not cascade and (flows or emotions or self._notes_of.get(tp.id) or is_goal):
+        supported = self.supporting(tp.id)
+        if not cascade and (flows or emotions or self._notes_of.get(tp.id) or is_goal or supported):
             raise JourneyError(
-                f"touchpoint {tp.name!r} still has emotions, flows or pain points, or is the goal"
+                f"touchpoint {tp.name!r} still has emotions, flows, pain points or free cards "
+                "supporting it, or is the goal"
             )
+        for card in supported:
+            self.update(card.id, supports=tuple(t for t in card.supports if t != tp.id))
         if is_goal:
             self.set_painpoint_settings(dataclasses.replace(self._settings, goal=None))
         for flow in flows:
@@ -365,6 +379,8 @@ class Journey(MetricsPainPointsMixin, CommentsMixin, ChecksMixin):
         persona = self.persona(persona_id)
         if any(e.persona_id == persona_id for e in self.emotions()):
             raise JourneyError(f"persona {persona.name!r} still has emotions")
+        if any(persona_id in t.personas for t in self.touchpoints()):
+            raise JourneyError(f"persona {persona.name!r} is still marked on touchpoints")
         index = self._persona_order.index(persona_id)
         self._persona_order.pop(index)
         self._graph.remove_node(persona_id)

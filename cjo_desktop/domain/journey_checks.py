@@ -20,8 +20,10 @@ from cjo_desktop.domain.model import (
     CLASS_OF,
     KIND_OF,
     Flow,
+    FreeCard,
     Item,
     Kind,
+    Lane,
     Opportunity,
     PainPoint,
     Touchpoint,
@@ -41,6 +43,8 @@ class ChecksMixin:
     _stage_order: list[str]
     _touchpoint_order: dict[str, list[str]]
     _persona_order: list[str]
+    _lane_order: list[str]
+    _free_card_order: list[str]
 
     if TYPE_CHECKING:
 
@@ -48,6 +52,9 @@ class ChecksMixin:
         def flow(self, source: str, target: str | None) -> Flow: ...
         def has_flow(self, source: str, target: str | None) -> bool: ...
         def _get(self, item_id: str, cls: type[N]) -> N: ...
+        def check_lane_add(self, lane: Lane) -> None: ...
+        def check_lane_update(self, old: Lane, changes: dict[str, Any]) -> None: ...
+        def check_free_card_cell(self, lane_id: str) -> None: ...
 
     def check_title(self, title: object) -> str:
         return check.name(title, "the title")
@@ -72,6 +79,10 @@ class ChecksMixin:
             kind = KIND_OF[type(old)].value
             raise JourneyError(f"a {kind} has no field {sorted(unknown)[0]!r}")
         new = dataclasses.replace(old, **self._clean(specs, changes))
+        if isinstance(old, Lane):
+            self.check_lane_update(old, changes)
+        if isinstance(new, FreeCard) and "lane_id" in changes:
+            self.check_free_card_cell(new.lane_id)
         if isinstance(new, Opportunity) and "pain_point" in changes:
             self.check_answers(new.touchpoint_id, new.pain_point)
         return new
@@ -109,6 +120,10 @@ class ChecksMixin:
             raise JourneyError(f"a flow from {item.source!r} to {item.target!r} exists already")
         if isinstance(item, Opportunity):
             self.check_answers(item.touchpoint_id, item.pain_point)
+        if isinstance(item, Lane):
+            self.check_lane_add(item)
+        if isinstance(item, FreeCard):
+            self.check_free_card_cell(item.lane_id)
         order = self._order_of(item)
         if order is not None:
             return item, check.insert_index(index, len(order))
@@ -123,6 +138,10 @@ class ChecksMixin:
             return self._stage_order
         if kind is Kind.PERSONA:
             return self._persona_order
+        if kind is Kind.LANE:
+            return self._lane_order
+        if kind is Kind.FREE_CARD:
+            return self._free_card_order
         if isinstance(item, Touchpoint):
             return self._touchpoint_order[item.stage_id]
         return None
@@ -134,6 +153,10 @@ class ChecksMixin:
 
     def _check_ref(self, f: Field, value: object) -> None:
         if value is None and f.spec.nullable:
+            return
+        if isinstance(value, tuple | list):  # ids of several items (a touchpoint's personas)
+            for one in value:
+                self._check_ref(f, one)
             return
         if not isinstance(value, str):
             what = f.name.replace("_", " ")

@@ -13,6 +13,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
+from cjo_desktop.domain import lanes as ln
 from cjo_desktop.domain import painpoints as pp
 from cjo_desktop.domain import validate as check
 from cjo_desktop.domain.errors import JourneyError
@@ -33,6 +34,8 @@ class Kind(StrEnum):
     PERSONA = "persona"
     PAIN_POINT = "pain point"
     OPPORTUNITY = "opportunity"
+    LANE = "lane"
+    FREE_CARD = "free card"
 
 
 #: The words people use for each valence; used when an emotion has no label of its own.
@@ -83,6 +86,11 @@ POSITION = Codec(_write_position, _read_position)
 NAME = spec(check.name)
 
 
+def _ids_of(kind: Kind) -> dict[str, Any]:
+    """A list of ids of items of ``kind`` (empty: none), written as a JSON list."""
+    return spec(ln.id_list, ref=kind, codec=TEXTS)
+
+
 def _text(what: str) -> dict[str, Any]:
     """Free text, named ``what`` in messages."""
     return spec(partial(check.text, what=what))
@@ -120,6 +128,8 @@ class Touchpoint:
     #: None: judge it against the typical drop-off of the stage.
     expected_dropoff: float | None = field(default=None, metadata=spec(check.expected_dropoff))
     evidence: Evidence | None = field(default=None, metadata=EVIDENCE_SPEC)
+    #: The personas who use this touchpoint; empty: everyone does.
+    personas: tuple[str, ...] = field(default=(), metadata=_ids_of(Kind.PERSONA))
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +157,36 @@ class Persona:
     id: str = field(metadata=ID)
     name: str = field(metadata=NAME)
     description: str = field(default="", metadata=_text("description"))
+    #: A PNG or JPEG as base64 (empty: none), kept in the file so the map travels whole.
+    picture: str = field(default="", metadata=spec(ln.picture))
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    """A row of the map (see :mod:`cjo_desktop.domain.lanes`); its place is the lane order."""
+
+    id: str = field(metadata=ID)
+    name: str = field(metadata=NAME)
+    kind: ln.LaneKind = field(metadata=spec(ln.lane_kind, fixed=True))
+    hidden: bool = field(default=False, metadata=spec(partial(ln.flag, what="hidden")))
+    collapsed: bool = field(default=False, metadata=spec(partial(ln.flag, what="collapsed")))
+
+
+@dataclass(frozen=True, slots=True)
+class FreeCard:
+    """A card the team types into a stage-by-lane cell: a customer action, a backstage step,
+    a system. ``supports`` are the touchpoints it serves ("the warehouse pick supports
+    Delivery tracking"), drawn as links."""
+
+    id: str = field(metadata=ID)
+    stage_id: str = field(metadata=spec(ref=Kind.STAGE, file="stage"))
+    lane_id: str = field(metadata=spec(ref=Kind.LANE, file="lane"))
+    text: str = field(metadata=spec(partial(check.name, what="a card's text")))
+    colour: str = field(default="", metadata=spec(ln.colour))
+    link: str = field(default="", metadata=_text("link"))
+    owner: str = field(default="", metadata=_text("owner"))
+    supports: tuple[str, ...] = field(default=(), metadata=_ids_of(Kind.TOUCHPOINT))
+    evidence: Evidence | None = field(default=None, metadata=EVIDENCE_SPEC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +244,7 @@ class Opportunity:
 
 
 #: Any node item of the journey graph.
-Item = Stage | Touchpoint | Emotion | Persona | PainPoint | Opportunity
+Item = Stage | Touchpoint | Emotion | Persona | PainPoint | Opportunity | Lane | FreeCard
 
 KIND_OF: dict[type, Kind] = {
     Stage: Kind.STAGE,
@@ -213,6 +253,8 @@ KIND_OF: dict[type, Kind] = {
     Persona: Kind.PERSONA,
     PainPoint: Kind.PAIN_POINT,
     Opportunity: Kind.OPPORTUNITY,
+    Lane: Kind.LANE,
+    FreeCard: Kind.FREE_CARD,
 }
 #: The item class of each kind.
 CLASS_OF: dict[Kind, type[Item]] = {kind: cls for cls, kind in KIND_OF.items()}

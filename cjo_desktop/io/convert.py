@@ -35,7 +35,9 @@ from cjo_desktop.domain.comments import Comment
 from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.fields import fields_of
 from cjo_desktop.domain.journey_checks import Addable
+from cjo_desktop.domain.lanes import CARDS, STANDARD_LANES
 from cjo_desktop.domain.metrics import DIGITS
+from cjo_desktop.domain.model import FreeCard, Lane
 from cjo_desktop.domain.painpoints import MAX_RULE_CHECKS, MAX_RULES, rule_checks_message
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.file_format import SCHEMA_VERSION
@@ -43,6 +45,8 @@ from cjo_desktop.io.schema import (
     CommentModel,
     EmotionModel,
     FlowModel,
+    FreeCardModel,
+    LaneModel,
     MapFile,
     MetricValueModel,
     OpportunityModel,
@@ -61,8 +65,10 @@ from cjo_desktop.io.schema import (
 #: (each item's references before it); snapshots follow, then the notes.
 DRAWN: tuple[tuple[str, type[Addable]], ...] = (
     ("personas", Persona),
+    ("lanes", Lane),
     ("stages", Stage),
     ("touchpoints", Touchpoint),
+    ("free_cards", FreeCard),
     ("emotions", Emotion),
     ("flows", Flow),
 )
@@ -78,7 +84,7 @@ def check_references(doc: MapFile, source: str) -> None:
     for section, cls in (*DRAWN, *NOTES):
         if "id" not in fields_of(cls):
             continue
-        for i, record in enumerate(getattr(doc, section)):
+        for i, record in enumerate(getattr(doc, section) or ()):
             where = f"{section}[{i}].id"
             if record.id in seen:
                 raise MapFileError(
@@ -90,9 +96,14 @@ def check_references(doc: MapFile, source: str) -> None:
         "stage": {s.id for s in doc.stages},
         "touchpoint": {t.id for t in doc.touchpoints},
         "persona": {p.id for p in doc.personas},
+        "lane": {lane.id for lane in doc.lanes or ()},
     }
     touchpoints = ids["touchpoint"]
-    for section, cls in (("touchpoints", Touchpoint), ("emotions", Emotion)):
+    for section, cls in (
+        ("touchpoints", Touchpoint),
+        ("emotions", Emotion),
+        ("free_cards", FreeCard),
+    ):
         for i, record in enumerate(getattr(doc, section)):
             _check_refs(record, cls, f"{section}[{i}]", ids, source)
     labels: dict[str, int] = {}
@@ -141,7 +152,14 @@ def _check_refs(
     for f in fields_of(cls).values():
         kind = f.spec.ref
         ref = None if kind is None else getattr(record, f.file_name)
-        if kind is not None and ref is not None and ref not in ids[kind]:
+        if kind is None or ref is None:
+            continue
+        if isinstance(ref, list):
+            for i, one in enumerate(ref):
+                if one not in ids[kind]:
+                    where_i = f"{where}.{f.file_name}[{i}]"
+                    raise MapFileError(source, where_i, f"unknown {kind} {one!r}")
+        elif ref not in ids[kind]:
             raise MapFileError(source, f"{where}.{f.file_name}", f"unknown {kind} {ref!r}")
 
 
@@ -189,9 +207,16 @@ def to_journey(doc: MapFile, source: str = "<map>") -> Journey:
     """Build the domain journey from a validated file model."""
     check_references(doc, source)
     journey = Journey(doc.title, doc.description)
+    if doc.lanes is not None:  # else the standard lanes a new journey has
+        if not any(lane.kind == CARDS for lane in doc.lanes):
+            raise MapFileError(source, "lanes", "no lane of kind 'touchpoints' to hold the cards")
+        journey.clear_lanes()
     for section, cls in DRAWN:
-        for record in getattr(doc, section):
-            journey.add_item(_item(cls, record))
+        for i, record in enumerate(getattr(doc, section) or ()):
+            try:  # what one record cannot tell: a second emotion lane, a card in one
+                journey.add_item(_item(cls, record))
+            except JourneyError as error:
+                raise MapFileError(source, f"{section}[{i}]", str(error)) from None
     for snap in doc.snapshots:
         journey.add_metric_snapshot(_snapshot(snap))
     for section, cls in NOTES:
@@ -223,6 +248,13 @@ def _record(item: Addable) -> dict[str, Any]:
             value = Position(round(value.x, 2), round(value.y, 2))
         out[f.file_name] = f.write(value)
     return out
+
+
+def _lanes_model(lanes: list[Lane]) -> list[LaneModel] | None:
+    """None for the standard lanes, which a file without lanes has."""
+    if lanes == [Lane(*standard) for standard in STANDARD_LANES]:
+        return None
+    return [LaneModel(**_record(lane)) for lane in lanes]
 
 
 def _settings(model: PainPointSettingsModel) -> PainPointSettings:
@@ -305,6 +337,8 @@ def to_file_model(journey: Journey) -> MapFile:
         title=journey.title,
         description=journey.description,
         personas=[PersonaModel(**_record(p)) for p in journey.personas()],
+        lanes=_lanes_model(journey.lanes()),
+        free_cards=[FreeCardModel(**_record(c)) for c in journey.free_cards()],
         stages=[StageModel(**_record(s)) for s in journey.stages()],
         touchpoints=[TouchpointModel(**_record(t)) for t in journey.touchpoints()],
         emotions=[EmotionModel(**_record(e)) for e in journey.emotions()],

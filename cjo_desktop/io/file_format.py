@@ -3,6 +3,6 @@
 ``cjo --version`` and the About box name the format without building the schema.
 """
 
-SCHEMA_VERSION = 5
-SCHEMA_ID = "https://cjo-desktop.org/schema/map-v5.json"
+SCHEMA_VERSION = 6
+SCHEMA_ID = "https://cjo-desktop.org/schema/map-v6.json"
 FILE_SUFFIX = ".cjo.json"

@@ -40,8 +40,15 @@ def _v4_to_v5(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v5_to_v6(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 6 added lanes, free cards, persona pictures and the personas a touchpoint is
+    used by; a version-5 map has the standard lanes, no free cards, and every touchpoint is
+    everyone's."""
+    return data
+
+
 #: ``STEPS[n]`` upgrades a version-n document to version n+1.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6}
 
 
 def file_version(data: object, source: str) -> int:

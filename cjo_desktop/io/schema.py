@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from cjo_desktop.domain.lanes import AUTOMATIC, LANE_KINDS, MAX_PICTURE
 from cjo_desktop.domain.limits import (
     MAX_COORDINATE,
     MAX_COUNT,
@@ -80,6 +81,41 @@ class PersonaModel(FileModel):
     id: Id
     name: Name = Field(description="Who this is, e.g. 'First-time buyer'.")
     description: Text = Field("", description="Goals, context and needs of the persona.")
+    picture: Annotated[str, Field(max_length=(MAX_PICTURE * 4) // 3 + 4)] = Field(
+        "",
+        description=f"A PNG or JPEG picture of the persona as base64, at most {MAX_PICTURE:,} "
+        "bytes; empty: none.",
+    )
+
+
+class LaneModel(FileModel):
+    id: Id
+    name: Name = Field(description="The lane's title, shown at its left.")
+    kind: Literal[LANE_KINDS] = Field(  # type: ignore[valid-type]
+        description="What the lane shows. Filled by the program: "
+        + ", ".join(sorted(AUTOMATIC))
+        + " (at most one lane of each; a map always has its touchpoints lane). Holding free "
+        "cards: " + ", ".join(k for k in LANE_KINDS if k not in AUTOMATIC) + "."
+    )
+    hidden: bool = Field(False, description="Left out of the map and its exports.")
+    collapsed: bool = Field(False, description="Drawn as a thin strip with its title only.")
+
+
+class FreeCardModel(FileModel):
+    id: Id
+    stage: Id = Field(description="Id of the stage (column) the card sits in.")
+    lane: Id = Field(description="Id of the lane (row) the card sits in; one holding free cards.")
+    text: Name = Field(description="What the card says.")
+    colour: Annotated[str, Field(pattern=r"^(#[0-9a-fA-F]{6})?$")] = Field(
+        "", description="The card's colour as #rrggbb; empty: the lane's."
+    )
+    link: Text = Field("", description="An address the card points to, e.g. a document.")
+    owner: Text = Field("", description="The team or person responsible.")
+    supports: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the touchpoints this card supports, drawn as links to them.",
+    )
+    evidence: EvidenceModel | None = EVIDENCE_FIELD
 
 
 class StageModel(FileModel):
@@ -108,6 +144,10 @@ class TouchpointModel(FileModel):
         "compared with the typical drop-off of the touchpoint's stage.",
     )
     evidence: EvidenceModel | None = EVIDENCE_FIELD
+    personas: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the personas who use this touchpoint; empty: everyone does.",
+    )
 
 
 class EmotionModel(FileModel):
@@ -283,12 +323,21 @@ class MapFile(FileModel):
     title: Name = Field(description="The map's title.")
     description: Text = Field("", description="What journey this is, for whom, and when.")
     personas: list[PersonaModel] = Field(default_factory=list, description="Whose journey it is.")
+    lanes: list[LaneModel] | None = Field(
+        None,
+        description="The map's rows, top to bottom; absent: the standard four (touchpoints, "
+        "emotion, pain points, opportunities).",
+    )
     stages: list[StageModel] = Field(
         default_factory=list, description="The journey's stages, left to right."
     )
     touchpoints: list[TouchpointModel] = Field(
         default_factory=list,
         description="Touchpoints, stage by stage; within a stage, in display order.",
+    )
+    free_cards: list[FreeCardModel] = Field(
+        default_factory=list,
+        description="Cards typed into stage-by-lane cells; a cell shows its cards in this order.",
     )
     emotions: list[EmotionModel] = Field(
         default_factory=list, description="How customers feel at touchpoints."

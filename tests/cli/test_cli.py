@@ -159,7 +159,7 @@ def test_export_normalizes_and_upgrades_a_hand_written_file(tmp_path: Path) -> N
     )
     ok("export", "hand.cjo.json", "-o", "out.cjo.json", cwd=tmp_path)
     assert (tmp_path / "out.cjo.json").read_text(encoding="utf-8") == (
-        '{\n  "schema_version": 5,\n  "title": "Hand",\n  "stages": [\n    {\n'
+        '{\n  "schema_version": 6,\n  "title": "Hand",\n  "stages": [\n    {\n'
         '      "id": "s",\n      "name": "S"\n    }\n  ]\n}\n'
     )
 

@@ -23,10 +23,35 @@ from cjo_desktop.domain import (
     Touchpoint,
 )
 from cjo_desktop.domain.evidence import Evidence, observed
+from cjo_desktop.domain.model import FreeCard, Lane
+
+#: A 1x1 PNG, as a persona's picture.
+PIXEL = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGA"
+    "hKmMIQAAAABJRU5ErkJggg=="
+)
 
 #: For each item class, a value for every field, none of them the default.
 SAMPLES: dict[type, dict[str, Any]] = {
-    Persona: {"id": "pe-a", "name": "Hiker", "description": "Walks far"},
+    Persona: {"id": "pe-a", "name": "Hiker", "description": "Walks far", "picture": PIXEL},
+    Lane: {
+        "id": "ln-a",
+        "name": "Warehouse",
+        "kind": "backstage",
+        "hidden": True,
+        "collapsed": True,
+    },
+    FreeCard: {
+        "id": "fc-a",
+        "stage_id": "st-a",
+        "lane_id": "ln-a",
+        "text": "Pick and pack",
+        "colour": "#88ccee",
+        "link": "https://example.org/sop",
+        "owner": "Warehouse",
+        "supports": ("tp-a",),
+        "evidence": Evidence("assumed"),
+    },
     Stage: {"id": "st-a", "name": "Pay", "description": "Hand over money"},
     Touchpoint: {
         "id": "tp-a",
@@ -39,6 +64,7 @@ SAMPLES: dict[type, dict[str, Any]] = {
         "position": Position(12.5, -3.25),
         "expected_dropoff": 0.125,
         "evidence": observed("link", "https://example.org/study"),
+        "personas": ("pe-a",),
     },
     Emotion: {
         "id": "em-a",
@@ -78,11 +104,12 @@ def full_journey() -> Journey:
     """Every sample item, plus a plain second card in a second stage for the flow to reach."""
     journey = Journey("Every field", "Each item sets each of its fields")
     journey.add_item(sample(Persona))
+    journey.add_item(sample(Lane))
     journey.add_item(sample(Stage))
     journey.add_stage("Leave", id="st-b")
     journey.add_item(sample(Touchpoint))
     journey.add_touchpoint("st-b", "Receipt", id="tp-b")
-    for cls in (Emotion, Flow, PainPoint, Opportunity):
+    for cls in (FreeCard, Emotion, Flow, PainPoint, Opportunity):
         journey.add_item(sample(cls))
     return journey
 

@@ -27,7 +27,7 @@ from cjo_desktop.domain import (
 )
 from cjo_desktop.domain.evidence import Evidence
 from cjo_desktop.domain.fields import fields_of
-from cjo_desktop.domain.model import KIND_OF
+from cjo_desktop.domain.model import KIND_OF, FreeCard, Lane
 from tests.domain.every_field import SAMPLES, full_journey, sample
 
 CLASSES = [*KIND_OF, Flow]
@@ -77,6 +77,8 @@ def _added_by_name(journey: Journey, cls: type[Any]) -> Any:
     if cls is Emotion:
         tp, valence = values.pop("touchpoint_id"), values.pop("valence")
         return journey.add_emotion(tp, valence, id=item_id, **values)
+    if cls in (Lane, FreeCard):
+        return journey.add_item(cls(id=item_id, **values))
     if cls is PainPoint:
         tp, severity = values.pop("touchpoint_id"), values.pop("severity")
         return journey.add_pain_point(tp, severity, values.pop("description"), id=item_id, **values)
@@ -86,7 +88,7 @@ def _added_by_name(journey: Journey, cls: type[Any]) -> Any:
 
 def test_the_add_methods_take_every_field_by_name() -> None:
     journey = Journey("Every field", "Each item sets each of its fields")
-    for cls in (Persona, Stage, Touchpoint, Emotion):
+    for cls in (Persona, Lane, Stage, Touchpoint, FreeCard, Emotion):
         assert _added_by_name(journey, cls) == sample(cls)
     journey.add_stage("Leave", id="st-b")
     journey.add_touchpoint("st-b", "Receipt", id="tp-b")
@@ -150,6 +152,20 @@ BAD: list[tuple[type[Any], str, Any, str]] = [
     (Touchpoint, "evidence", "assumed", "evidence must be an Evidence or None"),
     (Emotion, "evidence", Evidence("known"), "status must be one of"),  # type: ignore[arg-type]
     (PainPoint, "evidence", Evidence("observed", "file", ""), "both its kind and its text"),
+    (Persona, "picture", "not base64!", "not base64 data"),
+    (Persona, "picture", "R0lGODlhAQABAAAAACw=", "must be a PNG or JPEG"),
+    (Touchpoint, "personas", "pe-a", "a list of ids is expected"),
+    (Touchpoint, "personas", ("pe-a", "pe-a"), "listed twice"),
+    (Lane, "name", "", "cannot be empty"),
+    (Lane, "kind", "basement", "is not a kind of lane"),
+    (Lane, "hidden", "yes", "hidden must be true or false"),
+    (Lane, "collapsed", 1, "collapsed must be true or false"),
+    (FreeCard, "text", " ", "a card's text cannot be empty"),
+    (FreeCard, "colour", "red", "is not #rrggbb"),
+    (FreeCard, "link", 3, "link must be text"),
+    (FreeCard, "owner", None, "owner must be text"),
+    (FreeCard, "supports", ("tp-a", "tp-a"), "listed twice"),
+    (FreeCard, "evidence", "observed", "evidence must be an Evidence or None"),
 ]
 
 
@@ -168,11 +184,18 @@ def _fresh(cls: type[Any], **changes: Any) -> tuple[Journey, Any]:
     if cls is Flow:
         journey.remove_flow("tp-a", "tp-b")
     elif cls is Stage:
+        journey.remove_free_card("fc-a")
         journey.remove_touchpoint("tp-a", cascade=True)
         journey.remove_stage("st-a")
     elif cls is Persona:
         journey.remove_emotion("em-a")
+        journey.update("tp-a", personas=())
         journey.remove_persona("pe-a")
+    elif cls is Lane:
+        journey.remove_free_card("fc-a")
+        journey.remove_lane("ln-a")
+    elif cls is FreeCard:
+        journey.remove_free_card("fc-a")
     elif cls is Touchpoint:
         journey.remove_touchpoint("tp-a", cascade=True)
     elif cls is PainPoint:
@@ -227,6 +250,10 @@ def test_a_bad_value_is_refused_wherever_the_item_is_added_or_changed(
         (PainPoint, {"touchpoint_id": "em-a"}, "is a emotion, not a touchpoint"),
         (Opportunity, {"pain_point": "tp-b"}, "'tp-b' is not a pain point of this touchpoint"),
         (Stage, {"id": "tp-b"}, "the id 'tp-b' is used already"),
+        (Touchpoint, {"personas": ("pe-gone",)}, "no item with id 'pe-gone'"),
+        (FreeCard, {"supports": ("st-a",)}, "'st-a' is a stage, not a touchpoint"),
+        (FreeCard, {"lane_id": "ln-emotion"}, "is filled by the program"),
+        (Lane, {"kind": "emotion", "id": "ln-b"}, "has a emotion lane already"),
         (Persona, {"id": "a b"}, "is not a valid id"),
         (Emotion, {"id": ""}, "is not a valid id"),
     ],
