@@ -165,7 +165,6 @@ class JourneyScene(QGraphicsScene):
         layout = compute_layout(journey)
         self.layout = layout
         self._backdrop.setVisible(True)
-        self._curve.setVisible(True)
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
@@ -173,9 +172,10 @@ class JourneyScene(QGraphicsScene):
         self._judge_pain(journey)  # the flows' labels keep clear of the pain outlines
         self._sync_flows(journey, layout)
         m = layout.metrics
-        self._curve.set_curve(
-            layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
-        )
+        emotion = layout.find_lane(EMOTION_LANE)
+        self._curve.setVisible(emotion is not None and not emotion.collapsed)
+        if emotion is not None:
+            self._curve.set_curve(layout.curve, emotion, layout.grid_left, layout.width - m.margin)
         self._curve.set_assumed(assumed_feelings(journey))
         self._evidence_legend.setVisible(self._evidence_on)
         if self._evidence_on:

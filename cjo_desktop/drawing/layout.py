@@ -1,59 +1,52 @@
 """Where everything goes on the map, computed in plain Python so it is fast to test and to rerun.
 
-The map is a grid: stage columns left to right, lanes top to bottom (one lane per channel for
-touchpoint cards, then the emotion curve, pain points and opportunities). Within a stage, cards
+The map is a grid: stage columns left to right, the map's lanes top to bottom in its order
+(:mod:`cjo_desktop.domain.lanes`; the touchpoints lane is one row per channel, hidden lanes are
+left out, a collapsed one is a strip with its title). Within a stage, cards
 share columns: a card sits right of another only when a flow inside the stage orders them
 (see :mod:`cjo_desktop.drawing.stage_grid`), so a stage is as wide as its longest chain of
 flows and the map reads at a glance. Emotion points of cards that share a column are spread
 apart so they never stack. Pain points and opportunities are notes in their lanes under their
-card, stacked where cards share a column (see :func:`_place_notes`); those lanes grow to the
-tallest stack. A card the user placed by hand keeps its position, stored relative to its stage
+card, stacked where cards share a column, as are owners and metrics in their lanes; free cards
+fill their stage's cell in rows (see :mod:`cjo_desktop.drawing.lane_rows`); lanes grow to hold
+what they hold. A card the user placed by hand keeps its position, stored relative to its stage
 column and its channel lane so it stays in its cell when other columns or lanes grow; it keeps
 its grid cell too, so moving it moves no other card.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from cjo_desktop.domain import Journey, Opportunity, PainPoint, Touchpoint
+from cjo_desktop.domain import Journey, Touchpoint
+from cjo_desktop.domain.lanes import blueprint_lines
+from cjo_desktop.domain.model import Lane as DomainLane
 from cjo_desktop.domain.shown import shown
+from cjo_desktop.drawing.geometry import Rect as Rect
+from cjo_desktop.drawing.lane_rows import Placed, fill_cells, shifted, stack_under
 from cjo_desktop.drawing.stage_grid import StageGrid, stage_grid
 from cjo_desktop.drawing.style import METRICS, Metrics
 
 EMOTION_LANE = "emotion"
 PAIN_LANE = "pain"
 OPPORTUNITY_LANE = "opportunity"
+OWNERS_LANE = "owners"
+METRICS_LANE = "metrics"
+#: The layout's key of each automatic lane kind but the touchpoints (one row per channel).
+KEY_OF_KIND = {
+    "emotion": EMOTION_LANE,
+    "pain_points": PAIN_LANE,
+    "opportunities": OPPORTUNITY_LANE,
+    "owners": OWNERS_LANE,
+    "metrics": METRICS_LANE,
+}
 NO_CHANNEL = "No channel"
 #: Emotion points closer than this are spread apart: room for a dip's dot and its "dip -2" mark,
 #: and a column of two to four cards keeps its points under its cards.
 CURVE_SPACING = 48.0
-
-
-@dataclass(frozen=True, slots=True)
-class Rect:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.h
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +58,17 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Lane:
-    """A horizontal band. ``key`` is ``"channel:<name>"`` for card lanes, else a lane constant."""
+    """A horizontal band. ``key`` is ``"channel:<name>"`` for the touchpoints' rows, a lane
+    constant for the other automatic lanes, ``"lane:<id>"`` for a lane of free cards.
+    ``lane_id`` is the map's lane it draws (each channel row: the touchpoints lane)."""
 
     key: str
     title: str
     y: float
     height: float
+    lane_id: str = ""
+    kind: str = "touchpoints"
+    collapsed: bool = False
 
     @property
     def is_channel(self) -> bool:
@@ -101,6 +99,11 @@ class Layout:
     curve: list[CurvePoint] = field(default_factory=list)
     notes: dict[str, Rect] = field(default_factory=dict)  # pain point / opportunity id -> box
     note_lane: dict[str, str] = field(default_factory=dict)  # ... -> PAIN_LANE or OPPORTUNITY_LANE
+    free_cards: dict[str, Rect] = field(default_factory=dict)  # free card id -> box
+    owner_chips: dict[str, Rect] = field(default_factory=dict)  # touchpoint id -> its owner's
+    metric_chips: dict[str, Rect] = field(default_factory=dict)  # touchpoint id -> its numbers'
+    #: The service blueprint's lines drawn across the map: (name, y).
+    blueprint: list[tuple[str, float]] = field(default_factory=list)
 
     def column_at(self, x: float) -> Column | None:
         """The stage column under ``x``; beyond the ends, the first or last column."""
@@ -119,6 +122,10 @@ class Layout:
 
     def lane(self, key: str) -> Lane:
         return next(lane for lane in self.lanes if lane.key == key)
+
+    def find_lane(self, key: str) -> Lane | None:
+        """The lane of ``key``, or None when the map hides it or has none."""
+        return next((lane for lane in self.lanes if lane.key == key), None)
 
     def column(self, stage_id: str) -> Column:
         return next(c for c in self.columns if c.stage_id == stage_id)
@@ -211,44 +218,46 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
         if tp.position is not None:
             key = channel_key(tp.channel)
             heights[key] = max(heights[key], tp.position.y + m.card_height + m.lane_padding)
-    lanes: list[Lane] = []
-    y = lanes_top
-    for key, title in lane_titles.items():
-        lanes.append(Lane(key, title, y, heights[key]))
-        y += heights[key]
-    lanes.append(Lane(EMOTION_LANE, "Emotion", y, m.emotion_lane_height))
-    y += m.emotion_lane_height
-
-    lane_y = {lane.key: lane.y for lane in lanes}
-    cards: dict[str, Rect] = {}
-    card_lane: dict[str, str] = {}
+    card_x: dict[str, float] = {}
     for stage, column in zip(stages, columns, strict=True):
         grid = grids[stage.id]
         for tp in sequences[stage.id]:
+            auto = column.x + m.stage_padding + grid.column[tp.id] * step
+            card_x[tp.id] = auto if tp.position is None else column.x + tp.position.x
+    rows = _rows(journey, lane_titles, heights, card_x, columns, m)
+
+    lanes: list[Lane] = []
+    y = lanes_top
+    placed_at: dict[str, tuple[Placed, float]] = {}
+    for row, placed in rows:
+        lanes.append(dataclasses.replace(row, y=y))
+        if placed is not None:
+            placed_at[row.key] = (placed, y)
+        y += row.height
+    lane_y = {lane.key: lane.y for lane in lanes}
+    cards: dict[str, Rect] = {}
+    card_lane: dict[str, str] = {}
+    for stage in stages:
+        for tp in sequences[stage.id]:
             key = channel_key(tp.channel)
             card_lane[tp.id] = key
-            if tp.position is None:
-                cx = column.x + m.stage_padding + grid.column[tp.id] * step
-                cy = lane_y[key] + m.lane_padding
-            else:
-                cx, cy = column.x + tp.position.x, lane_y[key] + tp.position.y
-            cards[tp.id] = Rect(cx, cy, m.card_width, m.card_height)
+            dy = m.lane_padding if tp.position is None else tp.position.y
+            cards[tp.id] = Rect(card_x[tp.id], lane_y[key] + dy, m.card_width, m.card_height)
 
     notes: dict[str, Rect] = {}
     note_lane: dict[str, str] = {}
-    for key, title, items in (
-        (PAIN_LANE, "Pain points", journey.pain_points()),
-        (OPPORTUNITY_LANE, "Opportunities", journey.opportunities()),
-    ):
-        placed, deepest = _place_notes(items, cards, y, m)
-        height = max(
-            m.extra_lane_height,
-            2 * m.note_padding + deepest * m.note_height + max(0, deepest - 1) * m.note_gap,
-        )
-        lanes.append(Lane(key, title, y, height))
-        notes.update(placed)
-        note_lane.update(dict.fromkeys(placed, key))
-        y += height
+    boxes: dict[str, dict[str, Rect]] = {}
+    for key, (placed, top) in placed_at.items():
+        boxes[key] = shifted(placed, top)
+        if key in (PAIN_LANE, OPPORTUNITY_LANE):
+            notes.update(boxes[key])
+            note_lane.update(dict.fromkeys(placed.boxes, key))
+    free: dict[str, Rect] = {}
+    for key, placed_boxes in boxes.items():
+        if key.startswith("lane:"):
+            free.update(placed_boxes)
+    shown_kinds = [lane.kind for lane in lanes]
+    lines = [(name, lanes[i].y) for name, i in blueprint_lines(shown_kinds)]
 
     layout = Layout(
         metrics=m,
@@ -264,35 +273,77 @@ def compute_layout(journey: Journey, metrics: Metrics = METRICS) -> Layout:
         channel_names=channel_names,
         notes=notes,
         note_lane=note_lane,
+        free_cards=free,
+        owner_chips=boxes.get(OWNERS_LANE, {}),
+        metric_chips=boxes.get(METRICS_LANE, {}),
+        blueprint=lines,
     )
     layout.curve = _emotion_curve(journey, layout, [sequences[s.id] for s in stages])
     return layout
 
 
-def _place_notes(
-    items: Sequence[PainPoint | Opportunity], cards: dict[str, Rect], top: float, m: Metrics
-) -> tuple[dict[str, Rect], int]:
-    """Each note under its card, a card's notes stacked; cards whose notes would overlap
-    (cards of one column in different channel lanes share an x) share one stack, which starts
-    at the leftmost of them. Returns the notes' boxes and the deepest stack's count."""
-    by_card: dict[str, list[str]] = {}
-    for item in items:
-        if item.touchpoint_id in cards:
-            by_card.setdefault(item.touchpoint_id, []).append(item.id)
-    order = sorted(by_card, key=lambda tp: (cards[tp].x, cards[tp].y))
-    placed: dict[str, Rect] = {}
-    deepest = 0
-    stack_x, depth = float("-inf"), 0
-    for tp in order:
-        x = cards[tp].x
-        if x >= stack_x + m.note_width + m.note_gap:
-            stack_x, depth = x, 0  # clear of the stack on the left: a stack of its own
-        for note_id in by_card[tp]:
-            y = top + m.note_padding + depth * (m.note_height + m.note_gap)
-            placed[note_id] = Rect(stack_x, y, m.note_width, m.note_height)
-            depth += 1
-        deepest = max(deepest, depth)
-    return placed, deepest
+def _rows(
+    journey: Journey,
+    channel_titles: dict[str, str],
+    channel_heights: dict[str, float],
+    card_x: dict[str, float],
+    columns: list[Column],
+    m: Metrics,
+) -> list[tuple[Lane, Placed | None]]:
+    """The shown lanes top to bottom, each with its height (its ``y`` still 0) and what it
+    holds placed relative to its top: the touchpoints lane one row per channel."""
+    rank = {key: i for i, key in enumerate(channel_titles)}
+    card_at = {tp: (x, 0) for tp, x in card_x.items()}  # a stack's order: x, then channel row
+    for tp in journey.touchpoints():
+        if tp.id in card_at:
+            card_at[tp.id] = (card_x[tp.id], rank[channel_key(tp.channel)])
+    cells = {c.stage_id: (c.x, c.width) for c in columns}
+    out: list[tuple[Lane, Placed | None]] = []
+    for lane in journey.lanes():
+        if lane.hidden:
+            continue
+        if lane.kind == "touchpoints":
+            for key, title in channel_titles.items():
+                out.append((Lane(key, title, 0.0, channel_heights[key], lane.id), None))
+            continue
+        key = KEY_OF_KIND.get(lane.kind, f"lane:{lane.id}")
+        if lane.collapsed:
+            row = Lane(key, lane.name, 0.0, m.collapsed_lane_height, lane.id, lane.kind, True)
+            out.append((row, None))
+            continue
+        placed = _fill(journey, lane, card_at, cells, m)
+        height = m.emotion_lane_height if placed is None else placed.height
+        out.append((Lane(key, lane.name, 0.0, height, lane.id, lane.kind), placed))
+    return out
+
+
+def _fill(
+    journey: Journey,
+    lane: DomainLane,
+    card_at: dict[str, tuple[float, int]],
+    cells: dict[str, tuple[float, float]],
+    m: Metrics,
+) -> Placed | None:
+    """What a lane other than the touchpoints' holds, placed; None for the emotion lane."""
+    note = (m.note_width, m.note_height)
+    if lane.kind == "emotion":
+        return None
+    if lane.kind in ("pain_points", "opportunities"):
+        items = journey.pain_points() if lane.kind == "pain_points" else journey.opportunities()
+        pairs = [(i.id, i.touchpoint_id) for i in items]
+        return stack_under(pairs, card_at, note, m.note_gap, m.note_padding, m.extra_lane_height)
+    if lane.kind == "owners":
+        pairs = [(t.id, t.id) for t in journey.touchpoints() if t.owner.strip()]
+        chip = (m.card_width, m.chip_height)
+        least = 2 * m.note_padding + m.chip_height
+        return stack_under(pairs, card_at, chip, m.note_gap, m.note_padding, least)
+    if lane.kind == "metrics":
+        measured = {tp for s in journey.metric_snapshots() for tp, v in s.values.items() if v}
+        pairs = [(t.id, t.id) for t in journey.touchpoints() if t.id in measured]
+        chip = (m.card_width, m.metric_chip_height)
+        least = 2 * m.note_padding + m.metric_chip_height
+        return stack_under(pairs, card_at, chip, m.note_gap, m.note_padding, least)
+    return fill_cells(journey.free_cards(lane_id=lane.id), cells, m)
 
 
 def _emotion_curve(
@@ -302,7 +353,9 @@ def _emotion_curve(
     share a column (or a hand-placed card over another's x) would put their points on one
     vertical, so points closer than :data:`CURVE_SPACING` are spread apart around their
     cards, keeping their order: top lane first within a column."""
-    lane = layout.lane(EMOTION_LANE)
+    lane = layout.find_lane(EMOTION_LANE)
+    if lane is None or lane.collapsed:
+        return []
     amplitude = (lane.height / 2 - 22) / 2  # valence 2 -> 22 px inside the lane edge
     mid = lane.y + lane.height / 2
     lane_rank = {ln.key: i for i, ln in enumerate(layout.lanes)}

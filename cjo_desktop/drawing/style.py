@@ -130,6 +130,10 @@ class Metrics:
     note_gap: float = 8  # between stacked notes
     note_padding: float = 12  # above the first note and below the last
     min_stage_width: float = 220
+    free_card_height: float = 64  # a free card in a lane of customer actions, systems...
+    chip_height: float = 26  # an owner's name under its card, in the owners lane
+    metric_chip_height: float = 44  # a card's headline metrics, in the metrics lane
+    collapsed_lane_height: float = 30  # a collapsed lane: its title only
 
 
 METRICS = Metrics()
