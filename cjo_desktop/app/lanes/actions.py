@@ -231,7 +231,7 @@ class LaneActions(QObject):
         if layout is None or len(rows) != 1:  # hidden, or the channel rows: use the panel
             return False
         row, m = rows[0], layout.metrics
-        rect = QRectF(m.margin + 4, row.y, m.label_width - 8, max(row.height, 34.0))
+        rect = QRectF(m.margin + 4, row.y, m.label_width - 28, max(row.height, 34.0))
         self._controller.view.ensureVisible(rect)
         name = self.journey.lane(lane_id).name
         self._controller.inline.start(

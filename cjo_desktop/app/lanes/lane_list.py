@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QDragMoveEvent, QDropEvent, QFont, QFontMetrics, QMouseEvent, QPainter
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -173,8 +182,8 @@ class LaneDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: Index,
     ) -> bool:
-        """Clicks on the check box and the arrow are theirs (no rename on a double-click
-        there); Space ticks the box of the current row."""
+        """A click on the check box or the arrow chooses the row and ticks or folds it (a
+        double-click there renames nothing); Space ticks the box of the current row."""
         lane_model = index.model()
         if not isinstance(lane_model, LaneModel):
             return False
@@ -184,8 +193,8 @@ class LaneDelegate(QStyledItemDelegate):
             pos = event.position().toPoint()
             on_box = self.check_rect(option).contains(pos)
             on_arrow = self.toggle_rect(option).contains(pos) and not index.data(FIXED_ROLE)
-            if not (on_box or on_arrow):
-                return False
+            if not (on_box or on_arrow) or event.type() == QEvent.Type.MouseButtonPress:
+                return False  # a press chooses the row, as anywhere on it
             if event.type() == QEvent.Type.MouseButtonRelease:
                 if on_box:
                     self._tick(lane_model, index)
@@ -193,10 +202,7 @@ class LaneDelegate(QStyledItemDelegate):
                     lane = str(index.data(ID_ROLE))
                     self.collapseRequested.emit(lane, not index.data(COLLAPSED_ROLE))
             return True
-        if event.type() == QEvent.Type.KeyPress and getattr(event, "key", lambda: 0)() in (
-            Qt.Key.Key_Space,
-            Qt.Key.Key_Select,
-        ):
+        if isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Select):
             self._tick(lane_model, index)
             return True
         return False
@@ -245,11 +251,20 @@ class LaneList(QListView):
         rect = self.visualRect(index)
         return index.row() + (1 if pos.y() >= rect.center().y() else 0)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Only lanes are dropped here (a lane of another window is not found: no move)."""
+        if dragged_lane(event.mimeData()) is None:
+            event.ignore()
+            return
+        self.setState(QAbstractItemView.State.DraggingState)
+        event.acceptProposedAction()
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if dragged_lane(event.mimeData()) is None:
             event.ignore()
             return
         super().dragMoveEvent(event)
+        event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         """One move per drop; the row itself moves when the journey says it has."""
@@ -263,6 +278,14 @@ class LaneList(QListView):
         event.setDropAction(Qt.DropAction.IgnoreAction)  # the source must not remove a row
         event.accept()
         self.lanes.request_move(lane_id, self.gap_at(event.position().toPoint()))
+
+    def part_rect(self, row: int, part: str) -> QRect:
+        """Where a row's ``"box"``, ``"arrow"`` or ``"name"`` is, in the viewport."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = self.visualRect(self.lanes.index(row))
+        d = self.delegate
+        return {"box": d.check_rect, "arrow": d.toggle_rect, "name": d.name_rect}[part](option)
 
     def current_lane(self) -> str | None:
         index = self.currentIndex()
