@@ -110,12 +110,15 @@ class LaneActions(QObject):
         return self._document.journey
 
     def _push(self, build: Callable[[], QUndoCommand]) -> bool:
+        """Push, turning a refusal into a status message; the panel shows the result at once
+        (the next key in its list acts on the lanes as they now are)."""
         try:
             command = build()
         except JourneyError as exc:
             self.message.emit(f"Not changed: {exc}")
             return False
         self._document.push(command)
+        self._dock.refresh()
         return True
 
     def focus_panel(self) -> None:
@@ -192,6 +195,8 @@ class LaneActions(QObject):
         return menu
 
     def show_lane_menu(self, lane_id: str, where: QPoint, on_canvas: bool) -> None:
+        if lane_id not in self.journey:
+            return
         menu = self.lane_menu(lane_id, on_canvas)
         try:
             popup(menu, where)
@@ -211,7 +216,6 @@ class LaneActions(QObject):
 
         if not self._push(build) or command is None:
             return None
-        self._dock.refresh()
         self._dock.lanes.select_lane(command.lane_id)
         self.start_rename(command.lane_id, on_canvas=not in_panel)
         return command.lane_id
@@ -250,11 +254,12 @@ class LaneActions(QObject):
         self._push(lambda: SetLaneCollapsed(self.journey, lane_id, collapsed))
 
     def move_to(self, lane_id: str, index: int) -> None:
-        self._push(lambda: MoveLane(self.journey, lane_id, index))
-        self._dock.refresh()
-        self._dock.lanes.select_lane(lane_id)
+        if self._push(lambda: MoveLane(self.journey, lane_id, index)):
+            self._dock.lanes.select_lane(lane_id)
 
     def move_by(self, lane_id: str, step: int) -> None:
+        if lane_id not in self.journey:
+            return
         index = self.journey.lane_index(lane_id) + step
         if 0 <= index < len(self.journey.lanes()):
             self.move_to(lane_id, index)

@@ -20,6 +20,7 @@ class LaneTitleMenu(QObject):
 
     def lane_at(self, x: float, y: float) -> str | None:
         """The id of the lane whose title is at the scene point, if any."""
+        self._scene.flush()  # an edit a moment ago may not be laid out yet
         layout = self._scene.layout
         if layout is None or x >= layout.grid_left:
             return None

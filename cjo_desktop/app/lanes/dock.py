@@ -6,7 +6,6 @@ Choosing a row scrolls the map to that lane."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from cjo_desktop.app.dock import MapDock
@@ -40,16 +39,9 @@ class LanesDock(MapDock):
         self.down = self._arrow(Qt.ArrowType.DownArrow, "Move the lane down (Ctrl+Down)", 1)
         self.remove = QPushButton("&Delete")
         self.remove.clicked.connect(self._remove_current)
-        for keys, slot in (
-            (QKeySequence(QKeySequence.StandardKey.Delete), self._remove_current),
-            (QKeySequence("Ctrl+Up"), lambda: self._step(-1)),
-            (QKeySequence("Ctrl+Down"), lambda: self._step(1)),
-            (QKeySequence("Left"), lambda: self._fold(True)),
-            (QKeySequence("Right"), lambda: self._fold(False)),
-        ):
-            shortcut = QShortcut(keys, self.lanes)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        self.lanes.removeRequested.connect(self._remove_current)
+        self.lanes.stepRequested.connect(self._step)
+        self.lanes.foldRequested.connect(self._fold)
         bar = QHBoxLayout()
         bar.addWidget(self.add_button)
         bar.addStretch(1)
@@ -72,10 +64,13 @@ class LanesDock(MapDock):
     # ------------------------------------------------------------------ drawing
     def refresh(self) -> None:
         self._timer.stop()
-        keep = self.lanes.current_lane()
+        keep, row = self.lanes.current_lane(), self.lanes.currentIndex().row()
         self._refreshing = True
         try:
-            self.model.set_lanes(self._document.journey.lanes())
+            lanes = self._document.journey.lanes()
+            self.model.set_lanes(lanes)
+            if keep is not None and self.model.row_of(keep) is None and lanes:
+                keep = lanes[min(row, len(lanes) - 1)].id  # removed: its neighbour
             if keep is not None:
                 self.lanes.select_lane(keep)
         finally:

@@ -7,6 +7,8 @@ The delegate paints and hit-tests the row's parts; the view turns a drop into on
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import (
@@ -16,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
 )
@@ -216,7 +219,13 @@ class LaneDelegate(QStyledItemDelegate):
 
 
 class LaneList(QListView):
-    """The list of lanes; a drop asks the model to move the dragged lane into the gap."""
+    """The list of lanes; a drop asks the model to move the dragged lane into the gap. Its
+    keys ask for the current lane: Delete removes it, Ctrl+Up / Ctrl+Down move it, Left /
+    Right collapse and expand it."""
+
+    removeRequested = QtSignal()
+    stepRequested = QtSignal(int)  # -1 up, +1 down
+    foldRequested = QtSignal(bool)  # collapsed wanted
 
     def __init__(self, model: LaneModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +245,39 @@ class LaneList(QListView):
         self.setUniformItemSizes(True)
         self.setMouseTracking(True)  # tooltips per part of the row
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def _verb(self, event: QKeyEvent) -> Callable[[], None] | None:
+        """What a key asks of the current lane, if it is one of the list's own keys."""
+        if self.state() == QAbstractItemView.State.EditingState:
+            return None
+        if event.matches(QKeySequence.StandardKey.Delete):
+            return self.removeRequested.emit
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = mods == Qt.KeyboardModifier.ControlModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
+        return {
+            (Qt.Key.Key_Up, True, False): lambda: self.stepRequested.emit(-1),
+            (Qt.Key.Key_Down, True, False): lambda: self.stepRequested.emit(1),
+            (Qt.Key.Key_Left, False, True): lambda: self.foldRequested.emit(True),
+            (Qt.Key.Key_Right, False, True): lambda: self.foldRequested.emit(False),
+        }.get((Qt.Key(event.key()), ctrl, plain))
+
+    def event(self, event: QEvent) -> bool:
+        """The list's keys are its own while it has the focus: the window's Delete (which
+        removes what the map has selected) must not take them, nor make them ambiguous."""
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if override and isinstance(event, QKeyEvent) and self._verb(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        verb = self._verb(event)
+        if verb is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        verb()
 
     @property
     def lanes(self) -> LaneModel:

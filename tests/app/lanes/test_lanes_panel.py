@@ -232,3 +232,18 @@ def test_lane_names_are_not_cut_short_at_the_panels_default_width(
         assert metrics.horizontalAdvance(name) <= dock.lanes.part_rect(row, "name").width(), name
         kind = str(dock.model.index(row).data(Qt.ItemDataRole.AccessibleDescriptionRole))
         assert metrics.horizontalAdvance(kind) <= dock.lanes.part_rect(row, "name").width(), kind
+
+
+def test_the_lists_delete_key_removes_the_lane_even_with_cards_selected_on_the_map(
+    qtbot: QtBot, window: MainWindow, dock: LanesDock
+) -> None:
+    """The window's Delete removes the map's selection; in the list, Delete is the list's."""
+    journey = window.document.journey
+    next(iter(window.scene.cards.values())).setSelected(True)
+    assert window.acts.delete.isEnabled()
+    cards = len(journey.touchpoints())
+    click_row(qtbot, dock.lanes, 1)
+    qtbot.keyClick(dock.lanes, Qt.Key.Key_Delete)
+    assert "ln-emotion" not in journey and len(journey.touchpoints()) == cards
+    qtbot.keyClick(dock.lanes, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert names(window) == ["Pain points", "Touchpoints", "Opportunities"]
