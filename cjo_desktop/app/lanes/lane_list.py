@@ -146,13 +146,15 @@ class LaneDelegate(QStyledItemDelegate):
         box.rect = self.check_rect(opt)
         state = QStyle.StateFlag.State_On if shown else QStyle.StateFlag.State_Off
         state |= opt.state & ~QStyle.StateFlag.State_HasFocus
-        if fixed:
+        if fixed:  # always shown: a box the style greys out, faded so that it reads so
             state &= ~QStyle.StateFlag.State_Enabled
+            painter.setOpacity(0.45)
         box.state = state
         style, widget = self._style(opt), opt.widget
         style.drawPrimitive(
             QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck, box, painter, widget
         )
+        painter.setOpacity(1.0)
 
     def _paint_arrow(
         self, painter: QPainter, opt: QStyleOptionViewItem, collapsed: bool, fixed: bool
