@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.blueprint.actions import BlueprintActions, build_blueprint_menu
 from cjo_desktop.app.comments.actions import CommentActions, build_comment_menus
 from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.evidence.view_action import evidence_view_action
@@ -112,6 +113,8 @@ class MainWindow(QMainWindow):
         build_painpoint_menus(self, self.painpoints)
         self.comments = CommentActions(self, self.document, self.scene, self.comment_dock)
         build_comment_menus(self, self.comments)
+        self.blueprint = BlueprintActions(self, self.document)
+        build_blueprint_menu(self, self.blueprint)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -250,6 +253,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
+        self.blueprint.message.connect(lambda text: status.showMessage(text, 5000))
         self.comments.message.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
