@@ -8,7 +8,7 @@ draws the chips in view. Everything is text and paths: an SVG or PDF keeps the w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -78,7 +78,6 @@ def metric_chips(
     in the form the cards show their badge (with or without the n): as many as its lines hold,
     then how many more. A touchpoint measured only in another snapshot says so."""
     per_tp = headline_badges(snapshot, badge_metric, colour_metric) if snapshot else {}
-    fm = metrics(CHIP_PX)
     chips = []
     for tp_id, box in boxes.items():
         rect = QRectF(box.x, box.y, box.w, box.h)
@@ -89,7 +88,7 @@ def metric_chips(
             where = f"no numbers in {snapshot.label}" if snapshot else "no numbers"
             chips.append(Chip(rect, (elide(where, CHIP_PX, False, room),), False, True))
             continue
-        chips.append(Chip(rect, tuple(_pack(badges, rows, room, fm.horizontalAdvance)), False))
+        chips.append(Chip(rect, tuple(_pack(badges, rows, room)), False))
     return chips
 
 
@@ -98,12 +97,11 @@ def _form(badge: str, form: int) -> str:
     return forms[min(form, len(forms) - 1)]
 
 
-def _pack(
-    badges: Sequence[str], rows: int, room: float, width: Callable[[str], float]
-) -> list[str]:
+def _pack(badges: Sequence[str], rows: int, room: float) -> list[str]:
     """The badges on at most ``rows`` lines, several to a line where they fit; what does not
     fit ends the last line as "+N"."""
     fm = metrics(CHIP_PX)
+    width = fm.horizontalAdvance
     lines: list[str] = []
     for i, text in enumerate(badges):
         if lines and width(lines[-1] + SEPARATOR + text) <= room:
