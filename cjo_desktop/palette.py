@@ -47,6 +47,10 @@ HEADER_COUNT = "#C9D1D9"
 #: #AARRGGBB).
 FLOW_LABEL_BACK = "#EBFFFFFF"
 SELECTION = "#0969DA"
+#: The service blueprint's lines across the map and their names: darker than any lane rule.
+BLUEPRINT_LINE = "#33404D"
+#: A collapsed lane's strip: a shade apart from the lane bands, so it reads as folded away.
+COLLAPSED_LANE = "#EBEEF2"
 FLOW = "#57606A"
 DROPOFF = "#B35900"
 OPPORTUNITY = OKABE_ITO["green"]

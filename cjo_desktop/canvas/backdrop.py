@@ -10,11 +10,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from cjo_desktop.canvas.text import font, paint_far_text, shown
+from cjo_desktop.canvas import lane_titles
+from cjo_desktop.canvas.text import font, shown
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout
 from cjo_desktop.drawing.metric_view import Legend, colour
-from cjo_desktop.drawing.zoom import FAR_TITLE_PX, far_text
+from cjo_desktop.drawing.zoom import far_text
 
 
 class Backdrop(QGraphicsItem):
@@ -68,23 +69,16 @@ class Backdrop(QGraphicsItem):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             self._title,
         )
+        line_at = {y: name for name, y in layout.blueprint}
         for i, lane in enumerate(layout.lanes):
             band = QRectF(m.margin, lane.y, right - m.margin, lane.height)
             if not band.intersects(exposed):
                 continue
-            painter.fillRect(band.intersected(exposed), QColor(style.LANE_FILL[i % 2]))
-            painter.setPen(QColor(style.MUTED))
+            fill = style.COLLAPSED_LANE if lane.collapsed else style.LANE_FILL[i % 2]
+            painter.fillRect(band.intersected(exposed), QColor(fill))
             label = QRectF(m.margin + 10, lane.y, m.label_width - 20, lane.height)
-            if far:
-                paint_far_text(painter, label, lane.title, FAR_TITLE_PX, Qt.AlignmentFlag.AlignLeft)
-                continue
-            painter.setFont(font(style.LANE_LABEL_PX, True))
-            painter.drawText(
-                label,
-                Qt.AlignmentFlag.AlignLeft
-                | Qt.AlignmentFlag.AlignVCenter
-                | Qt.TextFlag.TextWordWrap,
-                lane.title,
+            lane_titles.paint_title(
+                painter, lane, label, far, line_at.get(lane.y), layout.grid_left
             )
         bottom = layout.lanes[-1].y + layout.lanes[-1].height if layout.lanes else layout.lanes_top
         painter.setPen(QPen(QColor(style.GRID), 1))
@@ -97,6 +91,7 @@ class Backdrop(QGraphicsItem):
             painter.drawLine(QPointF(column.x, layout.header_top), QPointF(column.x, bottom))
         painter.drawLine(QPointF(right, layout.header_top), QPointF(right, bottom))
         painter.drawLine(QPointF(m.margin, layout.lanes_top), QPointF(m.margin, bottom))
+        lane_titles.paint_lines(painter, layout.blueprint, start, end)
         if self._legend is not None:
             self._paint_legend(painter, QRectF(right - 330, m.margin - 6, 330, m.title_height))
 

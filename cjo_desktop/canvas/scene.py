@@ -19,6 +19,7 @@ from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.evidence_paint import LEGEND_WIDTH, EvidenceLegend
 from cjo_desktop.canvas.flow_item import FlowItem, label_size
 from cjo_desktop.canvas.flow_layer import FlowLayer
+from cjo_desktop.canvas.lane_chips import LaneChips, lane_chips
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
@@ -72,6 +73,10 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._backdrop)
         self.addItem(self._curve)
         self.addItem(self._overview)
+        #: The owners' and metrics lanes' chips, and the metrics the cards show (badge, colour).
+        self.chips = LaneChips()
+        self.addItem(self.chips)
+        self._on_card: tuple[str | None, str | None] = (None, None)
         self._overview_on = False
         self._far = False  # the window's zoom calls for the simple card drawing
         self._pain_legend = PainLegend()
@@ -140,6 +145,7 @@ class JourneyScene(QGraphicsScene):
         for item in [*items, *self.notes.values()]:
             self.removeItem(item)
         self.notes.clear()
+        self.chips.set_chips([])
         self.cards.clear()
         self.flows.clear()
         self.headers.clear()
@@ -284,6 +290,9 @@ class JourneyScene(QGraphicsScene):
         form = map_badge_form(badges, fm.horizontalAdvance)
         for card in self.cards.values():
             card.set_badge_form(form)
+        if self.journey is not None and self.layout is not None:  # the chips show that form
+            shown = (self.shown_snapshot(), *self._on_card)
+            self.chips.set_chips(lane_chips(self.journey, self.layout, shown, form))
 
     def _set_rect(self, layout: Layout) -> None:
         height, width = layout.height, layout.width
@@ -375,6 +384,7 @@ class JourneyScene(QGraphicsScene):
         badge = self.badge_metric if self.badge_metric in names else (names[0] if names else None)
         colour = self.colour_metric if self.colour_metric in names else None
         colour = None if self._evidence_on else colour  # one colouring at a time
+        self._on_card = (badge, colour)
         self._backdrop.set_legend(legend(colour, snap) if colour else None)
         return card_metrics(snap, badge, colour)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 
+from cjo_desktop.canvas import lane_titles
 from cjo_desktop.canvas.text import elide, font
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
@@ -38,23 +39,7 @@ def paint(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     text_px = max(1, round(style.CARD_TEXT_PX * unit))
     if labels:
-        width = LABEL_PX * unit
-        painter.setFont(font(max(1, round(style.LANE_LABEL_PX * unit)), True))
-        for i, lane in enumerate(layout.lanes):
-            box = QRectF(visible.left(), lane.y, width, lane.height)
-            if not box.intersects(visible):
-                continue
-            # Opaque, in the lane's own band colour: cards scrolled under the pinned labels
-            # are hidden, not shown through them, and the column reads as the lane's start.
-            painter.fillRect(box, QColor(style.LANE_FILL[i % 2]))
-            painter.setPen(QColor(style.GRID))
-            painter.drawLine(box.topRight(), box.bottomRight())
-            painter.setPen(QColor(style.MUTED))
-            painter.drawText(
-                box.adjusted(8 * unit, 0, -6 * unit, 0),
-                Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
-                lane.title,
-            )
+        _paint_labels(painter, layout, visible, zoom)
     if headers:
         height = HEADER_PX * unit
         painter.setFont(font(text_px, True))
@@ -75,4 +60,28 @@ def paint(
                     Qt.AlignmentFlag.AlignVCenter,
                     shown,
                 )
+    painter.restore()
+
+
+def _paint_labels(painter: QPainter, layout: Layout, visible: QRectF, zoom: float) -> None:
+    """The lane titles pinned at the left, drawn as the backdrop draws them (collapsed strips,
+    blueprint lines and their names), at their size in screen pixels."""
+    line_at = {y: name for name, y in layout.blueprint}
+    painter.save()
+    painter.translate(visible.left(), 0)
+    painter.scale(1 / zoom, 1 / zoom)  # one unit a screen pixel across, the scene's y * zoom
+    for i, lane in enumerate(layout.lanes):
+        if lane.y > visible.bottom() or lane.y + lane.height < visible.top():
+            continue
+        box = QRectF(0, lane.y * zoom, LABEL_PX, lane.height * zoom)
+        # Opaque, in the lane's own band colour: cards scrolled under the pinned labels
+        # are hidden, not shown through them, and the column reads as the lane's start.
+        fill = style.COLLAPSED_LANE if lane.collapsed else style.LANE_FILL[i % 2]
+        painter.fillRect(box, QColor(fill))
+        painter.setPen(QColor(style.GRID))
+        painter.drawLine(box.topRight(), box.bottomRight())
+        label = box.adjusted(8, 0, -6, 0)
+        lane_titles.paint_title(painter, lane, label, False, line_at.get(lane.y), LABEL_PX)
+    lines = [(name, y * zoom) for name, y in layout.blueprint]
+    lane_titles.paint_lines(painter, lines, 0, LABEL_PX)
     painter.restore()

@@ -17,6 +17,7 @@ from cjo_desktop.commands._base import (
     Keep,
     Macro,
 )
+from cjo_desktop.commands.blueprint import ApplyBlueprintPreset
 from cjo_desktop.commands.comments import (
     AddComment,
     EditComment,
@@ -88,6 +89,7 @@ __all__ = [
     "AddPersona",
     "AddStage",
     "AddTouchpoint",
+    "ApplyBlueprintPreset",
     "ApplyImport",
     "ClearEmotion",
     "Composite",

@@ -73,11 +73,14 @@ STANDARD_LANES: Final[tuple[tuple[str, str, LaneKind], ...]] = (
     ("ln-opportunities", "Opportunities", "opportunities"),
 )
 
-#: The service blueprint's lanes, top to bottom.
+#: The service blueprint's lanes, top to bottom. The customer's feelings sit under the cards
+#: and the customer's actions right above the line of interaction, so the line parts what the
+#: customer does from what the staff do in front of them (the emotion curve between the two
+#: would split the customer's side in half).
 BLUEPRINT_LANES: Final[tuple[tuple[str, str, LaneKind], ...]] = (
     ("ln-touchpoints", "Touchpoints", "touchpoints"),
-    ("ln-customer", "Customer actions", "customer_actions"),
     ("ln-emotion", "Emotion", "emotion"),
+    ("ln-customer", "Customer actions", "customer_actions"),
     ("ln-frontstage", "Frontstage actions", "frontstage"),
     ("ln-backstage", "Backstage actions", "backstage"),
     ("ln-support", "Support processes", "support"),

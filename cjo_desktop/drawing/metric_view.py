@@ -176,6 +176,24 @@ def card_metrics(
     return out
 
 
+def headline_badges(
+    snapshot: Snapshot, badge_metric: str | None, colour_metric: str | None
+) -> dict[str, list[str]]:
+    """Per touchpoint, the badge of each metric it has in ``snapshot``: what the metrics lane
+    shows under its card, the metric on the card first (as :func:`card_metrics` picks it)."""
+    on_card = colour_metric or badge_metric
+    names = snapshot.metric_names()
+    if on_card in names:
+        names.remove(on_card)
+        names.insert(0, on_card)
+    out: dict[str, list[str]] = {}
+    for tp, per in snapshot.values.items():
+        badges = [badge(m, per[m]) for m in names if m in per]
+        if badges:
+            out[tp] = badges
+    return out
+
+
 @dataclass(frozen=True)
 class Legend:
     title: str

@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cjo_desktop.palette import (
+    BLUEPRINT_LINE as BLUEPRINT_LINE,
+)
+from cjo_desktop.palette import (
     CARD_FILL as CARD_FILL,
+)
+from cjo_desktop.palette import (
+    COLLAPSED_LANE as COLLAPSED_LANE,
 )
 from cjo_desktop.palette import (
     DROPOFF as DROPOFF,

@@ -117,14 +117,17 @@ def _bands(layout: Layout, bottom: float, room: float) -> list[_Band]:
 
 
 def _reach(scene: JourneyScene, journey: Journey) -> list[tuple[float, float]]:
-    """Per stage, the scene x range its cards are drawn over (outlines and badges may reach
-    a little past the stage's column): a part shows its cards whole."""
+    """Per stage, the scene x range its cards and their notes are drawn over (outlines,
+    badges and the notes under a stage's last cards reach a little past the stage's column):
+    a part shows them whole."""
     out = []
     for stage in journey.stages():
-        rects = [
-            scene.cards[tp.id].footprint()
-            for tp in journey.touchpoints(stage.id)
-            if tp.id in scene.cards
+        ids = {tp.id for tp in journey.touchpoints(stage.id)}
+        rects = [scene.cards[i].footprint() for i in ids if i in scene.cards]
+        rects += [
+            note.sceneBoundingRect()
+            for note in scene.notes.values()
+            if note.item is not None and note.item.touchpoint_id in ids
         ]
         left = min([r.left() for r in rects] + [math.inf])
         out.append((left, max([r.right() for r in rects] + [-math.inf])))

@@ -19,7 +19,14 @@ from cjo_desktop.domain.model import Lane
 from cjo_desktop.io import FILE_SUFFIX, load_map, save_map
 from cjo_desktop.io.templates import example_path, template
 
-TEMPLATE_NAMES = ["b2b-onboarding", "blank", "car-purchase", "ecommerce", "saas"]
+TEMPLATE_NAMES = [
+    "b2b-onboarding",
+    "blank",
+    "car-purchase",
+    "ecommerce",
+    "saas",
+    "service-blueprint",
+]
 VERBS = ["new", "templates", "validate", "info", "schema", "export"]
 
 

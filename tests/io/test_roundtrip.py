@@ -27,7 +27,14 @@ from cjo_desktop.io import (
 from cjo_desktop.io.templates import Template, example_path, templates
 
 CAFE = "Caf\u00e9 \u2013 Z\u00fcrich"  # non-ASCII: e-acute, en dash, u-umlaut
-TEMPLATE_NAMES = {"blank", "ecommerce", "saas", "car-purchase", "b2b-onboarding"}
+TEMPLATE_NAMES = {
+    "blank",
+    "ecommerce",
+    "saas",
+    "car-purchase",
+    "b2b-onboarding",
+    "service-blueprint",
+}
 RESOURCE_FILES = [t.path for t in templates()] + sorted(
     example_path().parent.glob(f"*{FILE_SUFFIX}")
 )
@@ -165,7 +172,7 @@ def test_loads_map_reads_what_dumps_map_writes(journey: Journey) -> None:
 
 
 # ---------------------------------------------------------------- bundled templates/examples
-def test_the_five_templates_are_bundled() -> None:
+def test_the_six_templates_are_bundled() -> None:
     names = {t.name for t in templates()}
     assert names >= TEMPLATE_NAMES
     for t in templates():

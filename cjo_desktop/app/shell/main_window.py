@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.blueprint.actions import BlueprintActions, build_blueprint_menu
 from cjo_desktop.app.comments.actions import CommentActions, build_comment_menus
 from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.evidence.view_action import evidence_view_action
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
         self.lane_actions = LaneActions(self, self.document, self.controller, self.lane_dock)
         self.map_menu = build_lane_menus(self, self.lane_actions)
         self.lane_titles = LaneTitleMenu(self.scene, self.lane_actions)
+        self.blueprint = BlueprintActions(self, self.document)
+        build_blueprint_menu(self, self.blueprint)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
+        self.blueprint.message.connect(lambda text: status.showMessage(text, 5000))
         self.comments.message.connect(lambda text: status.showMessage(text, 5000))
         self.lane_actions.message.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)

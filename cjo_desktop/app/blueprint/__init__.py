@@ -1,0 +1,1 @@
+"""The service blueprint preset: Map > Add Service Blueprint Lanes."""
