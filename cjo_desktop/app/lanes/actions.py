@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QPoint, QRectF, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from cjo_desktop.app.blueprint.actions import map_menu
 from cjo_desktop.app.lanes.dock import LanesDock
 from cjo_desktop.app.lanes.model import FIXED_TIP
 from cjo_desktop.app.shell.actions import make_action
@@ -271,12 +272,10 @@ class LaneActions(QObject):
 
 
 def build_lane_menus(window: QMainWindow, lanes: LaneActions) -> QMenu:
-    """The Map menu, between Edit and View: Add Lane (a kind each) and Lanes Panel."""
-    bar = window.menuBar()
-    view = next(a for a in bar.actions() if a.text() == "&View")
-    menu = QMenu("&Map", window)
+    """Map > Add Lane (a kind each) and Map > Lanes Panel; returns the Map menu."""
+    menu = map_menu(window)
     menu.addMenu(lanes.add_menu)
     menu.addSeparator()
     menu.addAction(lanes.show_panel)
-    bar.insertMenu(view, menu)
+    menu.addSeparator()  # what other features put in the Map menu comes after
     return menu
