@@ -85,7 +85,7 @@ class LanesMixin:
     def check_lane_add(self, lane: Lane) -> None:
         """A lane of an automatic kind is the map's only one of that kind."""
         if lane.kind in SINGLE and self.lane_of_kind(lane.kind) is not None:
-            raise JourneyError(f"the map has a {lane.kind.replace('_', ' ')} lane already")
+            raise JourneyError(f"the map has its {lane.kind.replace('_', ' ')} lane already")
         if lane.kind == CARDS and (lane.hidden or lane.collapsed):
             raise JourneyError(
                 "the touchpoint lane holds the cards; it cannot be hidden or collapsed"

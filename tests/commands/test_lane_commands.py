@@ -58,7 +58,7 @@ def test_add_lane_at_an_index(journey: Journey, roundtrip: RoundTrip) -> None:
 def test_a_second_lane_of_an_automatic_kind_is_refused_in_the_journeys_words(
     journey: Journey, stack: QUndoStack
 ) -> None:
-    with pytest.raises(JourneyError, match="has a emotion lane already"):
+    with pytest.raises(JourneyError, match="has its emotion lane already"):
         AddLane(journey, "Feelings again", "emotion")
     with pytest.raises(JourneyError, match="not a kind of lane"):
         AddLane(journey, "Odd", "sideways")  # type: ignore[arg-type]

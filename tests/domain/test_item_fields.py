@@ -253,7 +253,7 @@ def test_a_bad_value_is_refused_wherever_the_item_is_added_or_changed(
         (Touchpoint, {"personas": ("pe-gone",)}, "no item with id 'pe-gone'"),
         (FreeCard, {"supports": ("st-a",)}, "'st-a' is a stage, not a touchpoint"),
         (FreeCard, {"lane_id": "ln-emotion"}, "is filled by the program"),
-        (Lane, {"kind": "emotion", "id": "ln-b"}, "has a emotion lane already"),
+        (Lane, {"kind": "emotion", "id": "ln-b"}, "has its emotion lane already"),
         (Persona, {"id": "a b"}, "is not a valid id"),
         (Emotion, {"id": ""}, "is not a valid id"),
     ],

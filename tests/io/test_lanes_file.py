@@ -77,7 +77,7 @@ LANES = [
         (
             {"lanes": [*LANES, {"id": "ln-x", "name": "Again", "kind": "touchpoints"}]},
             "lanes[2]",
-            "the map has a touchpoints lane already",
+            "the map has its touchpoints lane already",
         ),
         (
             {"lanes": [{**LANES[0], "hidden": True}]},
