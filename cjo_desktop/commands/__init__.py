@@ -53,7 +53,12 @@ from cjo_desktop.commands.painpoints import (
     SetPainPointSettings,
 )
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
-from cjo_desktop.commands.personas import AddPersona, RemovePersona
+from cjo_desktop.commands.personas import (
+    AddPersona,
+    EditPersona,
+    RemovePersona,
+    SetTouchpointPersonas,
+)
 from cjo_desktop.commands.removal import RemoveItems
 from cjo_desktop.commands.stages import AddStage, MoveStage, RemoveStage
 from cjo_desktop.commands.touchpoints import (
@@ -83,6 +88,7 @@ __all__ = [
     "Composite",
     "DuplicateItems",
     "EditComment",
+    "EditPersona",
     "FieldEdit",
     "FlowKey",
     "Fragment",
@@ -114,6 +120,7 @@ __all__ = [
     "SetJudgedOn",
     "SetPainPointSettings",
     "SetTitle",
+    "SetTouchpointPersonas",
     "UpdateFlow",
     "UpdateItem",
     "check_fragment",
