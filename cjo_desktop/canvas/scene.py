@@ -22,6 +22,7 @@ from cjo_desktop.canvas.flow_layer import FlowLayer
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
+from cjo_desktop.canvas.persona_item import PersonaCurves
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
@@ -57,6 +58,8 @@ class JourneyScene(QGraphicsScene):
     noteActivated = Signal(str)
     #: Colouring by evidence was switched on or off (the app keeps its menu check in step).
     evidenceViewChanged = Signal(bool)
+    #: The persona filter changed (a persona's id, or None: all personas).
+    personaFilterChanged = Signal(object)
 
     def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
         """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
@@ -72,6 +75,9 @@ class JourneyScene(QGraphicsScene):
         self.addItem(self._backdrop)
         self.addItem(self._curve)
         self.addItem(self._overview)
+        #: Each persona's curve and the legend, and the persona filter (see persona_item).
+        self.persona_curves = PersonaCurves()
+        self.addItem(self.persona_curves)
         self._overview_on = False
         self._far = False  # the window's zoom calls for the simple card drawing
         self._pain_legend = PainLegend()
@@ -159,6 +165,7 @@ class JourneyScene(QGraphicsScene):
             self.layout = None
             self._backdrop.setVisible(False)
             self._curve.setVisible(False)
+            self.persona_curves.setVisible(False)
             self._pain_legend.setVisible(False)
             self.pain = PainView()
             return False
@@ -166,6 +173,7 @@ class JourneyScene(QGraphicsScene):
         self.layout = layout
         self._backdrop.setVisible(True)
         self._curve.setVisible(True)
+        self.persona_curves.setVisible(True)
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
@@ -177,6 +185,8 @@ class JourneyScene(QGraphicsScene):
             layout.curve, layout.lane(EMOTION_LANE), layout.grid_left, layout.width - m.margin
         )
         self._curve.set_assumed(assumed_feelings(journey))
+        if self.persona_curves.sync(journey, layout, self.cards):
+            self.personaFilterChanged.emit(None)  # the chosen persona is gone
         self._evidence_legend.setVisible(self._evidence_on)
         if self._evidence_on:
             self._evidence_legend.set_entries(evidence_legend(journey))
@@ -356,6 +366,12 @@ class JourneyScene(QGraphicsScene):
 
     def evidence_view(self) -> bool:
         return self._evidence_on
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Dim what ``persona_id`` does not use (None: show every persona alike)."""
+        if persona_id != self.persona_curves.chosen and self.journey is not None:
+            self.persona_curves.choose(persona_id, self.journey, self.cards)
+            self.personaFilterChanged.emit(persona_id)
 
     def shown_snapshot(self) -> Snapshot | None:
         journey = self.journey

@@ -3,7 +3,7 @@ that names them; plain Python from the layout, so the scene and every export dra
 
 A persona's point sits at its touchpoint's point of the map's curve (every touchpoint with any
 feeling has one), nudged sideways by the persona's place in the list so that two personas who
-feel the same there show two marks, not one. Each persona has a colour from a palette that
+feel the same there show two marks, not one, and neither hides under the map's own dot. Each persona has a colour from a palette that
 stays apart under the common colour-vision deficiencies and a marker shape of its own, so no
 curve is told from another by colour alone. The legend sits in the lane's label column, under
 the lane's title and left of the +2 / 0 / -2 marks: curve points are never there.
@@ -27,11 +27,14 @@ DASHES = ("solid", "dashed", "dotted")
 NUDGE = 12.0
 #: Between the valence +2 / -2 lines and the lane's edge (see layout's emotion curve).
 EDGE = 22.0
-#: A legend row's height, and the room kept clear around the lane title and the lane edge.
+#: A legend row's height, and the room kept clear around the lane title and the lane's edges;
+#: and before the +2 / 0 / -2 marks, so a name never reads as if it went on into "-2".
 ROW = 16.0
-GAP = 6.0
-#: The +2 / 0 / -2 marks' column at the right of the label column (see the emotion curve item).
-AXIS_MARKS = 36.0
+GAP = 5.0
+MARKS_GAP = 10.0
+#: The +2 / 0 / -2 marks at the right of the label column (see the emotion curve item): their
+#: width at the map's small type and their distance from the stages.
+AXIS_MARKS = 24.0
 #: The legend's name for the map's own curve.
 EVERYONE = "Everyone"
 
@@ -89,12 +92,13 @@ def valence_y(lane: Lane, valence: float) -> float:
 
 
 def nudges(count: int) -> list[float]:
-    """Each persona's sideways offset from its touchpoint's point, left to right."""
-    if count < 2:
-        return [0.0] * count
-    spread = min(2 * NUDGE, 12.0 * (count - 1))
-    step = spread / (count - 1)
-    return [-spread / 2 + k * step for k in range(count)]
+    """Each persona's sideways offset from its touchpoint's point, left to right: spread over
+    ``NUDGE`` either side and never 0, so no persona's mark hides under the map's own dot."""
+    if count < 1:
+        return []
+    slots = count + count % 2  # an even number of slots has none in the middle
+    step = 2 * NUDGE / (slots - 1)
+    return [-NUDGE + k * step for k in range(count)]
 
 
 def persona_curves(journey: Journey, layout: Layout) -> list[PersonaCurve]:
@@ -149,7 +153,7 @@ def legend_rows(
         return []
     m = layout.metrics
     left = m.margin + 10
-    width = layout.grid_left - AXIS_MARKS - GAP - left
+    width = layout.grid_left - AXIS_MARKS - MARKS_GAP - left
     mid = lane.y + lane.height / 2
     above = (lane.y + GAP, mid - title_height / 2 - GAP)
     below = (mid + title_height / 2 + GAP, lane.y + lane.height - GAP)

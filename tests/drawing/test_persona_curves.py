@@ -12,6 +12,8 @@ import pytest
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, Rect, compute_layout
 from cjo_desktop.drawing.persona_curves import (
+    AXIS_MARKS,
+    MARKS_GAP,
     EVERYONE,
     NUDGE,
     emotion_lane,
@@ -60,7 +62,7 @@ def test_a_curve_per_persona_with_feelings_at_the_right_height(journey: Journey)
     assert everyone["product"].y == pytest.approx(valence_y(lane, 1))
     for curve in curves:
         for p in curve.points:
-            assert abs(p.x - everyone[p.touchpoint_id].x) <= NUDGE
+            assert 0 < abs(p.x - everyone[p.touchpoint_id].x) <= NUDGE  # beside, not under
     # two personas at one touchpoint never share a point
     journey.add_emotion("search", 1, persona_id="hiker")
     at_search = [
@@ -79,13 +81,14 @@ def test_the_cart_without_a_feeling_for_everyone_still_has_its_point(journey: Jo
     assert hiker.points[1].x == pytest.approx(cart.x + nudges(3)[0])
 
 
-def test_nudges_are_symmetric_and_small() -> None:
-    assert nudges(1) == [0.0]
-    assert nudges(2) == [-6.0, 6.0]
-    for n in range(2, 12):
+def test_nudges_are_small_distinct_and_never_under_the_maps_dot() -> None:
+    assert nudges(0) == []
+    assert nudges(1) == [-NUDGE]
+    assert nudges(2) == [-NUDGE, NUDGE]
+    for n in range(1, 12):
         offsets = nudges(n)
         assert offsets == sorted(offsets) and len(set(offsets)) == n
-        assert offsets[0] == pytest.approx(-offsets[-1]) and max(offsets) <= NUDGE
+        assert all(0 < abs(x) <= NUDGE for x in offsets)
 
 
 def test_styles_tell_personas_apart_without_colour_alone() -> None:
@@ -135,7 +138,7 @@ def check_legend(layout: Layout, rows: list, title: float) -> None:
         box = row.box
         assert lane.y <= box.y and box.bottom <= lane.y + lane.height
         assert _clear(box, title_box)
-        assert box.x >= layout.metrics.margin and box.right <= layout.grid_left - 36
+        assert box.x >= layout.metrics.margin and box.right <= layout.grid_left - AXIS_MARKS - MARKS_GAP
     for a, b in itertools.pairwise(rows):
         assert _clear(a.box, b.box)
 
