@@ -13,8 +13,8 @@ from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.layout import EMOTION_LANE, Layout, Rect, compute_layout
 from cjo_desktop.drawing.persona_curves import (
     AXIS_MARKS,
-    MARKS_GAP,
     EVERYONE,
+    MARKS_GAP,
     NUDGE,
     emotion_lane,
     legend_rows,
@@ -138,7 +138,8 @@ def check_legend(layout: Layout, rows: list, title: float) -> None:
         box = row.box
         assert lane.y <= box.y and box.bottom <= lane.y + lane.height
         assert _clear(box, title_box)
-        assert box.x >= layout.metrics.margin and box.right <= layout.grid_left - AXIS_MARKS - MARKS_GAP
+        assert box.x >= layout.metrics.margin
+        assert box.right <= layout.grid_left - AXIS_MARKS - MARKS_GAP
     for a, b in itertools.pairwise(rows):
         assert _clear(a.box, b.box)
 
