@@ -5,8 +5,9 @@ A persona's point sits at its touchpoint's point of the map's curve (every touch
 feeling has one), nudged sideways by the persona's place in the list so that two personas who
 feel the same there show two marks, not one, and neither hides under the map's own dot. Each
 persona has a colour from a palette that stays apart under the common colour-vision
-deficiencies and a marker shape of its own, so no curve is told from another by colour alone. The legend sits in the lane's label column, under
-the lane's title and left of the +2 / 0 / -2 marks: curve points are never there.
+deficiencies and a marker shape of its own, so no curve is told from another by colour alone.
+The legend sits in the lane's label column, under the lane's title and left of the +2 / 0 / -2
+marks: curve points are never there.
 """
 
 from __future__ import annotations
