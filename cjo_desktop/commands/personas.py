@@ -4,6 +4,7 @@ and which of them use a touchpoint."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from cjo_desktop.commands._base import Composite, JourneyCommand, describe, quote
 from cjo_desktop.commands.emotions import RemoveEmotion
@@ -47,7 +48,7 @@ class EditPersona(JourneyCommand):
         parent: Composite | None = None,
     ) -> None:
         persona = journey.persona(persona_id)
-        wanted = {"name": name, "description": description, "picture": picture}
+        wanted: dict[str, Any] = {"name": name, "description": description, "picture": picture}
         changes = {k: v for k, v in wanted.items() if getattr(persona, k) != v} or wanted
         super().__init__(journey, f"Edit persona {quote(persona.name)}", parent)
         self.persona_id = persona_id

@@ -90,9 +90,7 @@ def test_edit_persona_that_changes_nothing_is_dropped(journey: Journey) -> None:
         EditPersona(journey, "cart", "x", "", "")  # a card, not a persona
 
 
-def test_mark_a_touchpoint_as_used_by_some_personas(
-    journey: Journey, roundtrip: RoundTrip
-) -> None:
+def test_mark_a_touchpoint_as_used_by_some_personas(journey: Journey, roundtrip: RoundTrip) -> None:
     command = SetTouchpointPersonas(journey, "cart", ["camper", "hiker"])
     assert command.text() == 'Mark "Cart" as used by "Hiker" and "Camper"'
     roundtrip(journey, command, lambda j: _eq(j.touchpoint("cart").personas, ("hiker", "camper")))
