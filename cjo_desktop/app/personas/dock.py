@@ -5,8 +5,10 @@ to highlight on the map. The panel only shows and asks; :mod:`.actions` pushes t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +35,26 @@ EMPTY_HINT = (
     "No personas yet. Add one to record how that kind of customer feels at each card; "
     "each gets a curve of its own in the emotion lane."
 )
+
+
+class DeleteKey(QObject):
+    """Delete in the list removes its persona. Edit > Delete holds the key window-wide, so a
+    shortcut of the list's own would be ambiguous and do nothing: the list claims the key
+    (ShortcutOverride) while it has the focus and handles the press itself."""
+
+    def __init__(self, remove: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._remove = remove
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Delete):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self._remove()
+                return True
+        return False
 
 
 class PersonasDock(MapDock):
@@ -62,9 +84,8 @@ class PersonasDock(MapDock):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemActivated.connect(lambda item: self.editRequested.emit(item.data(ID_ROLE)))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self._remove_current)
+        self._delete_key = DeleteKey(self._remove_current, self.list)
+        self.list.installEventFilter(self._delete_key)
         self.hint = QLabel(EMPTY_HINT)
         self.hint.setWordWrap(True)
         self.add = QPushButton("&Add…")
