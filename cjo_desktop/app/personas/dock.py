@@ -28,6 +28,8 @@ from cjo_desktop.domain import Change, Kind
 from cjo_desktop.drawing.persona_curves import persona_styles
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+#: The least a button may be squeezed to, so the panel never widens the side column.
+MIN_WIDTH = 24
 ICON_HEIGHT = 32
 #: The highlight chooser's first entry.
 ALL = "All personas"
@@ -76,6 +78,10 @@ class PersonasDock(MapDock):
             "(a way of looking: not saved, not undone)"
         )
         self.highlight.activated.connect(self._highlight_chosen)
+        self.highlight.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.highlight.setMinimumContentsLength(4)
         label = QLabel("&Highlight:")
         label.setBuddy(self.highlight)
         self.list = QListWidget()
@@ -102,6 +108,7 @@ class PersonasDock(MapDock):
         top.addWidget(self.highlight, 1)
         buttons = QHBoxLayout()
         for button in (self.add, self.edit, self.remove):
+            button.setMinimumWidth(MIN_WIDTH)  # a narrow side column squeezes, never holds
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(body)
