@@ -33,6 +33,8 @@ from cjo_desktop.drawing.persona_curves import (
 )
 from cjo_desktop.drawing.zoom import far_text
 
+#: Below this zoom the screen draws a curve as straight lines between its points.
+STRAIGHT_LOD = 0.6
 #: How strongly what the chosen persona does not use shows: cards and other curves.
 DIMMED = 0.22
 #: The legend's sample of a curve, before its name.
@@ -70,8 +72,11 @@ def marker(shape: str, radius: float) -> QPolygonF:
     )
 
 
-def curve_pen(persona: PersonaStyle, width: float = 2.0) -> QPen:
-    return QPen(QColor(persona.colour), width, _DASH[persona.dash], Qt.PenCapStyle.RoundCap)
+def curve_pen(
+    persona: PersonaStyle, width: float = 2.0, cap: Qt.PenCapStyle = Qt.PenCapStyle.RoundCap
+) -> QPen:
+    """A persona's line (on screen with flat ends: round ones on many short lines are slow)."""
+    return QPen(QColor(persona.colour), width, _DASH[persona.dash], cap)
 
 
 class PersonaCurves(QGraphicsItem):
@@ -81,9 +86,11 @@ class PersonaCurves(QGraphicsItem):
         super().__init__()
         self._curves: list[PersonaCurve] = []
         self._legend: list[LegendRow] = []
-        self._lines: list[tuple[list[float], list[QLineF]]] = []
+        self._cache: list[_Drawn] = []
         self._bounds = QRectF()
         self._markers: dict[str, QPolygonF] = {s: marker(s, RADIUS) for s in _SHAPES}
+        self._rims: dict[str, QPolygonF] = {s: marker(s, RADIUS + 1.1) for s in _SHAPES}
+        self._rim_colour = QColor(style.ON_FILL)
         self.chosen: str | None = None
         self.setZValue(5)  # over the map's curve: the personas' marks stay in sight
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -109,7 +116,7 @@ class PersonaCurves(QGraphicsItem):
             rows = legend_rows(layout, curves, title)
         self.prepareGeometryChange()
         self._curves, self._legend = curves, rows
-        self._lines = []
+        self._cache = []
         if lane is None:
             self._bounds = QRectF()
         else:
@@ -156,30 +163,41 @@ class PersonaCurves(QGraphicsItem):
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         exposed = option.exposedRect
         on_screen = widget is not None
-        if not self._lines:
-            self._lines = [_flattened(c) for c in self._curves]
+        if not self._cache:
+            self._cache = [_Drawn(c) for c in self._curves]
         chosen_last = sorted(
             range(len(self._curves)), key=lambda k: self._curves[k].persona_id == self.chosen
         )
         for k in chosen_last:
-            curve = self._curves[k]
+            curve, drawn = self._curves[k], self._cache[k]
+            first = max(0, bisect.bisect_left(drawn.xs, exposed.left()) - 1)
+            last = min(len(drawn.xs), bisect.bisect_right(drawn.xs, exposed.right()) + 1)
             painter.setOpacity(self._opacity(curve.persona_id))
-            painter.setPen(curve_pen(curve.style))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if on_screen and lod <= LINES_LOD:  # see LINES_LOD: lines, and only those in view
-                starts, lines = self._lines[k]
-                first = max(0, bisect.bisect_left(starts, exposed.left()) - 1)
-                last = bisect.bisect_right(starts, exposed.right()) + 1
-                painter.drawLines(lines[first:last])
+            if on_screen and lod <= LINES_LOD:  # see LINES_LOD: short lines, those in view
+                painter.setPen(curve_pen(curve.style, cap=Qt.PenCapStyle.FlatCap))
+                if lod < STRAIGHT_LOD:  # far out a curve and its chords look the same
+                    painter.drawPolyline(drawn.polygon.mid(first, last - first))
+                else:
+                    painter.drawLines(drawn.lines_between(exposed.left(), exposed.right()))
             else:
+                painter.setPen(curve_pen(curve.style))
                 painter.drawPath(smooth_path(curve.points))
             if lod * 2 * RADIUS < 1.5:  # marks under two pixels: the lines say it all
                 continue
-            painter.setPen(QPen(QColor(style.ON_FILL), 1.25))
-            painter.setBrush(QColor(curve.style.colour))
-            shape = self._markers[curve.style.marker]
-            for p in curve.points:
-                if exposed.left() - 10 <= p.x <= exposed.right() + 10:
+            shape, rim = self._markers[curve.style.marker], self._rims[curve.style.marker]
+            colour = QColor(curve.style.colour)
+            if on_screen:  # the rim as a shape under the mark: two fills cost less than a stroke
+                painter.setPen(Qt.PenStyle.NoPen)
+                for p in curve.points[first:last]:
+                    painter.setBrush(self._rim_colour)
+                    painter.drawPolygon(rim.translated(p.x, p.y))
+                    painter.setBrush(colour)
+                    painter.drawPolygon(shape.translated(p.x, p.y))
+            else:
+                painter.setPen(QPen(self._rim_colour, 1.25))
+                painter.setBrush(colour)
+                for p in curve.points[first:last]:
                     painter.drawPolygon(shape.translated(p.x, p.y))
         painter.setOpacity(1.0)
         if not far_text(style.LANE_LABEL_PX, lod, on_screen):  # the lane title grows far out
@@ -219,12 +237,25 @@ class PersonaCurves(QGraphicsItem):
         painter.setOpacity(1.0)
 
 
-def _flattened(curve: PersonaCurve) -> tuple[list[float], list[QLineF]]:
-    """The curve as the short lines Qt flattens it into, with each line's left end (the
-    points go left to right, so these are sorted)."""
-    lines = [
-        QLineF(a, b)
-        for poly in smooth_path(curve.points).toSubpathPolygons()
-        for a, b in itertools.pairwise([poly.at(i) for i in range(poly.size())])
-    ]
-    return [line.x1() for line in lines], lines
+class _Drawn:
+    """A curve as the screen draws it, made once per layout: its points' x (sorted: the
+    points go left to right), the polyline through them and, when first asked, the short
+    lines Qt flattens the smooth curve into, with each line's left end."""
+
+    def __init__(self, curve: PersonaCurve) -> None:
+        self.curve = curve
+        self.xs = [p.x for p in curve.points]
+        self.polygon = QPolygonF([QPointF(p.x, p.y) for p in curve.points])
+        self._starts: list[float] = []
+        self._lines: list[QLineF] | None = None
+
+    def lines_between(self, left: float, right: float) -> list[QLineF]:
+        if self._lines is None:
+            self._lines = [
+                QLineF(a, b)
+                for poly in smooth_path(self.curve.points).toSubpathPolygons()
+                for a, b in itertools.pairwise([poly.at(i) for i in range(poly.size())])
+            ]
+            self._starts = [line.x1() for line in self._lines]
+        first = max(0, bisect.bisect_left(self._starts, left) - 1)
+        return self._lines[first : bisect.bisect_right(self._starts, right) + 1]
