@@ -21,6 +21,17 @@ OKABE_ITO = {
     "purple": "#CC79A7",
     "grey": "#7F7F7F",
 }
+#: Each persona's own feeling curve, in the order of the map's personas: Okabe-Ito hues, the
+#: two that no feeling's dot uses first (bluish green, reddish purple); each is paired with a
+#: marker shape of its own and named in the emotion lane's legend.
+PERSONA_COLOURS = (
+    OKABE_ITO["green"],
+    OKABE_ITO["purple"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["blue"],
+    OKABE_ITO["sky"],
+    OKABE_ITO["vermillion"],
+)
 #: Feelings -2..+2: vermillion (worst) through grey (neutral) to blue (best).
 VALENCE_COLOURS = {-2: "#D55E00", -1: "#E8A37A", 0: "#9A9A9A", 1: "#6FA8D6", 2: "#0072B2"}
 INK = "#1F2328"

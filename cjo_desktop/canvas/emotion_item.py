@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
@@ -194,7 +196,7 @@ class EmotionCurve(QGraphicsItem):
         built once per layout: rebuilding it in every paint cost more than stroking it."""
         if self._chunks is None:
             pts = self._points
-            self._chunks = [_smooth_path(pts[i : i + CHUNK + 1]) for i in range(0, len(pts), CHUNK)]
+            self._chunks = [smooth_path(pts[i : i + CHUNK + 1]) for i in range(0, len(pts), CHUNK)]
         path = QPainterPath()
         for chunk in self._chunks[first // CHUNK : max(first, last - 2) // CHUNK + 1]:
             if path.isEmpty():
@@ -204,7 +206,16 @@ class EmotionCurve(QGraphicsItem):
         return path
 
 
-def _smooth_path(points: list[CurvePoint]) -> QPainterPath:
+class XY(Protocol):
+    """A point of a curve: the map's own, or a persona's."""
+
+    @property
+    def x(self) -> float: ...
+    @property
+    def y(self) -> float: ...
+
+
+def smooth_path(points: Sequence[XY]) -> QPainterPath:
     """A smooth curve through the points: horizontal tangents, so it never overshoots."""
     path = QPainterPath()
     if points:

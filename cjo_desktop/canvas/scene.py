@@ -23,6 +23,7 @@ from cjo_desktop.canvas.lane_chips import LaneChips, lane_chips
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
+from cjo_desktop.canvas.persona_item import PersonaCurves
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
@@ -58,6 +59,8 @@ class JourneyScene(QGraphicsScene):
     noteActivated = Signal(str)
     #: Colouring by evidence was switched on or off (the app keeps its menu check in step).
     evidenceViewChanged = Signal(bool)
+    #: The persona filter changed (a persona's id, or None: all personas).
+    personaFilterChanged = Signal(object)
 
     def __init__(self, parent: object | None = None, *, cached: bool = True) -> None:
         """``cached=False`` for exports: cached cards would reach an SVG or PDF as bitmaps."""
@@ -77,6 +80,9 @@ class JourneyScene(QGraphicsScene):
         self.chips = LaneChips()
         self.addItem(self.chips)
         self._on_card: tuple[str | None, str | None] = (None, None)
+        #: Each persona's curve and the legend, and the persona filter (see persona_item).
+        self.persona_curves = PersonaCurves()
+        self.addItem(self.persona_curves)
         self._overview_on = False
         self._far = False  # the window's zoom calls for the simple card drawing
         self._pain_legend = PainLegend()
@@ -165,12 +171,14 @@ class JourneyScene(QGraphicsScene):
             self.layout = None
             self._backdrop.setVisible(False)
             self._curve.setVisible(False)
+            self.persona_curves.setVisible(False)
             self._pain_legend.setVisible(False)
             self.pain = PainView()
             return False
         layout = compute_layout(journey)
         self.layout = layout
         self._backdrop.setVisible(True)
+        self.persona_curves.setVisible(True)
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
@@ -183,6 +191,8 @@ class JourneyScene(QGraphicsScene):
         if emotion is not None:
             self._curve.set_curve(layout.curve, emotion, layout.grid_left, layout.width - m.margin)
         self._curve.set_assumed(assumed_feelings(journey))
+        if self.persona_curves.sync(journey, layout, self.cards):
+            self.personaFilterChanged.emit(None)  # the chosen persona is gone
         self._evidence_legend.setVisible(self._evidence_on)
         if self._evidence_on:
             self._evidence_legend.set_entries(evidence_legend(journey))
@@ -365,6 +375,12 @@ class JourneyScene(QGraphicsScene):
 
     def evidence_view(self) -> bool:
         return self._evidence_on
+
+    def set_persona_filter(self, persona_id: str | None) -> None:
+        """Dim what ``persona_id`` does not use (None: show every persona alike)."""
+        if persona_id != self.persona_curves.chosen and self.journey is not None:
+            self.persona_curves.choose(persona_id, self.journey, self.cards)
+            self.personaFilterChanged.emit(persona_id)
 
     def shown_snapshot(self) -> Snapshot | None:
         journey = self.journey

@@ -89,14 +89,15 @@ def _runs(values: list[object]) -> list[list[int]]:
     return runs
 
 
-def _stage_bands(back: Axes, ax: Axes, stages: list[str]) -> None:
-    """Alternating stage columns on the back axes, stage names above the front one."""
+def stage_bands(back: Axes, ax: Axes, stages: list[str], width_in: float = 10.2) -> None:
+    """Alternating stage columns on the back axes, stage names above the front one, each
+    cut to its band (the axes are ``width_in`` inches wide)."""
     n = len(stages)
     for k, (name, first, last) in enumerate(_stage_spans(stages)):
         back.axvspan(first - 0.5, last + 0.5, color=style.LANE_FILL[k % 2], zorder=0, lw=0)
         if k:
             back.axvline(first - 0.5, color=style.GRID, lw=0.8, zorder=1)
-        room = max(4, int((last - first + 1) / n * 10.2 * 72 / (0.62 * style.SMALL_PT)))
+        room = max(4, int((last - first + 1) / n * width_in * 72 / (0.62 * style.SMALL_PT)))
         ax.text(
             (first + last) / 2,
             1.01,
@@ -183,7 +184,7 @@ def emotion_chart(
             )
         ax.set_zorder(right.get_zorder() + 1)  # the team's curve on top of the band
         ax.patch.set_visible(False)
-    _stage_bands(right if has_nps else ax, ax, data.stages)
+    stage_bands(right if has_nps else ax, ax, data.stages)
     known = [(i, v) for i, v in enumerate(data.valence) if v is not None]
     # like the map's curve: touchpoints without a feeling are skipped, not a break
     ax.plot(

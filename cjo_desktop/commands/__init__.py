@@ -63,7 +63,12 @@ from cjo_desktop.commands.painpoints import (
     SetPainPointSettings,
 )
 from cjo_desktop.commands.paste import DUPLICATE_OFFSET, DuplicateItems, PasteFragment
-from cjo_desktop.commands.personas import AddPersona, RemovePersona
+from cjo_desktop.commands.personas import (
+    AddPersona,
+    EditPersona,
+    RemovePersona,
+    SetTouchpointPersonas,
+)
 from cjo_desktop.commands.removal import RemoveItems
 from cjo_desktop.commands.stages import AddStage, MoveStage, RemoveStage
 from cjo_desktop.commands.touchpoints import (
@@ -95,6 +100,7 @@ __all__ = [
     "Composite",
     "DuplicateItems",
     "EditComment",
+    "EditPersona",
     "FieldEdit",
     "FlowKey",
     "Fragment",
@@ -132,6 +138,7 @@ __all__ = [
     "SetLaneHidden",
     "SetPainPointSettings",
     "SetTitle",
+    "SetTouchpointPersonas",
     "UpdateFlow",
     "UpdateItem",
     "check_fragment",

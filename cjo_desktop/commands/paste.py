@@ -28,8 +28,9 @@ class PasteFragment(JourneyCommand):
     Flows and emotions follow their cards to the new ids. Pasted stages go to ``stage_index``
     (the end when ``None``), each with its own cards. Loose cards (copied without their stage)
     go to ``target_stage_id`` at ``index`` (the end when ``None``) or, without a target, back
-    to the stage they came from. A persona's emotion is left out when this journey lacks the
-    persona. ``offset`` shifts hand-placed cards. ``id_map`` maps fragment ids to new ones.
+    to the stage they came from. A persona's emotion, and a card's mark that a persona uses it,
+    are left out when this journey lacks the persona. ``offset`` shifts hand-placed cards.
+    ``id_map`` maps fragment ids to new ones.
     """
 
     def __init__(
@@ -81,7 +82,11 @@ class PasteFragment(JourneyCommand):
             else:
                 raise JourneyError(f"choose a stage to paste {quote(tp.name)} into")
             position = _shift(tp.position, offset)
-            card = replace(tp, id=self.id_map[tp.id], stage_id=stage_id, position=position)
+            # personas this map lacks (a card from another map) are dropped, as their feelings
+            personas = tuple(p for p in tp.personas if _is_persona(journey, p))
+            card = replace(
+                tp, id=self.id_map[tp.id], stage_id=stage_id, position=position, personas=personas
+            )
             AddItem(journey, card, at, self)
         for e in fragment.emotions:
             if e.persona_id is not None and not _is_persona(journey, e.persona_id):

@@ -150,3 +150,6 @@ CARD_TITLE_PX = 15
 CARD_TEXT_PX = 12
 LANE_LABEL_PX = 13
 FLOW_LABEL_PX = 12
+#: The names in the emotion lane's legend of persona curves, which fit in the lane labels'
+#: column beside the +2 / 0 / -2 marks.
+LEGEND_PX = 11

@@ -32,7 +32,7 @@ from cjo_desktop.charts.matrix import matrix_chart, matrix_points
 from cjo_desktop.charts.stage_metrics import stage_chart, stage_values
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.print_pages import MAX_PAGES, MIN_NAME_PT
-from cjo_desktop.report import appendix, evidence_page, pages
+from cjo_desktop.report import appendix, evidence_page, pages, persona_pages
 from cjo_desktop.report.data import DRAWN_AT_MOST, ReportData
 from cjo_desktop.report.stamp import Place, stamp_maps
 
@@ -119,13 +119,16 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         skipped["The map"] = "not drawn (no picture of the map was made)"
     summary = "not drawn in a summary report"
     if data.summary:
-        skipped["Emotion curve"] = summary
+        skipped["Emotion curve"] = skipped[persona_pages.TITLE] = summary
     else:
         add(
             "Emotion curve",
             "the emotion curve",
             lambda: emotion_chart(journey, data.snapshot, _order(data)),
         )
+        why = persona_pages.add_pages(journey, partial(_order, data), add)
+        if why is not None:
+            skipped[persona_pages.TITLE] = why
     stages, most = len(journey.stages()), DRAWN_AT_MOST["stages"]
     if stages > most:
         skipped["Metrics by stage"] = f"not drawn: {stages:,} stages, more than the {most} it shows"
@@ -177,6 +180,7 @@ def plan(data: ReportData, pictures: MapPages | None) -> tuple[list[Page], list[
         "The map",
         *(["Stages at a glance"] if data.summary else []),
         "Emotion curve",
+        persona_pages.TITLE,
         "Metrics by stage",
         "Funnel",
         "Ranked pain points",

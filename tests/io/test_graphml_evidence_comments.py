@@ -1,5 +1,6 @@
 """GraphML carries what its format can hold of the anatomy: evidence as data on touchpoints and
-emotions, open comments as counts on their elements (the texts stay in the native file)."""
+emotions, open comments as counts on their elements (the texts stay in the native file), and the
+personas a touchpoint is used by."""
 
 from __future__ import annotations
 
@@ -39,3 +40,18 @@ def test_graphml_carries_evidence_and_open_comment_counts() -> None:
     assert "open_comments" not in pay
     assert g.edges["cart", "pay"]["open_comments"] == 1
     assert "note 0" not in graphml_bytes(j).decode()  # the texts stay in the map file
+
+
+def test_graphml_names_the_personas_a_card_is_used_by() -> None:
+    j = Journey("Personas")
+    j.add_persona("Weekend hiker", id="hiker")
+    j.add_persona("Family camper", id="camper")
+    stage = j.add_stage("Buy", id="s").id
+    j.add_touchpoint(stage, "Trail blog", id="blog", personas=("hiker",))
+    j.add_touchpoint(stage, "Return", id="return", personas=("hiker", "camper"))
+    j.add_touchpoint(stage, "Cart", id="cart")
+
+    g = nx.read_graphml(io.BytesIO(graphml_bytes(j)))
+    assert g.nodes["blog"]["personas"] == "Weekend hiker"
+    assert g.nodes["return"]["personas"] == "Weekend hiker, Family camper"
+    assert "personas" not in g.nodes["cart"]  # everyone's

@@ -2,8 +2,8 @@
 
 A Hypothesis state machine starts from the bundled example or the blank template and edits it
 only by pushing commands on a QUndoStack: stages, touchpoints (one or many moves), renames and
-other field edits (some merging), flows, emotions, personas, lanes and free cards, deletes of
-mixed selections, paste
+other field edits (some merging), flows, emotions, personas (added with a picture, edited,
+the touchpoints they use marked), lanes and free cards, deletes of mixed selections, paste
 (also through the clipboard text) and duplicate, imports and metric snapshots, macros, and
 undo / redo / jumps in the history. It checks after every step that
 
@@ -46,6 +46,7 @@ from undo_support import (
     counts,
     deterministic_ids,
     names,
+    pictures,
     positions,
     rounded_state,
     tag_lists,
@@ -63,6 +64,7 @@ from cjo_desktop.commands import (
     AddTouchpoint,
     ClearEmotion,
     DuplicateItems,
+    EditPersona,
     MoveStage,
     MoveTouchpoint,
     MoveTouchpoints,
@@ -77,6 +79,7 @@ from cjo_desktop.commands import (
     SetEmotion,
     SetEvidence,
     SetTitle,
+    SetTouchpointPersonas,
     UpdateFlow,
     UpdateItem,
     fragment_of,
@@ -238,12 +241,14 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBase
         item_id = self.pick(data, self.any_ids(), bogus="nope")
         fields = {"name": names, "description": texts}
         if item_id in self.j and self.j.kind_of(item_id).value == "touchpoint":
+            some = st.lists(st.sampled_from([p.id for p in self.j.personas()] or ["pe-nope"]))
             fields = {
                 **fields,
                 "channel": texts,
                 "owner": texts,
                 "tags": tag_lists,
                 "position": positions,
+                "personas": some.map(tuple),  # a repeated or unknown id is refused
             }
         elif item_id in self.j and self.j.kind_of(item_id).value == "pain point":
             severities = st.sampled_from(["high", "medium", "low", "huge"])
@@ -251,6 +256,8 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBase
         elif item_id in self.j and self.j.kind_of(item_id).value == "opportunity":
             efforts = st.sampled_from(["S", "M", "L", "XL"])
             fields = {**fields, "effort": efforts, "impact": st.integers(-1, 101)}
+        elif item_id in self.j and self.j.kind_of(item_id).value == "persona":
+            fields = {**fields, "picture": pictures}
         elif item_id in self.j and self.j.kind_of(item_id).value == "emotion":
             personas = [None, *[p.id for p in self.j.personas()]]
             fields = {"valence": valences, "label": texts, "persona_id": st.sampled_from(personas)}
@@ -339,9 +346,28 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBase
         self.push(lambda: SetEvidence(self.j, item, evidence))
 
     # --------------------------------------------------------------- personas
-    @rule(name=names, description=texts)
-    def add_persona(self, name: str, description: str) -> None:
-        self.push(lambda: AddPersona(self.j, name, description))
+    @rule(data=st.data(), name=names, description=texts, picture=pictures)
+    def add_persona(self, data: st.DataObject, name: str, description: str, picture: str) -> None:
+        index = data.draw(st.one_of(st.none(), st.integers(-1, len(self.j.personas()) + 1)))
+        self.push(lambda: AddPersona(self.j, name, description, index, picture=picture))
+
+    @precondition(lambda self: self.journey is not None and self.journey.personas())
+    @rule(data=st.data(), name=names, description=texts, picture=pictures)
+    def edit_persona(self, data: st.DataObject, name: str, description: str, picture: str) -> None:
+        persona = self.j.persona(self.pick(data, [p.id for p in self.j.personas()]))
+        if data.draw(st.booleans()):  # keep some fields, as an edit of one field does
+            name, picture = persona.name, persona.picture
+        self.push(lambda: EditPersona(self.j, persona.id, name, description, picture))
+
+    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
+    @rule(data=st.data())
+    def set_touchpoint_personas(self, data: st.DataObject) -> None:
+        card = self.pick(data, [t.id for t in self.j.touchpoints()], bogus="tp-nope")
+        choices = [p.id for p in self.j.personas()]
+        chosen = data.draw(st.lists(st.sampled_from(choices), max_size=3)) if choices else []
+        if data.draw(st.integers(0, 24)) == 0:
+            chosen.append(data.draw(st.sampled_from(["pe-nope", card])))  # refused
+        self.push(lambda: SetTouchpointPersonas(self.j, card, chosen))
 
     @precondition(lambda self: self.journey is not None and self.journey.personas())
     @rule(data=st.data())
@@ -457,6 +483,8 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBase
         for e in j.emotions():
             assert e.touchpoint_id in cards
             assert e.persona_id is None or e.persona_id in personas
+        for t in j.touchpoints():
+            assert set(t.personas) <= personas
         for f in j.flows():
             assert f.source in cards and (f.target is None or f.target in cards)
         for note in [*j.pain_points(), *j.opportunities()]:

@@ -3,6 +3,7 @@ strategies, replayable ids, and the state as a saved file would give it back."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import os
 from typing import Any
@@ -43,6 +44,15 @@ coordinates = st.one_of(
     st.floats(-1e6, 1e6, allow_nan=False),  # as a drag leaves them
 )
 positions = st.one_of(st.none(), st.builds(Position, coordinates, coordinates))
+#: A persona's picture: none, a tiny PNG or JPEG, or a GIF (refused).
+pictures = st.sampled_from(
+    [
+        "",
+        base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(8)).decode("ascii"),
+        base64.b64encode(b"\xff\xd8\xff\xe0" + bytes(8)).decode("ascii"),
+        base64.b64encode(b"GIF89a").decode("ascii"),
+    ]
+)
 counts = st.one_of(st.none(), st.integers(0, 10**6), st.just(-1))
 valences = st.integers(-3, 3)  # -3 and 3 are refused
 

@@ -12,15 +12,14 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -31,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.evidence.inspector_section import TouchpointEvidence
+from cjo_desktop.app.panels.text_fields import StartShown, TextBox
+from cjo_desktop.app.personas.inspector_section import PersonaSection
 from cjo_desktop.commands import (
     AddFlow,
     ClearEmotion,
@@ -57,49 +58,6 @@ UNKNOWN_COUNT = -1
 W = TypeVar("W", bound=QWidget)
 Commit = Callable[[], None] | None
 Target = tuple[str, object]  # ("map" | "touchpoint" | "stage" | "flow" | "many", key)
-
-
-class TextBox(QPlainTextEdit):
-    """A multi-line field that says when editing is finished: on focus out or Ctrl+Return."""
-
-    editingFinished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.setFixedHeight(90)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.editingFinished.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class StartShown(QObject):
-    """A long value in a narrow field shows its start ("Trailhead Outfitters: onl"), not its
-    tail, while the field is idle; focus the program gives puts the cursor at the end to add
-    to the text (a click puts it where clicked, Tab or a shortcut selects all, as usual)."""
-
-    _QT_PLACES_CURSOR = (
-        Qt.FocusReason.MouseFocusReason,
-        Qt.FocusReason.TabFocusReason,
-        Qt.FocusReason.BacktabFocusReason,
-        Qt.FocusReason.ShortcutFocusReason,
-    )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(watched, QLineEdit) and isinstance(event, QFocusEvent):
-            if event.type() == QEvent.Type.FocusOut:
-                watched.setCursorPosition(0)
-            elif event.reason() not in self._QT_PLACES_CURSOR:
-                watched.end(False)
-        return False
 
 
 class InspectorDock(MapDock):
@@ -189,6 +147,7 @@ class InspectorDock(MapDock):
         self.tp_feeling_label = self._add(
             form, "Feeling &label", "Feeling label", QLineEdit(), self._commit_feeling_label
         )
+        self.personas = PersonaSection(form, lambda: self._document.journey, self._push)
         self.tp_pains = self._add(form, "Pain points", "Touchpoint pain points", QLabel())
         self.tp_pains.setWordWrap(True)
         self.tp_pains.setTextFormat(Qt.TextFormat.PlainText)
@@ -312,6 +271,7 @@ class InspectorDock(MapDock):
         self.tp_feeling_label.setPlaceholderText(
             "" if valence is None else DEFAULT_EMOTION_LABELS[valence]
         )
+        self.personas.show(journey, tp_id)
         self.tp_pains.setText(_pain_lines(journey, tp_id))
         has_dropoff = journey.has_flow(tp_id, None)
         self.tp_dropoff.setText("Edit drop-off" if has_dropoff else "Add drop-off")

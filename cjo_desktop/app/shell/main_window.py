@@ -39,6 +39,8 @@ from cjo_desktop.app.panels.find_bar import FindBar
 from cjo_desktop.app.panels.inspector import InspectorDock
 from cjo_desktop.app.panels.outline import OutlineDock
 from cjo_desktop.app.panels.workshop import WorkshopBar
+from cjo_desktop.app.personas.actions import PersonaActions, build_persona_menus
+from cjo_desktop.app.personas.dock import PersonasDock
 from cjo_desktop.app.shell import recovery_ui
 from cjo_desktop.app.shell.about import show_about
 from cjo_desktop.app.shell.actions import (
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.lane_titles = LaneTitleMenu(self.scene, self.lane_actions)
         self.blueprint = BlueprintActions(self, self.document)
         build_blueprint_menu(self, self.blueprint)
+        self.personas = PersonaActions(self, self.document, self.scene, self.persona_dock)
+        build_persona_menus(self, self.personas)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -152,11 +156,13 @@ class MainWindow(QMainWindow):
         self.painpoint_dock = PainPointDock(self.document, self.scene, self.view, self)
         self.comment_dock = CommentsDock(self.document, self.scene, self.view, self)
         self.lane_dock = LanesDock(self.document, self.scene, self.view, self)
+        self.persona_dock = PersonasDock(self.document, self.scene, self.view, self)
         self.history = QDockWidget("History", self)
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
         for dock, name, area in (
             (self.outline, "outline", Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.persona_dock, "personas", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.inspector, "inspector", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.history, "history", Qt.DockWidgetArea.RightDockWidgetArea),
             (self.metrics_dock, "metrics", Qt.DockWidgetArea.BottomDockWidgetArea),
@@ -170,6 +176,7 @@ class MainWindow(QMainWindow):
         # which is what lets every card's name be read); the column runs the full height.
         self.splitDockWidget(self.outline, self.inspector, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector, self.history)
+        self.tabifyDockWidget(self.outline, self.persona_dock)
         # The metrics table (a column per metric and per change) needs the width of the
         # bottom: in the side column it showed two and a half columns.
         self.tabifyDockWidget(self.painpoint_dock, self.metrics_dock)
@@ -201,6 +208,7 @@ class MainWindow(QMainWindow):
         toggles = []
         panels = (
             (self.outline, "Out&line"),
+            (self.persona_dock, "Pe&rsonas"),
             (self.metrics_dock, "M&etrics"),
             (self.painpoint_dock, "Pain Poin&ts"),
             (self.comment_dock, "&Comments"),
@@ -265,9 +273,13 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
-        self.blueprint.message.connect(lambda text: status.showMessage(text, 5000))
-        self.comments.message.connect(lambda text: status.showMessage(text, 5000))
-        self.lane_actions.message.connect(lambda text: status.showMessage(text, 5000))
+        for extra in (
+            self.blueprint.message,
+            self.comments.message,
+            self.lane_actions.message,
+            self.personas.message,
+        ):
+            extra.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
         self.document.journeyReplaced.connect(self._update_title)

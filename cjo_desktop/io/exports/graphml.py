@@ -8,6 +8,8 @@ snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash wit
 map id. Touchpoints and emotions with stated evidence carry ``evidence`` (observed, assumed or
 proposed) and, where given, ``evidence_source``; stages, touchpoints, emotions and flows with
 open comments carry ``open_comments`` (their count; the texts stay in the native file).
+Touchpoints used by some personas only carry ``personas``: their names, comma-joined (no
+attribute: every persona uses it).
 
 Given the map's drawing (:mod:`cjo_desktop.io.exports.yed`), every node and edge also carries
 yEd's graphics, so yEd opens the map laid out as the editor draws it; the data stays the same.
@@ -68,8 +70,10 @@ def to_graph(journey: Journey) -> nx.DiGraph:
         )
     snapshots = journey.metric_snapshots()
     latest = snapshots[-1] if snapshots else None
+    persona_names = {p.id: p.name for p in journey.personas()}
     for tp in journey.touchpoints():
         metrics = {}
+        used_by = {"personas": ", ".join(persona_names[p] for p in tp.personas)}
         if latest is not None:  # one attribute per metric of the latest import
             for name, value in latest.values.get(tp.id, {}).items():
                 if value.value is not None:
@@ -84,6 +88,7 @@ def to_graph(journey: Journey) -> nx.DiGraph:
             owner=tp.owner,
             tags=", ".join(tp.tags),
             **metrics,
+            **(used_by if tp.personas else {}),
             **_evidence(tp),
             **comments(tp.id),
         )

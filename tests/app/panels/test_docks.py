@@ -27,7 +27,7 @@ from cjo_desktop.commands import (
     RemoveTouchpoint,
     UpdateItem,
 )
-from cjo_desktop.domain import Journey
+from cjo_desktop.domain import Emotion, Journey
 from cjo_desktop.editor.document import Document
 from cjo_desktop.io import load_map
 from cjo_desktop.io.templates import example_path
@@ -188,16 +188,23 @@ def test_inspector_refuses_a_blank_name(qtbot: QtBot, ed: Editor, inspector: Ins
     qtbot.waitUntil(lambda: inspector.tp_name.text() == "Cart")
 
 
+def everyone(journey: Journey, tp_id: str) -> list[Emotion]:
+    """The feeling the Inspector's Feeling field edits: everyone's, not a persona's."""
+    return [e for e in journey.emotions(tp_id) if e.persona_id is None]
+
+
 def test_inspector_sets_the_feeling(qtbot: QtBot, ed: Editor, inspector: InspectorDock) -> None:
     ed.scene.select_ids(["tp-cart"])
     qtbot.waitUntil(lambda: inspector.tp_valence.currentText() == "0 neutral")
     qtbot.keyClick(inspector.tp_valence, Qt.Key.Key_End)
-    (feeling,) = ed.journey.emotions("tp-cart")
+    personas = [e for e in ed.journey.emotions("tp-cart") if e.persona_id]  # left alone
+    (feeling,) = everyone(ed.journey, "tp-cart")
     assert (feeling.valence, feeling.label) == (2, "double-checking")
     retype(qtbot, inspector.tp_feeling_label, "relieved")
-    assert ed.journey.emotions("tp-cart")[0].label == "relieved"
+    assert everyone(ed.journey, "tp-cart")[0].label == "relieved"
     qtbot.keyClick(inspector.tp_valence, Qt.Key.Key_Home)
-    assert ed.journey.emotions("tp-cart") == []
+    assert everyone(ed.journey, "tp-cart") == []
+    assert [e for e in ed.journey.emotions("tp-cart") if e.persona_id] == personas
     assert ed.document.undo_stack.count() == 3
     qtbot.waitUntil(lambda: not inspector.tp_feeling_label.isEnabled())
 

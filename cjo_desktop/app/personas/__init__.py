@@ -1,0 +1,1 @@
+"""The Personas panel, its dialog, the persona filter and the Inspector's persona rows."""
