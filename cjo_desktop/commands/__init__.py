@@ -43,6 +43,15 @@ from cjo_desktop.commands.fragment import (
     to_json,
 )
 from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
+from cjo_desktop.commands.lanes import (
+    AddLane,
+    MoveLane,
+    RemoveFreeCard,
+    RemoveLane,
+    RenameLane,
+    SetLaneCollapsed,
+    SetLaneHidden,
+)
 from cjo_desktop.commands.metrics import AddMetricSnapshot, ApplyImport, RemoveMetricSnapshot
 from cjo_desktop.commands.painpoints import (
     AddOpportunity,
@@ -72,6 +81,7 @@ __all__ = [
     "AddComment",
     "AddEmotion",
     "AddFlow",
+    "AddLane",
     "AddMetricSnapshot",
     "AddOpportunity",
     "AddPainPoint",
@@ -91,6 +101,7 @@ __all__ = [
     "Keep",
     "Macro",
     "Move",
+    "MoveLane",
     "MoveStage",
     "MoveTouchpoint",
     "MoveTouchpoints",
@@ -98,13 +109,16 @@ __all__ = [
     "RemoveComment",
     "RemoveEmotion",
     "RemoveFlow",
+    "RemoveFreeCard",
     "RemoveItems",
+    "RemoveLane",
     "RemoveMetricSnapshot",
     "RemoveOpportunity",
     "RemovePainPoint",
     "RemovePersona",
     "RemoveStage",
     "RemoveTouchpoint",
+    "RenameLane",
     "ReopenComment",
     "ResolveComment",
     "SetDescription",
@@ -112,6 +126,8 @@ __all__ = [
     "SetEvidence",
     "SetExpectedDropoff",
     "SetJudgedOn",
+    "SetLaneCollapsed",
+    "SetLaneHidden",
     "SetPainPointSettings",
     "SetTitle",
     "UpdateFlow",

@@ -1,4 +1,5 @@
-"""Delete of a mixed selection: flows, emotions, cards, stages and personas in one step."""
+"""Delete of a mixed selection: flows, emotions, cards, stages, personas, free cards and lanes
+in one step."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Iterable
 from cjo_desktop.commands._base import Composite, FlowKey, JourneyCommand, describe, plural
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
+from cjo_desktop.commands.lanes import RemoveFreeCard, RemoveLane
 from cjo_desktop.commands.painpoints import RemoveOpportunity, RemovePainPoint
 from cjo_desktop.commands.personas import RemovePersona
 from cjo_desktop.commands.stages import RemoveStage
@@ -21,15 +23,16 @@ from cjo_desktop.domain import (
     Stage,
     Touchpoint,
 )
+from cjo_desktop.domain.model import FreeCard, Lane
 
 
 class RemoveItems(JourneyCommand):
     """Remove everything selected: flows first, then emotions, opportunities, pain points,
-    touchpoints, stages, personas.
+    free cards, touchpoints, stages, personas, lanes.
 
     A flow or emotion that a removed card takes along anyway is removed once only; a card in
-    a removed stage goes with its stage. ``keys`` are item ids and flow keys
-    ``(source, target)``.
+    a removed stage goes with its stage, a free card in a removed lane with its lane. ``keys``
+    are item ids and flow keys ``(source, target)``.
     """
 
     def __init__(
@@ -56,6 +59,8 @@ class RemoveItems(JourneyCommand):
         personas = [i.id for i in found if isinstance(i, Persona)]
         pains = [i for i in found if isinstance(i, PainPoint)]
         ideas = [i for i in found if isinstance(i, Opportunity)]
+        free = [i for i in found if isinstance(i, FreeCard)]
+        lanes = [i.id for i in found if isinstance(i, Lane)]
         super().__init__(journey, _text(journey, list(flows), list(items)), parent)
         removing: set[object] = set()
         for source, target in flows:
@@ -74,6 +79,10 @@ class RemoveItems(JourneyCommand):
         for pain in pains:
             if pain.touchpoint_id not in gone_cards:
                 RemovePainPoint(journey, pain.id, parent=self, removing=removing)
+        for note in free:
+            if note.lane_id not in lanes:
+                removing.add(note.id)
+                RemoveFreeCard(journey, note.id, parent=self)
         for card in cards:
             if card.stage_id not in stages:
                 RemoveTouchpoint(journey, card.id, parent=self, removing=removing)
@@ -81,14 +90,18 @@ class RemoveItems(JourneyCommand):
             RemoveStage(journey, stage_id, parent=self, removing=removing)
         for persona_id in personas:
             RemovePersona(journey, persona_id, parent=self, removing=removing)
+        for lane_id in lanes:
+            RemoveLane(journey, lane_id, parent=self, removing=removing)
         self.keys: list[str | FlowKey] = [*flows, *items]
+        if len(self.keys) == 1 and lanes:  # "Remove lane "Systems" and its 3 cards"
+            self.setText(self.children()[-1].text())
         if self.standalone and not self.keys:
             self.setObsolete(True)
 
 
 def _text(journey: Journey, flows: list[FlowKey], items: list[str]) -> str:
     words = ["flow" if t else "drop-off" for _, t in flows]
-    words += ["feeling" if (k := journey.kind_of(i).value) == "emotion" else k for i in items]
+    words += [_WORDS.get(k := journey.kind_of(i).value, k) for i in items]
     if len(words) != 1:
         word = words[0] if len(set(words)) == 1 else "item"  # also when nothing
         return f"Remove {plural(len(words), word)}"
@@ -97,6 +110,10 @@ def _text(journey: Journey, flows: list[FlowKey], items: list[str]) -> str:
         if target is None:
             return f"Remove drop-off at {describe(journey, source)}"
         return f"Disconnect {describe(journey, source)} from {describe(journey, target)}"
-    if words[0] == "feeling":
+    if words[0] in ("feeling", "card"):  # describe says "card "Pick the order""
         return f"Remove {describe(journey, items[0])}"
     return f"Remove {words[0]} {describe(journey, items[0])}"
+
+
+#: Kinds the history names in other words: an emotion is a feeling, a free card a card.
+_WORDS = {"emotion": "feeling", "free card": "card"}

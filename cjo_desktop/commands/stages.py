@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cjo_desktop.commands._base import Composite, JourneyCommand, check_index, quote
 from cjo_desktop.commands.items import AddItem
+from cjo_desktop.commands.lanes import RemoveFreeCard
 from cjo_desktop.commands.touchpoints import RemoveTouchpoint
 from cjo_desktop.domain import Journey, Kind, Stage
 
@@ -27,9 +28,10 @@ class AddStage(AddItem):
 
 
 class RemoveStage(JourneyCommand):
-    """Remove a stage with all its touchpoints, each through :class:`RemoveTouchpoint`.
+    """Remove a stage with all its touchpoints, each through :class:`RemoveTouchpoint`, and
+    its free cards.
 
-    Undo puts back the stage, its touchpoints, their emotions and flows, in their old order.
+    Undo puts back the stage, its cards, their emotions and flows, in their old order.
     ``removing`` holds the ids and flow keys that sibling commands remove already (see
     :class:`~cjo_desktop.commands.removal.RemoveItems`); it is updated in place.
     """
@@ -52,6 +54,10 @@ class RemoveStage(JourneyCommand):
         for tp in journey.touchpoints(stage_id):
             if tp.id not in removing:
                 RemoveTouchpoint(journey, tp.id, parent=self, removing=removing)
+        for card in journey.free_cards(stage_id=stage_id):
+            if card.id not in removing:
+                removing.add(card.id)
+                RemoveFreeCard(journey, card.id, parent=self)
 
     def redo(self) -> None:
         super().redo()

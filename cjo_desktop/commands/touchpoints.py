@@ -18,6 +18,7 @@ from cjo_desktop.commands._base import (
 from cjo_desktop.commands.emotions import RemoveEmotion
 from cjo_desktop.commands.flows import RemoveFlow
 from cjo_desktop.commands.items import AddItem, UpdateItem
+from cjo_desktop.commands.lanes import UnlinkFreeCard
 from cjo_desktop.commands.painpoints import (
     RemoveOpportunity,
     RemovePainPoint,
@@ -57,7 +58,7 @@ class AddTouchpoint(AddItem):
 
 class RemoveTouchpoint(JourneyCommand):
     """Remove a touchpoint: first its flows (drop-off included), emotions, opportunities and
-    pain points, then the card.
+    pain points, and the links of free cards that support it, then the card.
 
     ``removing`` holds ids and flow keys that sibling commands remove already, so a flow
     between two removed cards is removed once; it is updated in place.
@@ -93,6 +94,9 @@ class RemoveTouchpoint(JourneyCommand):
         for pain_point in journey.pain_points(touchpoint_id):
             if pain_point.id not in removing:
                 RemovePainPoint(journey, pain_point.id, parent=self, removing=removing)
+        for card in journey.supporting(touchpoint_id):
+            if card.id not in removing:
+                UnlinkFreeCard(journey, card.id, touchpoint_id, parent=self)
         settings = journey.painpoint_settings()
         if settings.goal == touchpoint_id:
             no_goal = dataclasses.replace(settings, goal=None)

@@ -62,7 +62,7 @@ def test_remove_everything_of_the_example(example: Journey, roundtrip: RoundTrip
     command = RemoveItems(example, reversed(keys))
 
     def check(j: Journey) -> None:
-        assert j.graph.number_of_nodes() == 0 and j.flows() == []
+        assert j.graph.number_of_nodes() == len(j.lanes()) and j.flows() == []  # lanes stay
 
     roundtrip(example, command, check)
 
