@@ -42,6 +42,13 @@ from cjo_desktop.commands.fragment import (
     from_json,
     to_json,
 )
+from cjo_desktop.commands.free_cards import (
+    AddFreeCard,
+    EditFreeCard,
+    LinkFreeCard,
+    MoveFreeCard,
+    UnlinkFreeCard,
+)
 from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
 from cjo_desktop.commands.lanes import (
     AddLane,
@@ -81,6 +88,7 @@ __all__ = [
     "AddComment",
     "AddEmotion",
     "AddFlow",
+    "AddFreeCard",
     "AddLane",
     "AddMetricSnapshot",
     "AddOpportunity",
@@ -93,14 +101,17 @@ __all__ = [
     "Composite",
     "DuplicateItems",
     "EditComment",
+    "EditFreeCard",
     "FieldEdit",
     "FlowKey",
     "Fragment",
     "FragmentError",
     "JourneyCommand",
     "Keep",
+    "LinkFreeCard",
     "Macro",
     "Move",
+    "MoveFreeCard",
     "MoveLane",
     "MoveStage",
     "MoveTouchpoint",
@@ -130,6 +141,7 @@ __all__ = [
     "SetLaneHidden",
     "SetPainPointSettings",
     "SetTitle",
+    "UnlinkFreeCard",
     "UpdateFlow",
     "UpdateItem",
     "check_fragment",
