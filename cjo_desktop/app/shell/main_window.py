@@ -26,6 +26,7 @@ from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.evidence.view_action import evidence_view_action
 from cjo_desktop.app.export.dialog import Exporter
 from cjo_desktop.app.export.report import export_report
+from cjo_desktop.app.freecards.actions import link_action
 from cjo_desktop.app.metrics.dock import MetricsDock
 from cjo_desktop.app.metrics.import_dialog import show_import_dialog
 from cjo_desktop.app.metrics.menu import MetricsMenu
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         build_painpoint_menus(self, self.painpoints)
         self.comments = CommentActions(self, self.document, self.scene, self.comment_dock)
         build_comment_menus(self, self.comments)
+        self.link_card = link_action(self, self.controller, self.scene)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
