@@ -51,6 +51,15 @@ def info(journey: Journey) -> dict[str, Any]:
             for s in journey.stages()
         ],
         "personas": [p.name for p in journey.personas()],
+        "lanes": [
+            {
+                "name": lane.name,
+                "kind": lane.kind,
+                "hidden": lane.hidden,
+                "collapsed": lane.collapsed,
+            }
+            for lane in journey.lanes()
+        ],
         "evidence": evidence_json(journey),
         "comments": journey.comment_counts(),
     }

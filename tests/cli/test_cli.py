@@ -15,6 +15,7 @@ from cjo_command import run_cjo
 from jsonschema import Draft202012Validator
 
 from cjo_desktop.domain import Journey
+from cjo_desktop.domain.model import Lane
 from cjo_desktop.io import FILE_SUFFIX, load_map, save_map
 from cjo_desktop.io.templates import example_path, template
 
@@ -209,6 +210,21 @@ def test_mermaid_scores_follow_the_emotions(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------- info/schema/templates
+def test_info_json_lists_the_lanes_in_order_hidden_ones_too(tmp_path: Path) -> None:
+    journey = load_map(template("blank").path)
+    journey.add_item(Lane("ln-back", "Backstage", "backstage", collapsed=True), 1)
+    journey.update("ln-emotion", hidden=True)
+    save_map(journey, tmp_path / "lanes.cjo.json")
+    summary = json.loads(ok("info", "lanes.cjo.json", "--json", cwd=tmp_path))
+    assert summary["lanes"] == [
+        {"name": "Touchpoints", "kind": "touchpoints", "hidden": False, "collapsed": False},
+        {"name": "Backstage", "kind": "backstage", "hidden": False, "collapsed": True},
+        {"name": "Emotion", "kind": "emotion", "hidden": True, "collapsed": False},
+        {"name": "Pain points", "kind": "pain_points", "hidden": False, "collapsed": False},
+        {"name": "Opportunities", "kind": "opportunities", "hidden": False, "collapsed": False},
+    ]
+
+
 def test_info_text(workdir: Path, made: Journey) -> None:
     lines = ok("info", "m.cjo.json", cwd=workdir).splitlines()
     assert lines[0] == made.title
@@ -234,6 +250,12 @@ def test_info_json_counts_match(workdir: Path, made: Journey) -> None:
     }
     assert [s["id"] for s in summary["stages"]] == [s.id for s in made.stages()]
     assert summary["personas"] == [p.name for p in made.personas()]
+    assert [(lane["name"], lane["kind"]) for lane in summary["lanes"]] == [
+        ("Touchpoints", "touchpoints"),
+        ("Emotion", "emotion"),
+        ("Pain points", "pain_points"),
+        ("Opportunities", "opportunities"),
+    ]
     assert summary["stages"][0]["touchpoints"] == [
         t.name for t in made.touchpoints(made.stages()[0].id)
     ]

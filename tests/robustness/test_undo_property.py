@@ -2,7 +2,8 @@
 
 A Hypothesis state machine starts from the bundled example or the blank template and edits it
 only by pushing commands on a QUndoStack: stages, touchpoints (one or many moves), renames and
-other field edits (some merging), flows, emotions, personas, deletes of mixed selections, paste
+other field edits (some merging), flows, emotions, personas, lanes and free cards, deletes of
+mixed selections, paste
 (also through the clipboard text) and duplicate, imports and metric snapshots, macros, and
 undo / redo / jumps in the history. It checks after every step that
 
@@ -35,6 +36,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from undo_comment_rules import CommentRules
+from undo_lane_rules import LaneRules
 from undo_metric_rules import MetricRules
 from undo_painpoint_rules import PainPointRules
 from undo_support import (
@@ -89,7 +91,7 @@ from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import dumps_map, loads_map
 
 
-class UndoMachine(MetricRules, PainPointRules, CommentRules, RuleBasedStateMachine):
+class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None
@@ -461,7 +463,13 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, RuleBasedStateMachi
             assert note.touchpoint_id in cards
         pains = {p.id for p in j.pain_points()}
         assert all(o.pain_point not in j or o.pain_point in pains for o in j.opportunities())
+        lanes = {lane.id for lane in j.lanes()}
+        assert len(lanes) == len(j.lanes()) and j.lane_of_kind("touchpoints") is not None
+        for free in j.free_cards():
+            assert free.stage_id in stages and free.lane_id in lanes
+            assert set(free.supports) <= cards
         items = len(stages) + len(cards) + len(j.emotions()) + len(personas)
+        items += len(lanes) + len(j.free_cards())
         assert j.graph.number_of_nodes() == items + len(pains) + len(j.opportunities())
 
     def teardown(self) -> None:

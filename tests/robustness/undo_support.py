@@ -52,7 +52,7 @@ def deterministic_ids(journey: Journey) -> None:
     emotions, and Hypothesis must be able to replay a run exactly."""
     counter = iter(range(1, 10**9))
     prefixes = {"stage": "st", "touchpoint": "tp", "emotion": "em", "persona": "pe"}
-    prefixes |= {"pain point": "pp", "opportunity": "op"}
+    prefixes |= {"pain point": "pp", "opportunity": "op", "lane": "ln", "free card": "fc"}
 
     def new_id(kind: Any) -> str:
         while True:
