@@ -36,6 +36,7 @@ from hypothesis.stateful import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from undo_comment_rules import CommentRules
+from undo_free_card_rules import FreeCardRules
 from undo_lane_rules import LaneRules
 from undo_metric_rules import MetricRules
 from undo_painpoint_rules import PainPointRules
@@ -91,7 +92,9 @@ from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import dumps_map, loads_map
 
 
-class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBasedStateMachine):
+class UndoMachine(
+    MetricRules, PainPointRules, CommentRules, LaneRules, FreeCardRules, RuleBasedStateMachine
+):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None
