@@ -153,4 +153,4 @@ class FreeCardLayer:
 
     def selected(self) -> list[str]:
         """Ids of the selected free cards."""
-        return [card_id for card_id, item in self.cards.items() if item.isSelected()]
+        return [i.card_id for i in self._scene.selectedItems() if isinstance(i, FreeCardItem)]

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from cjo_desktop.app.shell.actions import make_action
-from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.editor.controller import EditorController
 
 MAP_MENU = "&Map"
@@ -34,8 +33,9 @@ def map_menu(window: QMainWindow) -> QMenu:
     return menu
 
 
-def link_action(window: QMainWindow, controller: EditorController, scene: JourneyScene) -> QAction:
-    """Map > Link Card to Touchpoint, enabled while a free card and a touchpoint are selected."""
+def link_action(window: QMainWindow, controller: EditorController) -> QAction:
+    """Map > Link Card to Touchpoint. Always enabled: with the wrong selection the status bar
+    says what to select, which a greyed-out item cannot."""
     action = make_action(
         window,
         "&Link Card to Touchpoint",
@@ -44,11 +44,5 @@ def link_action(window: QMainWindow, controller: EditorController, scene: Journe
     )
     action.setObjectName("link_free_card")
     action.triggered.connect(lambda _=False: controller.free.link_selection())
-
-    def follow() -> None:
-        action.setEnabled(bool(scene.selected_free_cards() and scene.selected_touchpoints()))
-
-    scene.selectionChanged.connect(follow)
-    follow()
     map_menu(window).addAction(action)
     return action

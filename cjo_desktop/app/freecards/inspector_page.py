@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,7 +35,7 @@ from cjo_desktop.drawing.free_card_view import default_fill
 from cjo_desktop.palette import FREE_CARD_SWATCHES, GRID, SELECTION
 
 #: Swatches per row of the colour picker.
-PER_ROW = 5
+PER_ROW = 4
 SWATCH = 22
 
 
@@ -58,12 +59,13 @@ class FreeCardPage:
         self.where = QLabel()
         self.where.setAccessibleName("Free card lane and stage")
         self.where.setWordWrap(True)
+        self.where.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         form.addRow("Cell", self.where)
         form.addRow("Colour", self._build_swatches())
         self.link = self._line(form, "&Link", "Free card link", "link")
         self.link.setPlaceholderText("https://…")
         self.owner = self._line(form, "&Owner", "Free card owner", "owner")
-        form.addRow("Supports", self._build_supports())
+        self._build_supports(form)
         self.evidence = EvidenceFields(form, "Card", journey, push)
 
     # ------------------------------------------------------------------ building
@@ -98,31 +100,45 @@ class FreeCardPage:
         grid.addWidget(self.default_colour, rows, 0, 1, PER_ROW)
         return box
 
-    def _build_supports(self) -> QWidget:
+    def _build_supports(self, form: QFormLayout) -> None:
+        """The list with Remove under it, then a row as wide as the page: a touchpoint chosen
+        (or typed) by name and Add."""
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         self.supports = QListWidget()
         self.supports.setAccessibleName("Touchpoints the card supports")
         self.supports.setMaximumHeight(96)
+        self.supports.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.supports.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has it all
         column.addWidget(self.supports)
-        row = QHBoxLayout()
+        self.remove = QPushButton("&Remove")
+        self.remove.setAccessibleName("Unlink touchpoint")
+        self.remove.setToolTip("The card stops supporting the touchpoint chosen in the list")
+        self.remove.clicked.connect(self._remove_link)
+        column.addWidget(self.remove, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow("Supports", box)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
         self.choice = QComboBox()
         self.choice.setAccessibleName("Touchpoint to link")
         self.choice.setEditable(True)  # type a name: the completer finds it
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.choice.setPlaceholderText("touchpoint…")
+        # as narrow as the page: long names are read in the list that opens
+        policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        self.choice.setSizeAdjustPolicy(policy)
+        self.choice.setMinimumContentsLength(6)
+        edit = self.choice.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText("touchpoint to link…")
         self.add = QPushButton("&Add")
         self.add.setAccessibleName("Link to touchpoint")
+        self.add.setToolTip("The card supports the touchpoint named at the left")
         self.add.clicked.connect(self._add_link)
-        self.remove = QPushButton("&Remove")
-        self.remove.setAccessibleName("Unlink touchpoint")
-        self.remove.clicked.connect(self._remove_link)
-        row.addWidget(self.choice, 1)
-        row.addWidget(self.add)
-        row.addWidget(self.remove)
-        column.addLayout(row)
-        return box
+        line.addWidget(self.choice, 1)
+        line.addWidget(self.add)
+        form.addRow(row)
 
     # ------------------------------------------------------------------ showing
     def show(self, journey: Journey, card_id: str, same: bool) -> None:
@@ -157,6 +173,7 @@ class FreeCardPage:
             tp = journey.touchpoint(tp_id)
             item = QListWidgetItem(f"{tp.name} ({journey.stage(tp.stage_id).name})")
             item.setData(Qt.ItemDataRole.UserRole, tp_id)
+            item.setToolTip(item.text())
             self.supports.addItem(item)
         self.remove.setEnabled(bool(supports))
         others = [t for t in journey.touchpoints() if t.id not in supports]

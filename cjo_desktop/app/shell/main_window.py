@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         build_painpoint_menus(self, self.painpoints)
         self.comments = CommentActions(self, self.document, self.scene, self.comment_dock)
         build_comment_menus(self, self.comments)
-        self.link_card = link_action(self, self.controller, self.scene)
+        self.link_card = link_action(self, self.controller)
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
