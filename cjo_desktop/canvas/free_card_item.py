@@ -25,7 +25,7 @@ from cjo_desktop.canvas.text import elide, fit_lines, font, paint_far_text, plai
 from cjo_desktop.domain.model import FreeCard
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.comment_view import badge_tooltip
-from cjo_desktop.drawing.evidence_view import card_evidence
+from cjo_desktop.drawing.evidence_view import CardEvidence, card_evidence
 from cjo_desktop.drawing.free_card_view import FreeCardLook, link_tooltip, openable
 from cjo_desktop.drawing.zoom import FAR_TITLE_PX, CardDrawing, card_drawing
 
@@ -151,6 +151,11 @@ class FreeCardItem(QGraphicsItem):
     @property
     def look(self) -> FreeCardLook:
         return self._look
+
+    @property
+    def evidence(self) -> CardEvidence:
+        """The evidence mark it draws: an assumed card's dashes and tag, as on the cards."""
+        return self._evidence
 
     @property
     def ink(self) -> QColor:

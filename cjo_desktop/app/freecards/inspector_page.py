@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -199,7 +200,7 @@ class FreeCardPage:
         card_id, journey = self._card(), self._journey()
         if card_id is None or getattr(journey.free_card(card_id), field) == value:
             return
-        changes = {field: value}
+        changes: dict[str, Any] = {field: value}
         self._push(lambda: EditFreeCard(journey, card_id, **changes))
 
     def _commit_text(self, edit: QLineEdit, field: str) -> None:
