@@ -139,6 +139,13 @@ class FreeCardItem(QGraphicsItem):
         """Paint for a picture: the full drawing at any scale, no recording."""
         self._for_export = True
 
+    def set_far(self, far: bool) -> None:
+        """Far out (told by the scene) the card is a bitmap, as the cards are: its simple
+        drawing sizes its text in screen pixels, which a recorded drawing cannot replay."""
+        if not self._for_export:
+            mode = QGraphicsItem.CacheMode
+            self.setCacheMode(mode.DeviceCoordinateCache if far else mode.NoCache)
+
     @property
     def card(self) -> FreeCard | None:
         return self._card

@@ -39,6 +39,8 @@ class SupportLinkItem(QGraphicsItem):
         self._path = QPainterPath()
         self._shape = QPainterPath()
         self._bounds = QRectF()
+        #: A picture's links are dashed in scene units, so paper and the screen agree.
+        self.for_export = False
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(1)  # over the lane bands, under the curve, the flows and every card
 
@@ -82,13 +84,19 @@ class SupportLinkItem(QGraphicsItem):
     ) -> None:
         if not self._points:
             return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        # On screen, lines at right angles need no antialiasing, and short flat dashes draw
+        # far faster than round dots (a map's links cross it from lane to lane); the dashes
+        # are screen pixels (a cosmetic pen): zoomed out, dashes in scene units would be
+        # thousands of specks per line. A picture is drawn once, smoothly.
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.for_export)
         colour = QColor(SUPPORT_LINK)
-        pen = QPen(colour, LINK_WIDTH, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.RoundCap)
-        pen.setDashPattern([0.1, 2.6])  # round dots, about 4 px apart
+        pen = QPen(colour, LINK_WIDTH, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.FlatCap)
+        pen.setDashPattern([1.5, 2.0])  # 2 px dashes 3 px apart: dotted, not a flow's line
+        pen.setCosmetic(not self.for_export)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QBrush(colour))
         painter.drawEllipse(self.end(), DOT_RADIUS, DOT_RADIUS)
@@ -102,6 +110,7 @@ class FreeCardLayer:
         self._for_export = for_export
         self.cards: dict[str, FreeCardItem] = {}
         self.links: dict[LinkKey, SupportLinkItem] = {}
+        self._far = False
 
     def clear(self) -> None:
         for item in [*self.cards.values(), *self.links.values()]:
@@ -122,6 +131,7 @@ class FreeCardLayer:
                 item = self.cards[card_id] = FreeCardItem(card, (rect.w, rect.h))
                 if self._for_export:
                     item.set_for_export()
+                item.set_far(self._far)
                 self._scene.addItem(item)
             look = free_card_look(card, kinds.get(card.lane_id, ""), by_evidence)
             item.set_card(card, (rect.w, rect.h), look, free_card_tooltip(journey, card))
@@ -136,9 +146,16 @@ class FreeCardLayer:
             item = self.links.get(key)
             if item is None:
                 item = self.links[key] = SupportLinkItem(key)
+                item.for_export = self._for_export
                 self._scene.addItem(item)
             card, tp = journey.free_card(key[0]), journey.touchpoint(key[1])
             item.set_link(link, f"{card.text}\nsupports {tp.name}")
+
+    def set_far(self, far: bool) -> None:
+        """The view is zoomed out below legible text (see JourneyScene.set_far)."""
+        self._far = far
+        for item in self.cards.values():
+            item.set_far(far)
 
     def put_back(self, layout: Layout) -> None:
         """Every card where the layout has it: after a drag that dropped nowhere useful."""

@@ -201,6 +201,7 @@ class JourneyScene(QGraphicsScene):
             self._far = far
             for card in self.cards.values():
                 card.set_far(far)
+            self.free.set_far(far)
 
     def set_overview(self, on: bool) -> None:
         """Far out, draw every flow in one hairline path instead of one arrow item each."""
