@@ -21,9 +21,9 @@ def describe_selection(journey: Journey | None, items: list[QGraphicsItem]) -> s
     free = [i for i in items if isinstance(i, FreeCardItem)]
     if len(free) == 1 and not (cards or flows or headers):
         return describe_free_card(journey, free[0].card_id)
-    if len(cards) == 1 and not flows and not headers:
+    if len(cards) == 1 and not (flows or headers or free):
         return describe_touchpoint(journey, cards[0].touchpoint.id)
-    if len(headers) == 1 and not cards and not flows:
+    if len(headers) == 1 and not (cards or flows or free):
         stage = headers[0].stage
         count = len(journey.touchpoints(stage.id)) if stage.id in journey else 0
         return f"Stage {stage.name}, {count} touchpoints"
