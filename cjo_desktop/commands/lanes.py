@@ -8,6 +8,8 @@ through :class:`RemoveFreeCard`, and undo puts them back where they were.
 
 from __future__ import annotations
 
+from typing import Any
+
 from cjo_desktop.commands._base import Composite, JourneyCommand, plural, quote
 from cjo_desktop.commands.items import AddItem, UpdateItem
 from cjo_desktop.domain import Journey, Kind
@@ -51,7 +53,7 @@ class _LaneEdit(UpdateItem):
         verb: str,
         parent: Composite | None,
         after: str = "",
-        **change: object,
+        **change: Any,
     ) -> None:
         lane = journey.lane(lane_id)
         super().__init__(journey, lane_id, parent, **change)

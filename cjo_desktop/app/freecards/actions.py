@@ -44,5 +44,8 @@ def link_action(window: QMainWindow, controller: EditorController) -> QAction:
     )
     action.setObjectName("link_free_card")
     action.triggered.connect(lambda _=False: controller.free.link_selection())
-    map_menu(window).addAction(action)
+    menu = map_menu(window)
+    if menu.actions():
+        menu.addSeparator()
+    menu.addAction(action)
     return action

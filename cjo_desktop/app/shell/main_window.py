@@ -27,6 +27,9 @@ from cjo_desktop.app.evidence.view_action import evidence_view_action
 from cjo_desktop.app.export.dialog import Exporter
 from cjo_desktop.app.export.report import export_report
 from cjo_desktop.app.freecards.actions import link_action
+from cjo_desktop.app.lanes.actions import LaneActions, build_lane_menus
+from cjo_desktop.app.lanes.canvas_menu import LaneTitleMenu
+from cjo_desktop.app.lanes.dock import LanesDock
 from cjo_desktop.app.metrics.dock import MetricsDock
 from cjo_desktop.app.metrics.import_dialog import show_import_dialog
 from cjo_desktop.app.metrics.menu import MetricsMenu
@@ -113,7 +116,10 @@ class MainWindow(QMainWindow):
         build_painpoint_menus(self, self.painpoints)
         self.comments = CommentActions(self, self.document, self.scene, self.comment_dock)
         build_comment_menus(self, self.comments)
-        self.link_card = link_action(self, self.controller)
+        self.lane_actions = LaneActions(self, self.document, self.controller, self.lane_dock)
+        self.map_menu = build_lane_menus(self, self.lane_actions)
+        self.lane_titles = LaneTitleMenu(self.scene, self.lane_actions)
+        self.link_card = link_action(self, self.controller)  # in the Map menu just made
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()
@@ -144,6 +150,7 @@ class MainWindow(QMainWindow):
         self.metrics_dock = MetricsDock(self.document, self.scene, self.view, self)
         self.painpoint_dock = PainPointDock(self.document, self.scene, self.view, self)
         self.comment_dock = CommentsDock(self.document, self.scene, self.view, self)
+        self.lane_dock = LanesDock(self.document, self.scene, self.view, self)
         self.history = QDockWidget("History", self)
         self.history.setWidget(QUndoView(self.document.undo_stack, self.history))
         self.history.widget().setAccessibleName("Undo history")
@@ -166,6 +173,11 @@ class MainWindow(QMainWindow):
         # bottom: in the side column it showed two and a half columns.
         self.tabifyDockWidget(self.painpoint_dock, self.metrics_dock)
         self.tabifyDockWidget(self.metrics_dock, self.comment_dock)
+        # The lanes are a list top to bottom, like the outline: a tab beside it. Docked by
+        # the tabify alone: added to the column first, it left a stray tab bar of the bottom
+        # panels painted over them.
+        self.lane_dock.setObjectName("lanes")
+        self.tabifyDockWidget(self.outline, self.lane_dock)
         self.painpoint_dock.raise_()
         self.inspector.raise_()
         self.outline.raise_()
@@ -253,6 +265,7 @@ class MainWindow(QMainWindow):
         for source in (f.message, self.exporter.message, c.statusMessage, self.painpoints.message):
             source.connect(lambda text: status.showMessage(text, 5000))
         self.comments.message.connect(lambda text: status.showMessage(text, 5000))
+        self.lane_actions.message.connect(lambda text: status.showMessage(text, 5000))
         self.document.modifiedChanged.connect(self.setWindowModified)
         self.document.pathChanged.connect(self._update_title)
         self.document.journeyReplaced.connect(self._update_title)

@@ -127,7 +127,7 @@ def test_close_can_save_first(
 
 def test_every_menu_command_has_text_a_tip_and_no_clashing_keys(window: MainWindow) -> None:
     rows = menu_rows(window.menuBar())
-    assert {where.split()[0] for where, _, _ in rows} == {"File", "Edit", "View", "Map", "Help"}
+    assert {where.split()[0] for where, _, _ in rows} == {"File", "Edit", "Map", "View", "Help"}
     assert all(text for _, text, _ in rows)
     actions = [a for a in window.findChildren(QAction) if a.text() and not a.isSeparator()]
     reachable = {text for _, text, _ in rows}
