@@ -121,9 +121,12 @@ class FreeCardRules:
     @precondition(lambda self: self.journey is not None and self.journey.stages())
     @rule(data=st.data(), text=words)
     def free_card_workout(self, data: st.DataObject, text: str) -> None:
-        """A card added, then a few edits of the map's free cards in a row, each its own
-        step: free cards are rare among random edits, and undo and jumps take them away."""
+        """A card added and linked, then a few edits of the map's free cards in a row, each
+        its own step: free cards are rare among random edits, and undo and jumps take them
+        away."""
         self._add_free_card(data, text or "Pick", "", "", "")
+        if self.j.free_cards() and self.j.touchpoints():
+            self._link_free_card(data, True)
         steps = [self._edit_free_card, self._move_free_card, self._free_card_evidence]
         for _ in range(data.draw(st.integers(1, 4))):
             if not self.j.free_cards():
