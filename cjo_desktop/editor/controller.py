@@ -266,7 +266,10 @@ class EditorController(QObject):
 
     # -------------------------------------------------------------- clipboard
     def copy(self) -> bool:
-        keys = self.selection_keys()
+        free = self.scene.selected_free_cards()
+        keys = [k for k in self.selection_keys() if k not in free]
+        if free:  # a free card needs its lane: the clipboard has no place for it yet
+            self.statusMessage.emit("Free cards are not copied or cut; Delete removes them")
         if not keys:
             return False
         fragment = fragment_of(self.journey, keys)
@@ -280,8 +283,10 @@ class EditorController(QObject):
         return True
 
     def cut(self) -> None:
+        free = self.scene.selected_free_cards()
         if self.copy():
-            self._push(RemoveItems(self.journey, self.selection_keys()))
+            keys = [k for k in self.selection_keys() if k not in free]
+            self._push(RemoveItems(self.journey, keys))
 
     def paste(self) -> None:
         data = clipboard.clipboard().mimeData()

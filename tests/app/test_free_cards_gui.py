@@ -272,3 +272,13 @@ def test_the_inspector_edits_text_colour_and_owner_each_in_one_step(
     qtbot.mouseClick(page.default_colour, Qt.MouseButton.LeftButton)
     assert journey.free_card("gateway").colour == ""
     assert stack.count() == 3
+
+
+def test_cut_leaves_free_cards_alone_and_says_so(window: MainWindow, qtbot: QtBot) -> None:
+    journey = window.document.journey
+    messages: list[str] = []
+    window.controller.statusMessage.connect(messages.append)
+    window.scene.select_ids(["gateway", "pdp"])
+    window.acts.cut.trigger()
+    assert "gateway" in journey and "pdp" not in journey  # the touchpoint went to the clipboard
+    assert messages == ["Free cards are not copied or cut; Delete removes them"]
