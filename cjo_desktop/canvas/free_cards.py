@@ -92,7 +92,9 @@ class SupportLinkItem(QGraphicsItem):
         colour = QColor(SUPPORT_LINK)
         pen = QPen(colour, LINK_WIDTH, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.FlatCap)
         pen.setDashPattern([1.5, 2.0])  # 2 px dashes 3 px apart: dotted, not a flow's line
-        pen.setCosmetic(not self.for_export)
+        if not self.for_export:
+            pen.setCosmetic(True)
+            pen.setWidthF(1.0)  # one screen pixel: far out a line must not outweigh a card
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)

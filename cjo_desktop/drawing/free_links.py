@@ -30,12 +30,17 @@ Point = tuple[float, float]
 
 #: Two cards share a column when this much of their widths overlaps.
 SHARED = 24.0
-#: Turns run this far inside a lane's padding, links of one lane or row ``STEP`` apart.
-INSET, STEP, TRACKS = 3.0, 4.0, 3
-#: The gutter runs this far inside the stage column's edge (its padding is 20).
-GUTTER = 6.0
+#: Turns run this far inside a lane's padding, links of one lane or row ``STEP`` apart (a
+#: lane of free cards has 12 units above its cards).
+INSET, STEP, TRACKS = 3.0, 3.0, 3
+#: The gutter runs this far inside the stage column's edge (its padding is 20), links in one
+#: gutter ``GUTTER_STEP`` apart.
+GUTTER, GUTTER_STEP = 6.0, 4.0
 #: A line passing closer than this to a card counts as passing it.
 CLEARANCE = 2.0
+#: Links into one touchpoint enter it this far apart, each with its own dot, so lines from
+#: several lanes never run on top of one another into the card.
+SPREAD = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,7 @@ def support_links(journey: Journey, layout: Layout) -> list[SupportLink]:
     ]
     obstacles = _Obstacles(layout, boxes)
     tracks: dict[str, int] = {}
+    entries = _entries(journey, layout, lanes)
     out: list[SupportLink] = []
     for card in journey.free_cards():
         box = layout.free_cards.get(card.id)
@@ -100,8 +106,29 @@ def support_links(journey: Journey, layout: Layout) -> list[SupportLink]:
             if target is None or row is None:
                 continue
             ends = _Ends(box, target, lane, row, column, tracks)
+            ends.entry = entries[(card.id, tp_id)]
             points = _route(ends, obstacles, (card.id, tp_id))
             out.append(SupportLink(card.id, tp_id, points))
+    return out
+
+
+def _entries(
+    journey: Journey, layout: Layout, lanes: dict[str, Lane]
+) -> dict[tuple[str, str], float]:
+    """Where each link enters its touchpoint: spread around the card's middle, in the order
+    the links are drawn."""
+    into: dict[str, list[str]] = {}
+    for card in journey.free_cards():
+        if card.id in layout.free_cards and card.lane_id in lanes:
+            for tp_id in card.supports:
+                if tp_id in layout.cards:
+                    into.setdefault(tp_id, []).append(card.id)
+    out: dict[tuple[str, str], float] = {}
+    for tp_id, cards in into.items():
+        target = layout.cards[tp_id]
+        for k, card_id in enumerate(cards):
+            x = target.cx + (k - (len(cards) - 1) / 2) * SPREAD
+            out[(card_id, tp_id)] = min(max(x, target.x + SHARED), target.right - SHARED)
     return out
 
 
@@ -125,6 +152,7 @@ class _Ends:
         self.out_turn = _turn(lane, self.up, tracks)
         self.in_turn = _turn(row, not self.up, tracks)
         self.tracks = tracks
+        self.entry = target.cx  # where the link meets the touchpoint
 
 
 def _turn(lane: Lane, top: bool, tracks: dict[str, int]) -> float:
@@ -138,22 +166,24 @@ def _turn(lane: Lane, top: bool, tracks: dict[str, int]) -> float:
 def _route(e: _Ends, obstacles: _Obstacles, ignore: tuple[str, str]) -> tuple[Point, ...]:
     card, target = e.card, e.target
     lo, hi = max(card.x, target.x), min(card.right, target.right)
+    tx = e.entry
     if hi - lo >= SHARED:
-        x = min(max(card.cx, lo + SHARED / 2), hi - SHARED / 2)
+        x = tx if lo + SHARED / 2 <= tx <= hi - SHARED / 2 else card.cx
+        x = min(max(x, lo + SHARED / 2), hi - SHARED / 2)
         if obstacles.clear((x, e.start), (x, e.end), ignore):
             return ((x, e.start), (x, e.end))
-    out_first = ((card.cx, e.start), (card.cx, e.out_turn), (target.cx, e.out_turn))
-    if obstacles.clear(out_first[2], (target.cx, e.end), ignore):
-        return (*out_first, (target.cx, e.end))
-    in_first = ((card.cx, e.start), (card.cx, e.in_turn), (target.cx, e.in_turn))
+    out_first = ((card.cx, e.start), (card.cx, e.out_turn), (tx, e.out_turn))
+    if obstacles.clear(out_first[2], (tx, e.end), ignore):
+        return (*out_first, (tx, e.end))
+    in_first = ((card.cx, e.start), (card.cx, e.in_turn), (tx, e.in_turn))
     if obstacles.clear(in_first[0], in_first[1], ignore):
-        return (*in_first, (target.cx, e.end))
+        return (*in_first, (tx, e.end))
     column = e.column
     # The column's own left gutter, unless the touchpoint lies right of the column: its right
     # gutter runs beside the next column's left one, and two bundles there read as one.
-    left = target.cx < column.x + column.width
+    left = tx < column.x + column.width
     key = f"gutter:{column.stage_id}:{'left' if left else 'right'}"
-    step = STEP * (e.tracks.get(key, 0) % TRACKS)
+    step = GUTTER_STEP * (e.tracks.get(key, 0) % TRACKS)
     e.tracks[key] = e.tracks.get(key, 0) + 1
     gx = column.x + GUTTER + step if left else column.x + column.width - GUTTER - step
     return (
@@ -161,6 +191,6 @@ def _route(e: _Ends, obstacles: _Obstacles, ignore: tuple[str, str]) -> tuple[Po
         (card.cx, e.out_turn),
         (gx, e.out_turn),
         (gx, e.in_turn),
-        (target.cx, e.in_turn),
-        (target.cx, e.end),
+        (tx, e.in_turn),
+        (tx, e.end),
     )

@@ -151,3 +151,13 @@ def test_free_card_colours_read_and_follow_their_lane() -> None:
 )
 def test_only_web_and_mail_addresses_open(link: str, opened: str | None) -> None:
     assert openable(link) == opened
+
+
+def test_links_into_one_touchpoint_enter_it_apart(drawn: tuple[Journey, Layout]) -> None:
+    j, layout = drawn
+    into = [s.points[-1] for s in support_links(j, layout) if s.touchpoint_id == "track"]
+    assert len(into) == 3  # the pick, the label and the carrier's API
+    xs = sorted(p[0] for p in into)
+    assert all(b - a >= 10 for a, b in itertools.pairwise(xs))
+    card = layout.cards["track"]
+    assert all(card.x < x < card.right for x in xs)
