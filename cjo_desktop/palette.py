@@ -67,6 +67,31 @@ DROPOFF = "#B35900"
 OPPORTUNITY = OKABE_ITO["green"]
 #: The badge of open comments on a card or a stage (white count on it: contrast 6:1).
 COMMENT = "#8250DF"
+#: Free cards' fills, light Okabe-Ito tints dark text reads on: the Inspector's swatches by
+#: name, and the one each kind of lane gives its cards unless a card has a colour of its own.
+#: The lane's title says what its cards are, so a colour never carries meaning alone.
+FREE_CARD_SWATCHES = {
+    "Sky blue": "#D5EDFA",
+    "Yellow": "#FCF9D0",
+    "Green": "#BFE7DC",
+    "Orange": "#F9E7BF",
+    "Pink": "#F2DDE9",
+    "Blue": "#BFDCEC",
+    "Red": "#F5D7BF",
+    "Grey": "#EEF0F2",
+}
+FREE_CARD_FILLS = {
+    "customer_actions": FREE_CARD_SWATCHES["Sky blue"],
+    "thoughts": FREE_CARD_SWATCHES["Yellow"],
+    "frontstage": FREE_CARD_SWATCHES["Green"],
+    "backstage": FREE_CARD_SWATCHES["Orange"],
+    "support": FREE_CARD_SWATCHES["Pink"],
+    "systems": FREE_CARD_SWATCHES["Blue"],
+    "text": FREE_CARD_SWATCHES["Grey"],
+}
+#: A free card's link to a touchpoint it supports: dotted, quieter than the flows' grey and
+#: without an arrowhead, so it never reads as customers moving.
+SUPPORT_LINK = "#8C959F"
 #: A metric better or worse than before or than its scale's middle (cards, tables, charts).
 BETTER = OKABE_ITO["blue"]
 WORSE = OKABE_ITO["vermillion"]

@@ -1,5 +1,6 @@
-"""How much of a map is known: evidence coverage over cards, feelings and manual pain points,
-for the whole map, per kind and per stage, and the items that rest on assumptions.
+"""How much of a map is known: evidence coverage over cards (touchpoints and free cards),
+feelings and manual pain points, for the whole map, per kind and per stage, and the items that
+rest on assumptions.
 
 ``cjo info``, the report's page "What we know and what we assume" and the evidence view's
 legend all count here, so they never disagree.
@@ -13,13 +14,14 @@ from typing import Any
 
 from cjo_desktop.domain import Emotion, Journey, PainPoint, Touchpoint
 from cjo_desktop.domain.evidence import STATUSES, UNKNOWN_KEY, UNSTATED, Evidence, status_of
+from cjo_desktop.domain.model import FreeCard
 
 #: Coverage's columns: the three statuses, then items nobody has judged.
 COLUMNS: tuple[str, ...] = (*STATUSES, UNSTATED)
-#: The kinds of item that carry evidence, as ``cjo info --json`` names them.
-KINDS: tuple[str, ...] = ("touchpoints", "emotions", "pain_points")
+#: The kinds of item that carry evidence, as ``cjo info --json`` (and the map file) names them.
+KINDS: tuple[str, ...] = ("touchpoints", "emotions", "pain_points", "free_cards")
 
-Backed = Touchpoint | Emotion | PainPoint
+Backed = Touchpoint | Emotion | PainPoint | FreeCard
 
 
 @dataclass(frozen=True)
@@ -52,19 +54,25 @@ def _coverage(items: list[Backed]) -> Coverage:
     return Coverage({s: tally.get(s, 0) for s in COLUMNS})
 
 
-def items_of(journey: Journey, touchpoint_id: str | None = None) -> dict[str, list[Backed]]:
-    """The items that carry evidence, by kind (all of the map, or of one touchpoint)."""
-    tps = journey.touchpoints() if touchpoint_id is None else [journey.touchpoint(touchpoint_id)]
+def items_of(journey: Journey, stage_id: str | None = None) -> dict[str, list[Backed]]:
+    """The items that carry evidence, by kind (all of the map, or of one stage)."""
+    tps = journey.touchpoints(stage_id)
     emotions: list[Backed] = []
     pains: list[Backed] = []
     for tp in tps:
         emotions.extend(journey.emotions(tp.id))
         pains.extend(journey.pain_points(tp.id))
-    return {"touchpoints": list(tps), "emotions": emotions, "pain_points": pains}
+    free: list[Backed] = list(journey.free_cards(stage_id))
+    return {
+        "touchpoints": list(tps),
+        "emotions": emotions,
+        "pain_points": pains,
+        "free_cards": free,
+    }
 
 
 def coverage_by_kind(journey: Journey) -> dict[str, Coverage]:
-    """Per kind, and ``"all"`` over the three."""
+    """Per kind, and ``"all"`` over every kind."""
     by_kind = items_of(journey)
     out = {kind: _coverage(items) for kind, items in by_kind.items()}
     out["all"] = _coverage([i for items in by_kind.values() for i in items])
@@ -72,13 +80,11 @@ def coverage_by_kind(journey: Journey) -> dict[str, Coverage]:
 
 
 def coverage_by_stage(journey: Journey) -> list[tuple[str, Coverage]]:
-    """(stage name, coverage of its cards, feelings and pain points), left to right."""
+    """(stage name, coverage of its cards, free cards, feelings and pain points), left to
+    right."""
     out: list[tuple[str, Coverage]] = []
     for stage in journey.stages():
-        items: list[Backed] = []
-        for tp in journey.touchpoints(stage.id):
-            for kind_items in items_of(journey, tp.id).values():
-                items.extend(kind_items)
+        items = [i for kind_items in items_of(journey, stage.id).values() for i in kind_items]
         out.append((stage.name, _coverage(items)))
     return out
 
@@ -97,15 +103,19 @@ class Listed:
     """One item that is not observed, as the report lists it."""
 
     stage: str
-    touchpoint: str
-    kind: str  # "touchpoint", "feeling", "pain point"
-    what: str  # the card's name, the feeling in words, the pain point's description
+    touchpoint: str  # for a free card: the touchpoints it supports ("" none)
+    kind: str  # "touchpoint", "feeling", "pain point", "free card"
+    what: str  # the card's name, the feeling in words, the pain point's description, a free
+    # card's text and lane
     evidence: Evidence | None
 
 
 def not_observed(journey: Journey, status: str) -> list[Listed]:
-    """The items with ``status`` ('assumed', 'proposed' or 'not stated'), in journey order."""
+    """The items with ``status`` ('assumed', 'proposed' or 'not stated'), in journey order: a
+    stage's touchpoints with what hangs on them, then its free cards."""
     out: list[Listed] = []
+    names = {t.id: t.name for t in journey.touchpoints()}
+    lanes = {lane.id: lane.name for lane in journey.lanes()}
     for stage in journey.stages():
         for tp in journey.touchpoints(stage.id):
             rows: list[tuple[str, str, Backed]] = [("touchpoint", tp.description, tp)]
@@ -117,4 +127,9 @@ def not_observed(journey: Journey, status: str) -> list[Listed]:
             for kind, what, item in rows:
                 if status_of(item.evidence) == status:
                     out.append(Listed(stage.name, tp.name, kind, what, item.evidence))
+        for card in journey.free_cards(stage.id):
+            if status_of(card.evidence) == status:
+                supports = ", ".join(names[t] for t in card.supports if t in names)
+                what = f"{card.text} ({lanes.get(card.lane_id, '')})"
+                out.append(Listed(stage.name, supports, "free card", what, card.evidence))
     return out

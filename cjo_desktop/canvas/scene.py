@@ -19,6 +19,7 @@ from cjo_desktop.canvas.emotion_item import EmotionCurve
 from cjo_desktop.canvas.evidence_paint import LEGEND_WIDTH, EvidenceLegend
 from cjo_desktop.canvas.flow_item import FlowItem, label_size
 from cjo_desktop.canvas.flow_layer import FlowLayer
+from cjo_desktop.canvas.free_cards import FreeCardLayer
 from cjo_desktop.canvas.lane_chips import LaneChips, lane_chips
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
@@ -109,6 +110,8 @@ class JourneyScene(QGraphicsScene):
         #: Pain points' and opportunities' notes by id; they stay when highlighting is off
         #: (they are what the team wrote; the switch only toggles the marks).
         self.notes: dict[str, NoteItem] = {}
+        #: The free cards in their cells and their links to the touchpoints they support.
+        self.free = FreeCardLayer(self, for_export=not cached)
         #: Badges of open comments: on screen, and in a picture only when asked for.
         self._comments_on = cached
         self._frozen = 0
@@ -152,6 +155,7 @@ class JourneyScene(QGraphicsScene):
             self.removeItem(item)
         self.notes.clear()
         self.chips.set_chips([])
+        self.free.clear()
         self.cards.clear()
         self.flows.clear()
         self.headers.clear()
@@ -182,6 +186,7 @@ class JourneyScene(QGraphicsScene):
         self._backdrop.set_layout(layout, journey.title)
         self._sync_headers(journey, layout)
         self._sync_cards(journey, layout)
+        self.free.sync(journey, layout, self._evidence_on)
         self._sync_comments(journey)
         self._judge_pain(journey)  # the flows' labels keep clear of the pain outlines
         self._sync_flows(journey, layout)
@@ -212,6 +217,7 @@ class JourneyScene(QGraphicsScene):
             self._far = far
             for card in self.cards.values():
                 card.set_far(far)
+            self.free.set_far(far)
 
     def set_overview(self, on: bool) -> None:
         """Far out, draw every flow in one hairline path instead of one arrow item each."""
@@ -261,6 +267,7 @@ class JourneyScene(QGraphicsScene):
             card.set_comments(badges.cards.get(tp_id, 0))
         for stage_id, header in self.headers.items():
             header.set_comments(badges.stages.get(stage_id, 0))
+        self.free.set_comments(badges.free_cards)
 
     def _sync_pain(self, journey: Journey, layout: Layout) -> None:
         """Judge the map (on the snapshot the cards show, or all merged when none is chosen)
@@ -466,6 +473,9 @@ class JourneyScene(QGraphicsScene):
         """Ids of the selected pain points' and opportunities' notes."""
         return [i.item_id for i in self.selectedItems() if isinstance(i, NoteItem)]
 
+    def selected_free_cards(self) -> list[str]:
+        return self.free.selected()
+
     def select_ids(self, ids: Iterable[str | FlowKey], *, clear: bool = True) -> None:
         """Select items by model id; listeners hear one selectionChanged, not one per item."""
         blocked = self.blockSignals(True)
@@ -478,6 +488,7 @@ class JourneyScene(QGraphicsScene):
                     item = self.flows.get(key)
                 else:
                     item = self.cards.get(key) or self.headers.get(key) or self.notes.get(key)
+                    item = item or self.free.cards.get(key)
                 if item is not None:
                     item.setSelected(True)
         finally:

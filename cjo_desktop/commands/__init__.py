@@ -43,6 +43,13 @@ from cjo_desktop.commands.fragment import (
     from_json,
     to_json,
 )
+from cjo_desktop.commands.free_cards import (
+    AddFreeCard,
+    EditFreeCard,
+    LinkFreeCard,
+    MoveFreeCard,
+    UnlinkFreeCard,
+)
 from cjo_desktop.commands.items import SetDescription, SetTitle, UpdateItem
 from cjo_desktop.commands.lanes import (
     AddLane,
@@ -87,6 +94,7 @@ __all__ = [
     "AddComment",
     "AddEmotion",
     "AddFlow",
+    "AddFreeCard",
     "AddLane",
     "AddMetricSnapshot",
     "AddOpportunity",
@@ -100,6 +108,7 @@ __all__ = [
     "Composite",
     "DuplicateItems",
     "EditComment",
+    "EditFreeCard",
     "EditPersona",
     "FieldEdit",
     "FlowKey",
@@ -107,8 +116,10 @@ __all__ = [
     "FragmentError",
     "JourneyCommand",
     "Keep",
+    "LinkFreeCard",
     "Macro",
     "Move",
+    "MoveFreeCard",
     "MoveLane",
     "MoveStage",
     "MoveTouchpoint",
@@ -139,6 +150,7 @@ __all__ = [
     "SetPainPointSettings",
     "SetTitle",
     "SetTouchpointPersonas",
+    "UnlinkFreeCard",
     "UpdateFlow",
     "UpdateItem",
     "check_fragment",

@@ -21,8 +21,8 @@ def describe_target(journey: Journey, target: str) -> str:
     flow = flow_of(target)
     if flow is not None:
         return flow_text(journey, *flow, "flow from {source} to {target}", "drop-off at {source}")
-    if kind in ("emotion", "pain point"):
-        return describe(journey, target)  # "feeling of ...", "pain point at ..."
+    if kind in ("emotion", "pain point", "free card"):
+        return describe(journey, target)  # "feeling of ...", "pain point at ...", "card ..."
     return f"{kind} {describe(journey, target)}"
 
 

@@ -1,5 +1,5 @@
-"""Say what backs a card, a feeling or a pain point: observed (and from where), assumed,
-proposed, or not stated."""
+"""Say what backs a card (a touchpoint or a free card), a feeling or a pain point: observed
+(and from where), assumed, proposed, or not stated."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from cjo_desktop.commands._base import Composite, describe, quote
 from cjo_desktop.commands.items import UpdateItem
 from cjo_desktop.domain import Emotion, Journey, JourneyError, PainPoint, Touchpoint
 from cjo_desktop.domain.evidence import Evidence, status_of
+from cjo_desktop.domain.model import FreeCard
 
 #: The items that carry evidence.
-WITH_EVIDENCE = (Touchpoint, Emotion, PainPoint)
+WITH_EVIDENCE = (Touchpoint, Emotion, PainPoint, FreeCard)
 
 
 class SetEvidence(UpdateItem):

@@ -61,6 +61,9 @@ class LegendEntry:
 
 
 def evidence_legend(journey: Journey) -> list[LegendEntry]:
-    """Each status with its colour and how many cards have it."""
-    cards = coverage_by_kind(journey)["touchpoints"]
-    return [LegendEntry(s, rgb(EVIDENCE_FILL[s]), cards.counts[s]) for s in COLUMNS]
+    """Each status with its colour and how many cards (touchpoints and free cards) have it."""
+    cover = coverage_by_kind(journey)
+    cards, free = cover["touchpoints"], cover["free_cards"]
+    return [
+        LegendEntry(s, rgb(EVIDENCE_FILL[s]), cards.counts[s] + free.counts[s]) for s in COLUMNS
+    ]

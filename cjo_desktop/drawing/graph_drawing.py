@@ -11,6 +11,9 @@ own is mapped so that every edge ends on a box:
   exit node for all drop-offs, and the data must not change);
 - emotions: a dot on the emotion curve under their card (side by side when a card has several);
 - personas: a row of boxes under the map;
+- free cards: where the editor draws them, their links to the touchpoints they support as the
+  editor's dotted, arrowless polylines; a free card in a hidden or collapsed lane, which the
+  editor does not draw, in a row under the personas, its links kept but not shown;
 - the graph's bookkeeping edges (stage to card, card to emotion, persona to emotion): kept,
   but not shown, as in the editor.
 """
@@ -22,6 +25,8 @@ from dataclasses import dataclass, field
 
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
+from cjo_desktop.drawing.free_card_view import free_card_look
+from cjo_desktop.drawing.free_links import support_links
 from cjo_desktop.drawing.layout import Layout, Rect, compute_layout
 from cjo_desktop.drawing.map_routes import route_map
 from cjo_desktop.drawing.routing import Point, Route, label_text, line_width
@@ -59,6 +64,7 @@ class Line:
     width: float = 1.5
     dashed: bool = False
     label_near_source: bool = False
+    arrow: bool = True
 
 
 @dataclass
@@ -149,6 +155,7 @@ def map_drawing(journey: Journey, exit_id: str, layout: Layout | None = None) ->
         nodes[tp.id] = Box(r.x, r.y, r.w, r.h, tp.name, border=colour)
         edges[(tp.stage_id, tp.id)] = _hidden(nodes[tp.stage_id], nodes[tp.id])
     _personas(journey, layout, drawing)
+    _free_cards(journey, layout, drawing)
     _emotions(journey, layout, drawing)
     _flows(journey, layout, drawing, exit_id)
     return drawing
@@ -185,6 +192,30 @@ def _personas(journey: Journey, layout: Layout, drawing: MapDrawing) -> None:
     for i, persona in enumerate(journey.personas()):
         x = layout.grid_left + i * (w + 16)
         drawing.nodes[persona.id] = Box(x, top, w, h, persona.name, fill=style.PAPER)
+
+
+def _free_cards(journey: Journey, layout: Layout, drawing: MapDrawing) -> None:
+    """Free cards and their links as the editor draws them; the undrawn ones under the map."""
+    kinds = {lane.id: lane.kind for lane in journey.lanes()}
+    w, h = PERSONA_SIZE
+    top = layout.height - layout.metrics.margin + 24 + (h + 16 if journey.personas() else 0)
+    hidden = 0
+    for card in journey.free_cards():
+        look = free_card_look(card, kinds.get(card.lane_id, ""))
+        r = layout.free_cards.get(card.id)
+        if r is None:
+            r = Rect(layout.grid_left + hidden * (w + 16), top, w, h)
+            hidden += 1
+        drawing.nodes[card.id] = Box(r.x, r.y, r.w, r.h, card.text, fill=look.fill, text=look.ink)
+        for tp_id in card.supports:
+            edge = (card.id, tp_id)
+            drawing.edges[edge] = _hidden(drawing.nodes[card.id], drawing.nodes[tp_id])
+    for link in support_links(journey, layout):
+        source, target = layout.free_cards[link.card_id], layout.cards[link.touchpoint_id]
+        ends = snap_to_border(link.points[0], source), snap_to_border(link.points[-1], target)
+        points = (ends[0], *link.points[1:-1], ends[1])
+        line = Line(points, colour=style.SUPPORT_LINK, width=1.2, dashed=True, arrow=False)
+        drawing.edges[(link.card_id, link.touchpoint_id)] = line
 
 
 def _flows(journey: Journey, layout: Layout, drawing: MapDrawing, exit_id: str) -> None:

@@ -76,6 +76,9 @@ from cjo_desktop.palette import (
     SELECTION as SELECTION,
 )
 from cjo_desktop.palette import (
+    SUPPORT_LINK as SUPPORT_LINK,
+)
+from cjo_desktop.palette import (
     VALENCE_COLOURS as VALENCE_COLOURS,
 )
 from cjo_desktop.palette import (

@@ -36,6 +36,7 @@ from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.editor import clipboard
 from cjo_desktop.editor.accessible import describe_selection
 from cjo_desktop.editor.document import Document
+from cjo_desktop.editor.free_card_edit import FreeCardEditing
 from cjo_desktop.editor.gestures import Gestures
 from cjo_desktop.editor.inline_edit import InlineEditor
 from cjo_desktop.editor.keyboard_nav import KeyboardNavigation
@@ -62,6 +63,7 @@ class EditorController(QObject):
         super().__init__(document)
         self.document, self.scene, self.view = document, scene, view
         self.inline = InlineEditor(scene)
+        self.free = FreeCardEditing(self)
         self.gestures = Gestures(self)
         self.confirm: Callable[[str], bool] = lambda question: ask_delete(view, question)
         document.journeyReplaced.connect(self._show_journey)
@@ -91,6 +93,10 @@ class EditorController(QObject):
             return False
         self.scene.flush()
         return True
+
+    def push(self, command: object) -> bool:
+        """Push an edit from a helper of the editor, as the controller's own verbs do."""
+        return self._push(command)
 
     # --------------------------------------------------------------- stages
     def current_stage(self) -> str | None:
@@ -208,6 +214,8 @@ class EditorController(QObject):
         selected = self.scene.selected_touchpoints() + self.scene.selected_stages()
         if selected:
             self.rename(selected[0])
+        elif self.scene.selected_free_cards():
+            self.free.edit_text(self.scene.selected_free_cards()[0])
 
     # -------------------------------------------------------- selection verbs
     def selection_keys(self) -> list[str | tuple[str, str | None]]:
@@ -216,6 +224,7 @@ class EditorController(QObject):
         keys += self.scene.selected_touchpoints()
         keys += self.scene.selected_flows()
         keys += self.scene.selected_notes()  # pain points and opportunities: RemoveItems takes them
+        keys += self.scene.selected_free_cards()
         return keys
 
     def select_all(self) -> None:
@@ -257,7 +266,10 @@ class EditorController(QObject):
 
     # -------------------------------------------------------------- clipboard
     def copy(self) -> bool:
-        keys = self.selection_keys()
+        free = self.scene.selected_free_cards()
+        keys = [k for k in self.selection_keys() if k not in free]
+        if free:  # a free card needs its lane: the clipboard has no place for it yet
+            self.statusMessage.emit("Free cards are not copied or cut; Delete removes them")
         if not keys:
             return False
         fragment = fragment_of(self.journey, keys)
@@ -271,8 +283,10 @@ class EditorController(QObject):
         return True
 
     def cut(self) -> None:
+        free = self.scene.selected_free_cards()
         if self.copy():
-            self._push(RemoveItems(self.journey, self.selection_keys()))
+            keys = [k for k in self.selection_keys() if k not in free]
+            self._push(RemoveItems(self.journey, keys))
 
     def paste(self) -> None:
         data = clipboard.clipboard().mimeData()

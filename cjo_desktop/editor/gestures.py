@@ -6,6 +6,8 @@
   with no target) from that card;
 - drag a stage header sideways: MoveStage;
 - double-click a card or header: rename in place; double-click an empty cell: a new card there;
+- drag free cards to other cells of lanes of free cards: MoveFreeCard (with the cards above, one
+  step); double-click a free card: edit its text; an empty cell of such a lane: a new one;
 - double-click a pain point's or opportunity's note: the scene's noteActivated (its dialog).
 
 The filter sits on the scene, so the scene and its items stay free of editing logic.
@@ -20,6 +22,7 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsLineItem, QGraphicsSceneMouseEvent
 
 from cjo_desktop.canvas.card import TouchpointCard
+from cjo_desktop.canvas.free_card_item import FreeCardItem
 from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.commands import AddTouchpoint, Move, MoveStage
@@ -128,7 +131,10 @@ class Gestures(QObject):
         moved = [
             card for card in self.scene.cards.values() if card.isSelected() and _moved(card, layout)
         ]
-        if moved:
+        free = [i for i in self.scene.free.cards.values() if i.isSelected() and _dragged(i, layout)]
+        if free:
+            self.controller.free.drop(moved, free)
+        elif moved:
             self.controller.move_cards(moved)
 
     def drop_moves(self, cards: list[TouchpointCard]) -> tuple[list[Move], list[tuple[str, str]]]:
@@ -209,6 +215,10 @@ class Gestures(QObject):
         if card is not None:
             self.controller.rename(card.touchpoint_id)
             return True
+        free = next((i for i in self.scene.items(pos) if isinstance(i, FreeCardItem)), None)
+        if free is not None:
+            self.controller.free.edit_text(free.card_id)
+            return True
         header = self._header_at(pos)
         if header is not None:
             self.controller.rename(header.stage_id)
@@ -221,6 +231,8 @@ class Gestures(QObject):
             return False
         column = layout.column_at(pos.x())
         lane = layout.lane_at(pos.y())
+        if lane is not None and lane.key.startswith("lane:"):
+            return self.controller.free.add_at(pos)
         if column is None or lane is None or not lane.is_channel:
             return False
         if not column.x <= pos.x() <= column.x + column.width:
@@ -247,6 +259,11 @@ def _moved(card: TouchpointCard, layout: Layout) -> bool:
     if rect is None:
         return False
     return abs(card.pos().x() - rect.x) > 0.5 or abs(card.pos().y() - rect.y) > 0.5
+
+
+def _dragged(item: FreeCardItem, layout: Layout) -> bool:
+    rect = layout.free_cards.get(item.card_id)
+    return rect is not None and (abs(item.x() - rect.x) > 0.5 or abs(item.y() - rect.y) > 0.5)
 
 
 def _nearest_lane(lanes: list[Lane], y: float) -> Lane:

@@ -52,7 +52,8 @@ def _share(cover: Coverage) -> str:
 
 
 def coverage_rows(journey: Journey) -> list[Row]:
-    """A row per stage (cards, feelings and pain points together), then the whole map."""
+    """A row per stage (cards, free cards, feelings and pain points together), then the
+    whole map."""
     rows: list[Row] = []
     for name, cover in [
         *coverage_by_stage(journey),
@@ -67,13 +68,12 @@ def headline(journey: Journey) -> str:
     cover = coverage_by_kind(journey)
     total = cover["all"]
     parts = [f"{total.counts[s]:,} {s}" for s in STATUSES[1:]]
+    words = [("touchpoints", "cards"), ("free_cards", "free cards")]
+    words += [("emotions", "feelings"), ("pain_points", "pain points")]
     kinds = ", ".join(
         f"{cover[k].counts['observed']:,} of {cover[k].total:,} {word}"
-        for k, word in (
-            ("touchpoints", "cards"),
-            ("emotions", "feelings"),
-            ("pain_points", "pain points"),
-        )
+        for k, word in words
+        if k != "free_cards" or cover[k].total  # a map without free cards does not say so
     )
     return (
         f"{total.counts['observed']:,} of {total.total:,} items ({_share(total)}) are observed; "

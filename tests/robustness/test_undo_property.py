@@ -36,6 +36,8 @@ from hypothesis.stateful import (
 )
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from undo_comment_rules import CommentRules
+from undo_free_card_rules import FreeCardRules
+from undo_history_rules import HistoryRules
 from undo_lane_rules import LaneRules
 from undo_metric_rules import MetricRules
 from undo_painpoint_rules import PainPointRules
@@ -94,7 +96,15 @@ from cjo_desktop.domain.evidence import Evidence, observed
 from cjo_desktop.io import dumps_map, loads_map
 
 
-class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBasedStateMachine):
+class UndoMachine(
+    MetricRules,
+    PainPointRules,
+    CommentRules,
+    LaneRules,
+    FreeCardRules,
+    HistoryRules,
+    RuleBasedStateMachine,
+):
     def __init__(self) -> None:
         super().__init__()
         self.journey: Journey | None = None
@@ -435,21 +445,7 @@ class UndoMachine(MetricRules, PainPointRules, CommentRules, LaneRules, RuleBase
             self.stack.endMacro()
         self.record(before)
 
-    # ------------------------------------------------------------ history
-    @rule()
-    def undo(self) -> None:
-        if self.stack.canUndo():
-            self.stack.undo()
-
-    @rule()
-    def redo(self) -> None:
-        if self.stack.canRedo():
-            self.stack.redo()
-
-    @rule(data=st.data())
-    def jump(self, data: st.DataObject) -> None:
-        self.stack.setIndex(data.draw(st.integers(0, self.stack.count())))
-
+    # ------------------------------------------------------------ saving
     @rule()
     def save_and_load(self) -> None:
         text = dumps_map(self.j)

@@ -41,6 +41,7 @@ def selection_targets(journey: Journey, scene: JourneyScene) -> list[tuple[str, 
             out += [o.id for o in journey.opportunities(tp)]
     out += [s for s in scene.selected_stages() if s in journey]
     out += [n for n in scene.selected_notes() if n in journey]
+    out += [c for c in scene.selected_free_cards() if c in journey]
     out += [flow_target(*key) for key in scene.selected_flows() if journey.has_flow(*key)]
     out.append(MAP_TARGET)
     unique = list(dict.fromkeys(out))
@@ -55,7 +56,8 @@ def canvas_item(journey: Journey, scene: JourneyScene, target: str) -> QGraphics
         return scene.flows.get(flow)
     if target == MAP_TARGET or target not in journey:
         return None
-    item = scene.cards.get(target) or scene.headers.get(target) or scene.notes.get(target)
+    item: QGraphicsItem | None = scene.cards.get(target) or scene.headers.get(target)
+    item = item or scene.notes.get(target) or scene.free.cards.get(target)
     if item is not None:
         return item
     owner = journey.item(target)

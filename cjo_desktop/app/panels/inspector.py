@@ -7,7 +7,6 @@ journey, refreshing once per event-loop turn so that a macro of many edits costs
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import partial
 from typing import Any, TypeVar
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.evidence.inspector_section import TouchpointEvidence
+from cjo_desktop.app.freecards.inspector_page import FreeCardPage
+from cjo_desktop.app.panels.percent import percent_text, share_of
 from cjo_desktop.app.panels.text_fields import StartShown, TextBox
 from cjo_desktop.app.personas.inspector_section import PersonaSection
 from cjo_desktop.commands import (
@@ -57,11 +58,12 @@ UNKNOWN_COUNT = -1
 
 W = TypeVar("W", bound=QWidget)
 Commit = Callable[[], None] | None
-Target = tuple[str, object]  # ("map" | "touchpoint" | "stage" | "flow" | "many", key)
+Target = tuple[str, object]  # ("map" | "touchpoint" | "stage" | "flow" | "free card" | "many", key)
 
 
 class InspectorDock(MapDock):
-    """Shows the map, one touchpoint, stage or flow, or a count of the selected items."""
+    """Shows the map, one touchpoint, stage, flow or free card, or a count of the selected
+    items."""
 
     TITLE, NAME = "Inspector", "inspector"
 
@@ -76,6 +78,8 @@ class InspectorDock(MapDock):
         self._build_touchpoint_page()
         self._build_stage_page()
         self._build_flow_page()
+        self.free_card = FreeCardPage(lambda: self._document.journey, self._push)
+        self._pages.addWidget(self.free_card.page)
         self._many = QLabel()
         self._many.setAccessibleName("Selection count")
         self._many.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -226,6 +230,9 @@ class InspectorDock(MapDock):
             self._pages.setCurrentWidget(self._page["stage"])
         elif kind == "flow":
             self._show_flow(journey, key, same)  # type: ignore[arg-type]
+        elif kind == "free card":
+            self.free_card.show(journey, str(key), same)
+            self._pages.setCurrentWidget(self.free_card.page)
         elif kind == "many":
             self._many.setText(f"{key} items selected")
             self._pages.setCurrentWidget(self._many)
@@ -239,10 +246,13 @@ class InspectorDock(MapDock):
         touchpoints = scene.selected_touchpoints()
         stages = scene.selected_stages()
         flows = scene.selected_flows()
+        free = scene.selected_free_cards()
         journey = self._document.journey
-        count = len(touchpoints) + len(stages) + len(flows)
+        count = len(touchpoints) + len(stages) + len(flows) + len(free)
         if count > 1:
             return ("many", count)
+        if free and free[0] in journey:
+            return ("free card", free[0])
         if touchpoints and touchpoints[0] in journey:
             return ("touchpoint", touchpoints[0])
         if stages and stages[0] in journey:
@@ -416,27 +426,6 @@ class InspectorDock(MapDock):
 
     def _commit_flow_label(self) -> None:
         self._flow_edit("label", self.flow_label.text().strip())
-
-
-def percent_text(share: float | None) -> str:
-    """0.125 -> "12.5%"; None -> "" (the field's placeholder then says what applies)."""
-    return "" if share is None else f"{round(100 * share, 4):g}%"
-
-
-def share_of(text: str) -> float | None:
-    """A typed percentage ("90", "12.5 %") as a share 0..1; empty: None. Raises ValueError
-    with the sentence the Inspector shows."""
-    typed = text.strip().removesuffix("%").strip().replace(",", ".")
-    if not typed:
-        return None
-    try:
-        value = float(typed)
-    except ValueError:
-        value = math.nan
-    if not 0 <= value <= 100:  # NaN fails too
-        # in lines of their own: the Inspector's column is narrow
-        raise ValueError(f"Type a percentage\nfrom 0 to 100,\nnot {text.strip()[:12]!r}.")
-    return value / 100
 
 
 def _feeling(journey: Journey, tp_id: str) -> Emotion | None:

@@ -299,6 +299,9 @@ CANVAS_KEYS: list[tuple[str, str, str]] = [
     ("Canvas", "Rename in place / new card in an empty cell", "Double-click"),
     ("Canvas", "Connect two cards", "Drag from a card's round handle"),
     ("Canvas", "Record a drop-off", "Drag from a card's round handle to empty canvas"),
+    ("Canvas", "New free card in a cell / edit its text", "Double-click in a lane of free cards"),
+    ("Canvas", "Move a free card to another cell", "Drag it"),
+    ("Canvas", "Open a free card's link", "Click its link mark, or Ctrl+click the card"),
     ("Workshop bar", "Next card / next stage / channel / done", "Enter, Tab, Alt+C, Esc"),
 ]
 

@@ -27,6 +27,7 @@ from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.evidence.view_action import evidence_view_action
 from cjo_desktop.app.export.dialog import Exporter
 from cjo_desktop.app.export.report import export_report
+from cjo_desktop.app.freecards.actions import link_action
 from cjo_desktop.app.lanes.actions import LaneActions, build_lane_menus
 from cjo_desktop.app.lanes.canvas_menu import LaneTitleMenu
 from cjo_desktop.app.lanes.dock import LanesDock
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         build_blueprint_menu(self, self.blueprint)
         self.personas = PersonaActions(self, self.document, self.scene, self.persona_dock)
         build_persona_menus(self, self.personas)
+        self.link_card = link_action(self, self.controller)  # in the Map menu just made
         self._build_status()
         restrict_to(self.view, self.acts.canvas_only)
         self._connect()

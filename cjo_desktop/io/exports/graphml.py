@@ -1,13 +1,16 @@
 """GraphML export: the whole map as one graph, so graph tools see structure and flows alike.
 
-Nodes carry ``kind`` (stage, touchpoint, emotion, persona, exit) and ``name``; touchpoints carry
-``stage`` (the stage's name) and ``channel``; emotions carry ``valence``. Edges carry ``kind``
-(``flow``, ``dropoff``, ``contains``, ``emotion``, ``persona``) and, on flows with a known
-volume, ``count``. Touchpoints carry one ``metric:<name>`` attribute per metric of the latest
-snapshot. Drop-offs point at one node of kind ``exit`` whose id cannot clash with a
-map id. Touchpoints and emotions with stated evidence carry ``evidence`` (observed, assumed or
-proposed) and, where given, ``evidence_source``; stages, touchpoints, emotions and flows with
-open comments carry ``open_comments`` (their count; the texts stay in the native file).
+Nodes carry ``kind`` (stage, touchpoint, emotion, persona, free card, exit) and ``name``;
+touchpoints carry ``stage`` (the stage's name) and ``channel``; emotions carry ``valence``; free
+cards (the team's cards in a stage-by-lane cell) carry their text as ``name``, ``lane`` and
+``stage`` (names), ``owner``, ``link`` and ``colour``. Edges carry ``kind`` (``flow``,
+``dropoff``, ``contains``, ``emotion``, ``persona``, and ``supports`` from a free card to each
+touchpoint it supports) and, on flows with a known volume, ``count``. Touchpoints carry one
+``metric:<name>`` attribute per metric of the latest snapshot. Drop-offs point at one node of
+kind ``exit`` whose id cannot clash with a map id. Touchpoints, free cards and emotions with
+stated evidence carry ``evidence`` (observed, assumed or proposed) and, where given,
+``evidence_source``; stages, touchpoints, free cards, emotions and flows with open comments
+carry ``open_comments`` (their count; the texts stay in the native file).
 Touchpoints used by some personas only carry ``personas``: their names, comma-joined (no
 attribute: every persona uses it).
 
@@ -106,6 +109,22 @@ def to_graph(journey: Journey) -> nx.DiGraph:
         g.add_edge(emotion.touchpoint_id, emotion.id, kind="emotion")
         if emotion.persona_id is not None:
             g.add_edge(emotion.persona_id, emotion.id, kind="persona")
+    lanes = {lane.id: lane.name for lane in journey.lanes()}
+    for card in journey.free_cards():
+        g.add_node(
+            card.id,
+            kind="free card",
+            name=card.text,
+            lane=lanes[card.lane_id],
+            stage=stage_names[card.stage_id],
+            owner=card.owner,
+            link=card.link,
+            colour=card.colour,
+            **_evidence(card),
+            **comments(card.id),
+        )
+        for tp_id in card.supports:
+            g.add_edge(card.id, tp_id, kind="supports")
     for flow in journey.flows():
         target = flow.target
         if target is None:

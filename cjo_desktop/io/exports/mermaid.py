@@ -3,6 +3,13 @@
 Mermaid's journey diagram has a section per stage and a task per touchpoint with a score from
 1 to 5 and actors; the score comes from the touchpoint's emotions (valence -2..+2 becomes
 1..5, 3 where nobody recorded a feeling) and the actor is the channel.
+
+Free cards (a lane's customer actions, backstage steps, systems) and their links to the
+touchpoints they support are left out: a journey diagram holds tasks with a score and actors
+in sections, and nothing else, no node that is not a task and no line between tasks. A free
+card written as a task would be scored as a feeling nobody recorded and drawn as a step of the
+customer's journey. GraphML carries them (nodes of kind ``free card``, ``supports`` edges), and
+the native file and the pictures show them.
 """
 
 from __future__ import annotations

@@ -72,6 +72,8 @@ class EdgeGraphics(Protocol):
     def dashed(self) -> bool: ...
     @property
     def label_near_source(self) -> bool: ...
+    @property
+    def arrow(self) -> bool: ...  # an arrowhead at the target (flows); none on a free card's link
 
 
 class GraphDrawing(Protocol):
@@ -158,7 +160,7 @@ def _edge_data(key: str, line: EdgeGraphics, source: NodeGraphics, target: NodeG
     colour = line.colour if line.colour is not None else INVISIBLE
     dash = "dashed" if line.dashed else "line"
     SubElement(edge, "y:LineStyle", color=colour, type=dash, width=_num(line.width))
-    head = "standard" if line.colour is not None else "none"
+    head = "standard" if line.colour is not None and line.arrow else "none"
     SubElement(edge, "y:Arrows", source="none", target=head)
     if line.label and line.colour is not None:
         label = SubElement(
