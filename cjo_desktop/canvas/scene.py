@@ -7,10 +7,8 @@ picture export.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QRectF, QTimer, Signal
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent
 
 from cjo_desktop.analysis.basis import judged_label
 from cjo_desktop.canvas.backdrop import Backdrop
@@ -25,6 +23,7 @@ from cjo_desktop.canvas.note_items import NoteItem
 from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.painpoint_items import PainLegend
 from cjo_desktop.canvas.persona_item import PersonaCurves
+from cjo_desktop.canvas.scene_selection import SelectionMixin
 from cjo_desktop.canvas.stage_header import StageHeader
 from cjo_desktop.canvas.text import metrics
 from cjo_desktop.domain import Change, Journey, Opportunity, PainPoint, Snapshot
@@ -48,7 +47,7 @@ FlowKey = tuple[str, str | None]
 LEGEND_GAP = 8.0
 
 
-class JourneyScene(QGraphicsScene):
+class JourneyScene(SelectionMixin):
     """Items are kept by model id and reused, so a change to one card moves only what moved."""
 
     layoutChanged = Signal()
@@ -458,45 +457,3 @@ class JourneyScene(QGraphicsScene):
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         self.mouseReleased.emit(event.scenePos())
-
-    # -------------------------------------------------------------- selection
-    def selected_touchpoints(self) -> list[str]:
-        return [i.touchpoint_id for i in self.selectedItems() if isinstance(i, TouchpointCard)]
-
-    def selected_stages(self) -> list[str]:
-        return [i.stage_id for i in self.selectedItems() if isinstance(i, StageHeader)]
-
-    def selected_flows(self) -> list[FlowKey]:
-        return [i.flow_key for i in self.selectedItems() if isinstance(i, FlowItem)]
-
-    def selected_notes(self) -> list[str]:
-        """Ids of the selected pain points' and opportunities' notes."""
-        return [i.item_id for i in self.selectedItems() if isinstance(i, NoteItem)]
-
-    def selected_free_cards(self) -> list[str]:
-        return self.free.selected()
-
-    def select_ids(self, ids: Iterable[str | FlowKey], *, clear: bool = True) -> None:
-        """Select items by model id; listeners hear one selectionChanged, not one per item."""
-        blocked = self.blockSignals(True)
-        try:
-            if clear:
-                self.clearSelection()
-            for key in ids:
-                item: QGraphicsItem | None
-                if isinstance(key, tuple):
-                    item = self.flows.get(key)
-                else:
-                    item = self.cards.get(key) or self.headers.get(key) or self.notes.get(key)
-                    item = item or self.free.cards.get(key)
-                if item is not None:
-                    item.setSelected(True)
-        finally:
-            self.blockSignals(blocked)
-        self.selectionChanged.emit()
-
-    def card_at(self, pos: object) -> TouchpointCard | None:
-        for item in self.items(pos):  # type: ignore[call-overload]
-            if isinstance(item, TouchpointCard):
-                return item
-        return None

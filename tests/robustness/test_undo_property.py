@@ -61,12 +61,10 @@ from cjo_desktop.commands import (
     KEEP,
     AddEmotion,
     AddFlow,
-    AddPersona,
     AddStage,
     AddTouchpoint,
     ClearEmotion,
     DuplicateItems,
-    EditPersona,
     MoveStage,
     MoveTouchpoint,
     MoveTouchpoints,
@@ -74,14 +72,12 @@ from cjo_desktop.commands import (
     RemoveEmotion,
     RemoveFlow,
     RemoveItems,
-    RemovePersona,
     RemoveStage,
     RemoveTouchpoint,
     SetDescription,
     SetEmotion,
     SetEvidence,
     SetTitle,
-    SetTouchpointPersonas,
     UpdateFlow,
     UpdateItem,
     fragment_of,
@@ -354,36 +350,6 @@ class UndoMachine(
         ]
         evidence = data.draw(st.sampled_from(choices))
         self.push(lambda: SetEvidence(self.j, item, evidence))
-
-    # --------------------------------------------------------------- personas
-    @rule(data=st.data(), name=names, description=texts, picture=pictures)
-    def add_persona(self, data: st.DataObject, name: str, description: str, picture: str) -> None:
-        index = data.draw(st.one_of(st.none(), st.integers(-1, len(self.j.personas()) + 1)))
-        self.push(lambda: AddPersona(self.j, name, description, index, picture=picture))
-
-    @precondition(lambda self: self.journey is not None and self.journey.personas())
-    @rule(data=st.data(), name=names, description=texts, picture=pictures)
-    def edit_persona(self, data: st.DataObject, name: str, description: str, picture: str) -> None:
-        persona = self.j.persona(self.pick(data, [p.id for p in self.j.personas()]))
-        if data.draw(st.booleans()):  # keep some fields, as an edit of one field does
-            name, picture = persona.name, persona.picture
-        self.push(lambda: EditPersona(self.j, persona.id, name, description, picture))
-
-    @precondition(lambda self: self.journey is not None and self.journey.touchpoints())
-    @rule(data=st.data())
-    def set_touchpoint_personas(self, data: st.DataObject) -> None:
-        card = self.pick(data, [t.id for t in self.j.touchpoints()], bogus="tp-nope")
-        choices = [p.id for p in self.j.personas()]
-        chosen = data.draw(st.lists(st.sampled_from(choices), max_size=3)) if choices else []
-        if data.draw(st.integers(0, 24)) == 0:
-            chosen.append(data.draw(st.sampled_from(["pe-nope", card])))  # refused
-        self.push(lambda: SetTouchpointPersonas(self.j, card, chosen))
-
-    @precondition(lambda self: self.journey is not None and self.journey.personas())
-    @rule(data=st.data())
-    def remove_persona(self, data: st.DataObject) -> None:
-        persona = self.pick(data, [p.id for p in self.j.personas()])
-        self.push(lambda: RemovePersona(self.j, persona))
 
     # ------------------------------------------------ selections and clipboard
     @rule(data=st.data())
