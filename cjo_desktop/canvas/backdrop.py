@@ -6,7 +6,7 @@ selectable.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -84,13 +84,15 @@ class Backdrop(QGraphicsItem):
         painter.setPen(QPen(QColor(style.GRID), 1))
         # rules across the map only where in view: a 2,000-card map is 160,000 units wide
         start, end = max(m.margin, exposed.left() - 1), min(right, exposed.right() + 1)
-        for lane in layout.lanes:
-            painter.drawLine(QPointF(start, lane.y), QPointF(end, lane.y))
-        painter.drawLine(QPointF(start, bottom), QPointF(end, bottom))
-        for column in layout.columns:
-            painter.drawLine(QPointF(column.x, layout.header_top), QPointF(column.x, bottom))
-        painter.drawLine(QPointF(right, layout.header_top), QPointF(right, bottom))
-        painter.drawLine(QPointF(m.margin, layout.lanes_top), QPointF(m.margin, bottom))
+        rules = [QLineF(start, y, end, y) for y in (*(lane.y for lane in layout.lanes), bottom)]
+        rules += [QLineF(c.x, layout.header_top, c.x, bottom) for c in layout.columns]
+        rules.append(QLineF(right, layout.header_top, right, bottom))
+        rules.append(QLineF(m.margin, layout.lanes_top, m.margin, bottom))
+        # On screen the rules are level or upright: crisp without antialiasing, and one call
+        # draws them all (antialiased, each long rule cost as much as a card).
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, self._for_export)
+        painter.drawLines(rules)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         lane_titles.paint_lines(painter, layout.blueprint, start, end)
         if self._legend is not None:
             self._paint_legend(painter, QRectF(right - 330, m.margin - 6, 330, m.title_height))

@@ -25,6 +25,8 @@ from cjo_desktop.palette import SUPPORT_LINK
 LinkKey = tuple[str, str]
 LINK_WIDTH = 1.4
 DOT_RADIUS = 3.0
+#: Below this zoom a link on screen is a plain hairline (see SupportLinkItem.paint).
+FAR_LINK_LOD = 0.3
 
 
 class SupportLinkItem(QGraphicsItem):
@@ -90,6 +92,15 @@ class SupportLinkItem(QGraphicsItem):
         # thousands of specks per line. A picture is drawn once, smoothly.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, self.for_export)
         colour = QColor(SUPPORT_LINK)
+        far = (
+            not self.for_export
+            and option.levelOfDetailFromTransform(painter.worldTransform()) < FAR_LINK_LOD
+        )
+        if far:  # a hairline: at this size dashes and the dot are specks, and cost a card each
+            painter.setPen(QPen(colour, 0))
+            painter.drawPolyline([QPointF(x, y) for x, y in self._points])
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            return
         pen = QPen(colour, LINK_WIDTH, Qt.PenStyle.CustomDashLine, Qt.PenCapStyle.FlatCap)
         pen.setDashPattern([1.5, 2.0])  # 2 px dashes 3 px apart: dotted, not a flow's line
         if not self.for_export:
