@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphic
 
 from cjo_desktop.canvas import item_types
 from cjo_desktop.canvas.free_card_item import FreeCardItem
+from cjo_desktop.canvas.overview import FlowOverview
 from cjo_desktop.canvas.text import plain_tooltip
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing.free_card_view import free_card_look, free_card_tooltip
@@ -71,6 +72,11 @@ class SupportLinkItem(QGraphicsItem):
         self._bounds = path.boundingRect().adjusted(-pad, -pad, pad, pad)
         self.update()
 
+    @property
+    def path(self) -> QPainterPath:
+        """The link's route, for the far-out overview."""
+        return self._path
+
     def end(self) -> QPointF:
         """Where the link meets the touchpoint card (its dot)."""
         return QPointF(*self._points[-1])
@@ -124,6 +130,10 @@ class FreeCardLayer:
         self.cards: dict[str, FreeCardItem] = {}
         self.links: dict[LinkKey, SupportLinkItem] = {}
         self._far = False
+        #: Far out every link is one hairline picture, as the flows are (canvas/overview.py).
+        self.overview = FlowOverview(SUPPORT_LINK)
+        scene.addItem(self.overview)
+        self._overview_on = False
 
     def clear(self) -> None:
         for item in [*self.cards.values(), *self.links.values()]:
@@ -163,6 +173,18 @@ class FreeCardLayer:
                 self._scene.addItem(item)
             card, tp = journey.free_card(key[0]), journey.touchpoint(key[1])
             item.set_link(link, f"{card.text}\nsupports {tp.name}")
+            item.setVisible(not self._overview_on)
+        if self._overview_on:
+            self.overview.set_paths(item.path for item in self.links.values())
+
+    def set_overview(self, on: bool) -> None:
+        """Far out, draw the links in one picture instead of one item each."""
+        self._overview_on = on
+        if on:
+            self.overview.set_paths(item.path for item in self.links.values())
+        for item in self.links.values():
+            item.setVisible(not on)
+        self.overview.setVisible(on)
 
     def set_far(self, far: bool) -> None:
         """The view is zoomed out below legible text (see JourneyScene.set_far)."""

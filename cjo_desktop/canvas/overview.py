@@ -29,13 +29,15 @@ GROUP = 64
 
 
 class FlowOverview(QGraphicsItem):
-    def __init__(self) -> None:
+    """Every flow (or, in ``colour``, every other kind of line) as one hairline picture."""
+
+    def __init__(self, colour: str = style.FLOW) -> None:
         super().__init__()
         self._groups: list[tuple[QRectF, QPainterPath]] = []
         self._bounds = QRectF()
         self._picture: QImage | None = None  # every flow at one scale (_picture_for)
         self._picture_key = (0.0, 0.0)
-        self._pen = QPen(QColor(style.FLOW), 1)
+        self._pen = QPen(QColor(colour), 1)
         self._pen.setCosmetic(True)
         self.setZValue(5)
         self.setVisible(False)

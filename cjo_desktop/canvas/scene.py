@@ -228,6 +228,7 @@ class JourneyScene(SelectionMixin):
         for item in self.flows.values():
             item.setVisible(not on)
         self._overview.setVisible(on)
+        self.free.set_overview(on)
         if self._flow_layer is not None:  # far out the overview draws every flow
             self._flow_layer.setVisible(not on)
 

@@ -86,3 +86,22 @@ def test_the_screen_reader_hears_the_selected_free_card(qtbot: QtBot) -> None:
         "1 touchpoint and 2 free cards selected"
     )
     scene.set_journey(None)
+
+
+def test_far_out_the_links_are_one_picture_and_come_back_up_close(qtbot: QtBot) -> None:
+    """As the flows: far out one item draws every link; a link added meanwhile joins it."""
+    j = journey()
+    scene = JourneyScene()
+    scene.set_journey(j)
+    link = scene.free.links[("long", "track")]
+    scene.set_overview(True)
+    assert not link.isVisible() and scene.free.overview.isVisible()
+    assert scene.free.overview.boundingRect().contains(link.path.boundingRect().center())
+    j.update("owned", supports=("track",))
+    scene.flush()
+    added = scene.free.links[("owned", "track")]
+    assert not added.isVisible()
+    assert scene.free.overview.boundingRect().contains(added.path.boundingRect().center())
+    scene.set_overview(False)
+    assert link.isVisible() and added.isVisible() and not scene.free.overview.isVisible()
+    scene.set_journey(None)
