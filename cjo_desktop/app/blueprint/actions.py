@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
+from cjo_desktop.app.map_menu import map_menu
 from cjo_desktop.app.shell.actions import make_action
 from cjo_desktop.commands import ApplyBlueprintPreset
 from cjo_desktop.editor.document import Document
-
-MAP_MENU = "&Map"
 
 
 class BlueprintActions(QObject):
@@ -46,23 +45,6 @@ class BlueprintActions(QObject):
         words = [f"added {', '.join(added)}"] if added else []
         words += [f"showed {shown} hidden lane{'s' if shown > 1 else ''}"] if shown else []
         self.message.emit(f"Service blueprint: {' and '.join(words)} (Undo takes it back)")
-
-
-def map_menu(window: QMainWindow) -> QMenu:
-    """The window's Map menu, made before Help when it has none yet."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text() == MAP_MENU:
-            return menu
-    menu = QMenu(MAP_MENU, window)
-    menu.menuAction().setStatusTip("Lanes and the shape of the map")
-    help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-    if help_menu is None:
-        bar.addMenu(menu)
-    else:
-        bar.insertMenu(help_menu, menu)
-    return menu
 
 
 def build_blueprint_menu(window: QMainWindow, actions: BlueprintActions) -> QAction:

@@ -8,29 +8,11 @@ map's shape add to the same menu).
 from __future__ import annotations
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
+from cjo_desktop.app.map_menu import map_menu
 from cjo_desktop.app.shell.actions import make_action
 from cjo_desktop.editor.controller import EditorController
-
-MAP_MENU = "&Map"
-
-
-def map_menu(window: QMainWindow) -> QMenu:
-    """The window's Map menu, made before Help when it has none yet."""
-    bar = window.menuBar()
-    for action in bar.actions():
-        menu = action.menu()
-        if isinstance(menu, QMenu) and action.text() == MAP_MENU:
-            return menu
-    menu = QMenu(MAP_MENU, window)
-    menu.menuAction().setStatusTip("Lanes and the shape of the map")
-    help_menu = next((a for a in bar.actions() if a.text() == "&Help"), None)
-    if help_menu is None:
-        bar.addMenu(menu)
-    else:
-        bar.insertMenu(help_menu, menu)
-    return menu
 
 
 def link_action(window: QMainWindow, controller: EditorController) -> QAction:

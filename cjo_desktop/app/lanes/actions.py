@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, QPoint, QRectF, Signal
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
-from cjo_desktop.app.blueprint.actions import map_menu
 from cjo_desktop.app.lanes.dock import LanesDock
 from cjo_desktop.app.lanes.model import FIXED_TIP
+from cjo_desktop.app.map_menu import map_menu
 from cjo_desktop.app.shell.actions import make_action
 from cjo_desktop.commands import (
     AddLane,
