@@ -208,12 +208,7 @@ def emotion_chart(
                 zorder=3,
                 gid="persona",
             )
-    ax.set_xlim(-0.5, n - 0.5)
-    ax.set_ylim(-2.6, 2.6)
-    ax.set_yticks(range(-2, 3))
-    ax.set_yticklabels(
-        [f"{DEFAULT_EMOTION_LABELS[v]} {v:+d}" if v else "neutral 0" for v in range(-2, 3)]
-    )
+    valence_axis(ax, n)
     ax.set_ylabel("Feeling (valence)")
     size = max(5.5, min(style.SMALL_PT, 9.5 - n / 12))
     width = 30 if n <= 30 else 22
@@ -256,3 +251,13 @@ def emotion_chart(
         ]
     style.legend_above(ax, handles)
     return fig
+
+
+def valence_axis(ax: Axes, n: int) -> None:
+    """The feeling axis (-2 frustrated .. +2 delighted in words) over ``n`` touchpoints."""
+    ax.set_xlim(-0.5, n - 0.5)
+    ax.set_ylim(-2.6, 2.6)
+    ax.set_yticks(range(-2, 3))
+    ax.set_yticklabels(
+        [f"{DEFAULT_EMOTION_LABELS[v]} {v:+d}" if v else "neutral 0" for v in range(-2, 3)]
+    )

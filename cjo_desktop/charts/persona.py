@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from cjo_desktop.charts import style
-from cjo_desktop.charts.emotion import stage_bands
-from cjo_desktop.domain import DEFAULT_EMOTION_LABELS, Journey, Persona
+from cjo_desktop.charts.emotion import stage_bands, valence_axis
+from cjo_desktop.domain import Journey, Persona
 from cjo_desktop.drawing.persona_curves import persona_style
 from cjo_desktop.palette import UNCHANGED
 
@@ -200,12 +200,7 @@ def _curve(ax: Axes, data: PersonaCurveData, index: int, name: str) -> None:
         zorder=3,
         gid="persona",
     )
-    ax.set_xlim(-0.5, n - 0.5)
-    ax.set_ylim(-2.6, 2.6)
-    ax.set_yticks(range(-2, 3))
-    ax.set_yticklabels(
-        [f"{DEFAULT_EMOTION_LABELS[v]} {v:+d}" if v else "neutral 0" for v in range(-2, 3)]
-    )
+    valence_axis(ax, n)
     size = max(5.5, min(style.SMALL_PT, 9.5 - n / 10))
     ax.set_xticks(list(range(n)))
     labels = ax.set_xticklabels(
