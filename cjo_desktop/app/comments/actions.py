@@ -4,15 +4,12 @@ stack. View > Comments Panel shows the panel and puts the keyboard in its list."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QWidget
 
 from cjo_desktop.app.comments.dialog import CommentDialog
 from cjo_desktop.app.comments.dock import CommentsDock
 from cjo_desktop.app.comments.targets import author_name, selection_targets
+from cjo_desktop.app.edit_actions import EditActions
 from cjo_desktop.app.shell.actions import make_action
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands import (
@@ -25,7 +22,6 @@ from cjo_desktop.commands import (
 )
 from cjo_desktop.commands._base import plural
 from cjo_desktop.commands.comments import describe_target
-from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.editor.document import Document
 
 
@@ -45,10 +41,8 @@ def ask_text(parent: QWidget, name: str, author: str, text: str) -> str | None:
     return dialog.chosen()[1] if accepted else None
 
 
-class CommentActions(QObject):
+class CommentActions(EditActions):
     """``add`` and ``show_panel`` by name; ``message`` carries status-bar text."""
-
-    message = Signal(str)
 
     def __init__(
         self, window: QMainWindow, document: Document, scene: JourneyScene, dock: CommentsDock
@@ -71,19 +65,6 @@ class CommentActions(QObject):
         dock.editRequested.connect(self.edit_comment)
         dock.removeRequested.connect(self.remove_comments)
         dock.message.connect(self.message.emit)
-
-    @property
-    def journey(self) -> Journey:
-        return self._document.journey
-
-    def _push(self, build: Callable[[], QUndoCommand]) -> bool:
-        try:
-            command = build()
-        except JourneyError as exc:
-            self.message.emit(f"Not changed: {exc}")
-            return False
-        self._document.push(command)
-        return True
 
     def focus_panel(self) -> None:
         self._dock.show()

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QRectF, Signal
+from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
+from cjo_desktop.app.edit_actions import EditActions
 from cjo_desktop.app.lanes.dock import LanesDock
 from cjo_desktop.app.lanes.model import FIXED_TIP
 from cjo_desktop.app.map_menu import map_menu
@@ -23,7 +24,7 @@ from cjo_desktop.commands import (
     SetLaneCollapsed,
     SetLaneHidden,
 )
-from cjo_desktop.domain import Journey, JourneyError
+from cjo_desktop.domain import Journey
 from cjo_desktop.domain.lanes import CARDS, KIND_WORDS, LANE_KINDS, SINGLE, LaneKind
 from cjo_desktop.editor.controller import EditorController
 from cjo_desktop.editor.document import Document
@@ -74,11 +75,9 @@ def new_lane_name(journey: Journey, kind: LaneKind) -> str:
     return name
 
 
-class LaneActions(QObject):
+class LaneActions(EditActions):
     """``add_menu`` (Edit > Add Lane) and ``show_panel`` by name; ``message`` carries
     status-bar text."""
-
-    message = Signal(str)
 
     def __init__(
         self,
@@ -106,21 +105,13 @@ class LaneActions(QObject):
         dock.stepRequested.connect(self.move_by)
         dock.menuRequested.connect(lambda lane, at: self.show_lane_menu(lane, at, on_canvas=False))
 
-    @property
-    def journey(self) -> Journey:
-        return self._document.journey
-
     def _push(self, build: Callable[[], QUndoCommand]) -> bool:
-        """Push, turning a refusal into a status message; the panel shows the result at once
-        (the next key in its list acts on the lanes as they now are)."""
-        try:
-            command = build()
-        except JourneyError as exc:
-            self.message.emit(f"Not changed: {exc}")
-            return False
-        self._document.push(command)
-        self._dock.refresh()
-        return True
+        """The panel shows the result at once (the next key in its list acts on the lanes as
+        they now are)."""
+        done = super()._push(build)
+        if done:
+            self._dock.refresh()
+        return done
 
     def focus_panel(self) -> None:
         self._dock.show()

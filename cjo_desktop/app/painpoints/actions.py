@@ -9,9 +9,10 @@ in Edit > Pain Points and View; the dock shows them as buttons and in its contex
 from __future__ import annotations
 
 import io
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from cjo_desktop.analysis.impact import MANUAL
 from cjo_desktop.analysis.opportunities import opportunity_values
+from cjo_desktop.app.edit_actions import EditActions
 from cjo_desktop.app.painpoints.dialogs import (
     OpportunityDialog,
     PainPointDialog,
@@ -45,7 +47,7 @@ from cjo_desktop.commands import (
     SetPainPointSettings,
     UpdateItem,
 )
-from cjo_desktop.domain import Journey, JourneyError, PainPoint
+from cjo_desktop.domain import PainPoint
 from cjo_desktop.editor.document import Document
 
 
@@ -85,10 +87,8 @@ def picture_dialog(parent: QWidget, title: str, figure: Any) -> QDialog:
     return dialog
 
 
-class PainPointActions(QObject):
+class PainPointActions(EditActions):
     """The actions by name; ``message`` carries status-bar text."""
-
-    message = Signal(str)
 
     def __init__(
         self, window: QMainWindow, document: Document, scene: JourneyScene, dock: PainPointDock
@@ -155,10 +155,6 @@ class PainPointActions(QObject):
         document.journeyReplaced.connect(self._timer.start)
         self.update_enabled()
 
-    @property
-    def journey(self) -> Journey:
-        return self._document.journey
-
     # ------------------------------------------------------------------ state
     def touchpoint(self) -> str | None:
         """The one selected touchpoint, if exactly one is selected."""
@@ -182,15 +178,6 @@ class PainPointActions(QObject):
 
     def _name(self, tp: str) -> str:
         return self.journey.touchpoint(tp).name
-
-    def _push(self, build: Any) -> bool:
-        try:
-            command = build()
-        except JourneyError as exc:
-            self.message.emit(f"Not changed: {exc}")
-            return False
-        self._document.push(command)
-        return True
 
     def _pick(self) -> str | None:
         """The manual pain point to edit or remove: the dock's current row when it is one of
@@ -308,7 +295,7 @@ class PainPointActions(QObject):
             stack.beginMacro(f"Remove {len(ids)} opportunities")
         try:
             for key in ids:
-                self._push(lambda k=key: RemoveOpportunity(journey, k))
+                self._push(partial(RemoveOpportunity, journey, key))
         finally:
             if len(ids) > 1:
                 stack.endMacro()

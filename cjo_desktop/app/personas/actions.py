@@ -6,23 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QActionGroup, QUndoCommand
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from cjo_desktop.app.edit_actions import EditActions
 from cjo_desktop.app.personas.dialog import PersonaDialog, Values
 from cjo_desktop.app.personas.dock import PersonasDock
 from cjo_desktop.canvas.scene import JourneyScene
 from cjo_desktop.commands import AddPersona, EditPersona, RemovePersona
 from cjo_desktop.commands._base import plural, quote
-from cjo_desktop.domain import Journey, JourneyError
 from cjo_desktop.editor.document import Document
 
 
-class PersonaActions(QObject):
+class PersonaActions(EditActions):
     """``message`` carries status-bar text; ``highlight_menu`` is View > Highlight Persona."""
-
-    message = Signal(str)
 
     def __init__(
         self, window: QMainWindow, document: Document, scene: JourneyScene, dock: PersonasDock
@@ -39,19 +36,6 @@ class PersonaActions(QObject):
         self.highlight_menu.aboutToShow.connect(self.fill_highlight_menu)
         self._group = QActionGroup(self)
         self.fill_highlight_menu()
-
-    @property
-    def journey(self) -> Journey:
-        return self._document.journey
-
-    def _push(self, build: Callable[[], QUndoCommand]) -> bool:
-        try:
-            command = build()
-        except JourneyError as exc:
-            self.message.emit(f"Not changed: {exc}")
-            return False
-        self._document.push(command)
-        return True
 
     # ------------------------------------------------------------------- verbs
     def add_persona(self) -> PersonaDialog:
