@@ -33,6 +33,9 @@ SHARED = 24.0
 #: Turns run this far inside a lane's padding, links of one lane or row ``STEP`` apart (a
 #: lane of free cards has 12 units above its cards).
 INSET, STEP, TRACKS = 3.0, 3.0, 3
+#: Under a blueprint line (3 units thick along a lane's top) turns start this much lower and
+#: step closer, so a link never runs along the line and stays above the lane's cards.
+UNDER_LINE, LINE_STEP = 3.0, 2.5
 #: The gutter runs this far inside the stage column's edge (its padding is 20), links in one
 #: gutter ``GUTTER_STEP`` apart.
 GUTTER, GUTTER_STEP = 6.0, 4.0
@@ -92,6 +95,7 @@ def support_links(journey: Journey, layout: Layout) -> list[SupportLink]:
     ]
     obstacles = _Obstacles(layout, boxes)
     tracks: dict[str, int] = {}
+    lined = frozenset(y for _, y in layout.blueprint)
     entries = _entries(journey, layout, lanes)
     out: list[SupportLink] = []
     for card in journey.free_cards():
@@ -105,7 +109,7 @@ def support_links(journey: Journey, layout: Layout) -> list[SupportLink]:
             row = layout.find_lane(layout.card_lane.get(tp_id, ""))
             if target is None or row is None:
                 continue
-            ends = _Ends(box, target, lane, row, column, tracks)
+            ends = _Ends(box, target, (lane, row), column, tracks, lined)
             ends.entry = entries[(card.id, tp_id)]
             points = _route(ends, obstacles, (card.id, tp_id))
             out.append(SupportLink(card.id, tp_id, points))
@@ -139,28 +143,34 @@ class _Ends:
         self,
         card: Rect,
         target: Rect,
-        lane: Lane,
-        row: Lane,
+        lanes: tuple[Lane, Lane],
         column: Column,
         tracks: dict[str, int],
+        lined: frozenset[float],
     ) -> None:
+        lane, row = lanes  # the free card's lane and the touchpoint's channel row
         self.card, self.target, self.column = card, target, column
         self.up = card.cy > target.cy  # the touchpoint is above the free card
         self.start = card.y if self.up else card.bottom
         self.end = target.bottom if self.up else target.y
         # leaving the free card toward the touchpoint, entering the touchpoint from its side
-        self.out_turn = _turn(lane, self.up, tracks)
-        self.in_turn = _turn(row, not self.up, tracks)
+        self.out_turn = _turn(lane, self.up, tracks, lined)
+        self.in_turn = _turn(row, not self.up, tracks, lined)
         self.tracks = tracks
         self.entry = target.cx  # where the link meets the touchpoint
 
 
-def _turn(lane: Lane, top: bool, tracks: dict[str, int]) -> float:
-    """A y in ``lane``'s padding at its top (or bottom), stepped by the lane's links so far."""
+def _turn(lane: Lane, top: bool, tracks: dict[str, int], lined: frozenset[float]) -> float:
+    """A y in ``lane``'s padding at its top (or bottom), stepped by the lane's links so far;
+    clear of a blueprint line (``lined``: their y's) along the lane's top."""
     key = f"{lane.key}:{'top' if top else 'bottom'}"
-    step = STEP * (tracks.get(key, 0) % TRACKS)
+    count = tracks.get(key, 0) % TRACKS
     tracks[key] = tracks.get(key, 0) + 1
-    return lane.y + INSET + step if top else lane.y + lane.height - INSET - step
+    if not top:
+        return lane.y + lane.height - INSET - STEP * count
+    if lane.y in lined:
+        return lane.y + INSET + UNDER_LINE + LINE_STEP * count
+    return lane.y + INSET + STEP * count
 
 
 def _route(e: _Ends, obstacles: _Obstacles, ignore: tuple[str, str]) -> tuple[Point, ...]:

@@ -20,6 +20,7 @@ from cjo_desktop.drawing.free_card_view import (
 )
 from cjo_desktop.drawing.free_links import Point, support_links
 from cjo_desktop.drawing.layout import Layout, Rect, compute_layout
+from cjo_desktop.io.templates import new_from_template
 from cjo_desktop.palette import EVIDENCE_FILL, FREE_CARD_SWATCHES, INK, ON_FILL
 
 
@@ -161,3 +162,19 @@ def test_links_into_one_touchpoint_enter_it_apart(drawn: tuple[Journey, Layout])
     assert all(b - a >= 10 for a, b in itertools.pairwise(xs))
     card = layout.cards["track"]
     assert all(card.x < x < card.right for x in xs)
+
+
+def test_no_link_runs_along_a_blueprint_line() -> None:
+    """The blueprint's lines are 3 units thick along their lanes' tops: a link turning there
+    would read as part of the line."""
+    journey = new_from_template("service-blueprint")
+    layout = compute_layout(journey)
+    lines = [y for _, y in layout.blueprint]
+    assert len(lines) == 3
+    runs = 0
+    for link in support_links(journey, layout):
+        for (x0, y0), (x1, y1) in itertools.pairwise(link.points):
+            if y0 == y1 and x0 != x1:
+                runs += 1
+                assert all(not (y <= y0 <= y + 4.5) for y in lines), (link, y0)
+    assert runs > 0
