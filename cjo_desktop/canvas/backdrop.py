@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import lane_titles
+from cjo_desktop.canvas.scaled_picture import ScaledPicture
 from cjo_desktop.canvas.text import font, shown
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout
@@ -21,6 +22,7 @@ from cjo_desktop.drawing.zoom import far_text
 class Backdrop(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
+        self._picture = ScaledPicture()
         self._layout: Layout | None = None
         self._title = ""
         self._legend: Legend | None = None
@@ -37,12 +39,14 @@ class Backdrop(QGraphicsItem):
     def set_legend(self, legend: Legend | None) -> None:
         if legend != self._legend:
             self._legend = legend
+            self._picture.clear()
             self.update()
 
     def set_layout(self, layout: Layout, title: str) -> None:
         self.prepareGeometryChange()
         self._layout, self._title = layout, shown(title)
         self._bounds = QRectF(0, 0, layout.width, layout.height)
+        self._picture.clear()
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -50,6 +54,16 @@ class Backdrop(QGraphicsItem):
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
+        bounds = self.boundingRect()
+        if not self._picture.paint(
+            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
+        ):
+            self._paint(painter, option, widget)
+
+    def _paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
     ) -> None:
         layout = self._layout
         if layout is None:

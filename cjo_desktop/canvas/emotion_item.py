@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas.evidence_paint import paint_hollow_dot
 from cjo_desktop.canvas.painpoint_items import paint_dip
+from cjo_desktop.canvas.scaled_picture import ScaledPicture
 from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import CurvePoint, Lane
@@ -35,6 +36,7 @@ EMPTY_HINT = "No feelings recorded yet: select a card and press 1-5"
 class EmotionCurve(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
+        self._picture = ScaledPicture()
         self._points: list[CurvePoint] = []
         self._lane: Lane | None = None
         self._left = self._right = 0.0
@@ -55,18 +57,21 @@ class EmotionCurve(QGraphicsItem):
         self._chunks = None
         self._chunk_lines = None
         self._bounds = QRectF(left, lane.y, right - left, lane.height)
+        self._picture.clear()
         self.update()
 
     def set_dips(self, dips: dict[str, float]) -> None:
         """Touchpoint id -> how far the feeling fell there: marked under the curve's point."""
         if dips != self._dips:
             self._dips = dict(dips)
+            self._picture.clear()
             self.update()
 
     def set_assumed(self, touchpoint_ids: set[str]) -> None:
         """Touchpoints whose feeling is assumed or proposed: drawn as hollow, dashed dots."""
         if touchpoint_ids != self._assumed:
             self._assumed = set(touchpoint_ids)
+            self._picture.clear()
             self.update()
 
     @property
@@ -98,6 +103,16 @@ class EmotionCurve(QGraphicsItem):
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
+        bounds = self.boundingRect()
+        if not self._picture.paint(
+            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
+        ):
+            self._paint(painter, option, widget)
+
+    def _paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
     ) -> None:
         lane = self._lane
         if lane is None:

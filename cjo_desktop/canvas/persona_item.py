@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import LINES_LOD, smooth_path
+from cjo_desktop.canvas.scaled_picture import ScaledPicture
 from cjo_desktop.canvas.text import elide, font, metrics
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
@@ -84,6 +85,7 @@ class PersonaCurves(QGraphicsItem):
 
     def __init__(self) -> None:
         super().__init__()
+        self._picture = ScaledPicture()
         self._curves: list[PersonaCurve] = []
         self._legend: list[LegendRow] = []
         self._cache: list[_Drawn] = []
@@ -126,6 +128,7 @@ class PersonaCurves(QGraphicsItem):
         if reset:
             self.chosen = None
         self._dim_cards(journey, cards)
+        self._picture.clear()
         self.update()
         return reset
 
@@ -134,6 +137,7 @@ class PersonaCurves(QGraphicsItem):
     ) -> None:
         self.chosen = persona_id
         self._dim_cards(journey, cards)
+        self._picture.clear()
         self.update()
 
     def _dim_cards(self, journey: Journey, cards: Mapping[str, TouchpointCard]) -> None:
@@ -156,6 +160,16 @@ class PersonaCurves(QGraphicsItem):
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
+        bounds = self.boundingRect()
+        if not self._picture.paint(
+            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
+        ):
+            self._paint(painter, option, widget)
+
+    def _paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
     ) -> None:
         if not self._curves:
             return
