@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cjo_desktop.app.comments.targets import canvas_item
+from cjo_desktop.app.delete_key import DeleteKey
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.commands.comments import describe_target
 from cjo_desktop.domain import Change
@@ -97,9 +98,10 @@ class CommentsDock(MapDock):
         self.table.itemClicked.connect(lambda item: self.go_to_row(item.row()))
         self.table.itemDoubleClicked.connect(lambda _item: self._edit_current())
         self.table.itemSelectionChanged.connect(self._update_buttons)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(lambda: self.removeRequested.emit(self.selected_ids()))
+        self._delete_key = DeleteKey(
+            lambda: self.removeRequested.emit(self.selected_ids()), self.table
+        )
+        self.table.installEventFilter(self._delete_key)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(bar)

@@ -5,10 +5,7 @@ to highlight on the map. The panel only shows and asks; :mod:`.actions` pushes t
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cjo_desktop.app.delete_key import DeleteKey
 from cjo_desktop.app.dock import MapDock
 from cjo_desktop.app.personas.picture import persona_icon
 from cjo_desktop.canvas.text import plain_tooltip
@@ -37,26 +35,6 @@ EMPTY_HINT = (
     "No personas yet. Add one to record how that kind of customer feels at each card; "
     "each gets a curve of its own in the emotion lane."
 )
-
-
-class DeleteKey(QObject):
-    """Delete in the list removes its persona. Edit > Delete holds the key window-wide, so a
-    shortcut of the list's own would be ambiguous and do nothing: the list claims the key
-    (ShortcutOverride) while it has the focus and handles the press itself."""
-
-    def __init__(self, remove: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._remove = remove
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.Delete):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                self._remove()
-                return True
-        return False
 
 
 class PersonasDock(MapDock):

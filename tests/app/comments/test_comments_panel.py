@@ -214,3 +214,22 @@ def test_author_defaults_to_the_login_name(monkeypatch: pytest.MonkeyPatch) -> N
     assert targets.author_name() == "kim"
     preferences.save(preferences.Preferences(**{**prefs.__dict__, "author": "Ana"}))
     assert targets.author_name() == "Ana"
+
+
+def test_delete_in_the_comments_list_removes_the_chosen_comment(
+    qtbot: QtBot, window: MainWindow, write: list[list[str]]
+) -> None:
+    """Edit > Delete holds the Delete key window-wide; in the list it must delete comments."""
+    scene, dock = window.scene, window.comment_dock
+    scene.select_ids([AD])
+    window.comments.add.trigger()
+    window.show()
+    dock.show()
+    dock.raise_()
+    dock.refresh()
+    dock.table.selectRow(0)
+    dock.table.setFocus()
+    qtbot.waitUntil(dock.table.hasFocus)
+    QTest.keyClick(dock.table, Qt.Key.Key_Delete)
+    assert window.document.journey.comments() == []
+    assert AD in window.document.journey  # the card stays
