@@ -1,7 +1,9 @@
 """The chance that someone at a touchpoint goes on to reach the goal (the purchase), from the
 flow counts: an absorbing Markov chain where the goal keeps everyone and a drop-off loses them,
 solved exactly. Used to price a lost visitor by what they were likely to be worth, not by a
-full order. Every user of reach (the ranking, a what-if) calls :func:`reach_probabilities`.
+full order. Every user of reach (the ranking, a what-if) calls :func:`reach_probabilities`,
+and every absorbing chain (a map's flows, marketing paths in analysis.attribution) is solved
+by :func:`absorption_chances`.
 
 The chain is solved group by group: touchpoints that loop among themselves form a group, and
 the groups are taken each after every group it leads to, so a journey without loops is one
@@ -13,6 +15,8 @@ instead of 0.50.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
@@ -34,10 +38,7 @@ def reach_probabilities(journey: Journey, goal: str) -> dict[str, float]:
         if flow.count is None or flow.source == goal or flow.source == flow.target:
             continue
         out.setdefault(flow.source, []).append((flow.target, float(flow.count)))
-    # q: the chance from arriving at a touchpoint, its own drop-off included
-    q: dict[str, float] = {goal: 1.0}
-    for group in _successors_first(out):
-        _solve_group(group, out, q)
+    q = absorption_chances(out, goal)
     chance: dict[str, float] = {goal: 1.0}
     for source, edges in out.items():
         onward = [(t, count) for t, count in edges if t is not None]
@@ -45,6 +46,24 @@ def reach_probabilities(journey: Journey, goal: str) -> dict[str, float]:
         if total > 0:
             chance[source] = sum(count * q.get(t, 0.0) for t, count in onward) / total
     return chance
+
+
+def absorption_chances(
+    counts: Mapping[str, Sequence[tuple[str | None, float]]], goal: str
+) -> dict[str, float]:
+    """State -> P(ending in ``goal``) for someone arriving there, in the absorbing chain whose
+    steps out of each state are ``counts`` (target, how many; a target None or a state without
+    steps out is lost). A step from a state to itself is left out: it delays, never changes,
+    where someone ends. ``goal`` is 1; a state whose steps out were all to itself is 0."""
+    out: _Out = {}
+    for source, edges in counts.items():
+        if source != goal:
+            out[source] = [(t, count) for t, count in edges if t != source]
+    # q: the chance from arriving at a state, its own drop-off included
+    q: dict[str, float] = {goal: 1.0}
+    for group in _successors_first(out):
+        _solve_group(group, out, q)
+    return q
 
 
 def _solve_group(group: list[str], out: _Out, q: dict[str, float]) -> None:
