@@ -25,6 +25,7 @@ GROUPS: dict[str, dict[str, str]] = {
         "segments": "survey metrics per segment, without changing the map",
     },
     "painpoints": {"painpoints": "rank a map's pain points by impact"},
+    "attribution": {"attribution": "credit marketing channels with a path file's conversions"},
     "report": {"report": "write a PDF report of a map"},
 }
 
