@@ -30,6 +30,7 @@ VERBS = [
     "metrics",
     "segments",
     "painpoints",
+    "attribution",
     "report",
 ]
 
