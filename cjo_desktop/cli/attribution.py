@@ -66,14 +66,13 @@ def cmd_attribution(args: argparse.Namespace) -> None:
         chance = conversion_chance(transition_counts(paths))
         conversions = sum(p.conversions for p in paths)
         out()
+        plural = "" if len(paths) == 1 else "s"
         out(
-            f"{len(paths):,} paths, {_number(conversions)} conversions; "
+            f"{len(paths):,} path{plural}, {_number(conversions)} conversions; "
             f"chance to convert from the start {chance:.1%}"
         )
-        out(
-            "removal effect: the share of conversions lost if the channel were gone (those "
-            "reaching it lost); Markov shares the conversions in proportion to it"
-        )
+        out("removal effect: the share of conversions lost if the channel were gone")
+        out("Markov: the conversions (and value) shared in proportion to the removal effects")
 
 
 def _cell(key: str, value: Any) -> str:
