@@ -141,3 +141,18 @@ def test_ca_data_equals_an_exact_solve_and_group_bys() -> None:
     assert sum(c.attributed_conversions for c in credits.values()) == pytest.approx(
         frame.total_conversions.sum(), abs=1e-6
     )
+
+
+def test_a_published_simulation_agrees_within_its_error() -> None:
+    """pychattr's README (a Python port of ChannelAttribution's Markov model) simulates three
+    converting paths without nulls, A>B>A>B>B>A, A>B>B>A>A and A>A, 10,000 times and prints
+    A 1.991106, B 1.008894. Exactly: everyone starts at A, so removing A loses all (effect 1);
+    A's steps out other than to itself are 3 to B and 3 to conversion, so removing B loses half
+    (effect 1/2); 3 conversions shared 2:1 give A 2 and B 1."""
+    paths = [
+        MarketingPath(tuple(p.split(">")), conversions=1, nulls=0)
+        for p in ("A>B>A>B>B>A", "A>B>B>A>A", "A>A")
+    ]
+    credits = {c.channel: c.attributed_conversions for c in attribute(paths)}
+    assert credits == pytest.approx({"A": 2.0, "B": 1.0}, abs=1e-12)
+    assert credits == pytest.approx({"A": 1.991106, "B": 1.008894}, abs=0.02)
