@@ -79,6 +79,27 @@ def test_table_for_people(paths: Path) -> None:
     assert "3 paths, 2.0 conversions; chance to convert from the start 33.3%" in result.stdout
 
 
+def test_a_blank_value_is_zero_only_without_conversions(tmp_path: Path) -> None:
+    file = tmp_path / "blank.csv"
+    text = "path,total_conversions,total_conversion_value,total_null\nweb,2,9.5,1\nmail,0,,4\n"
+    file.write_text(text, encoding="utf-8")
+    rows = json.loads(run_cjo("attribution", file, "--format", "json").stdout)
+    assert [(r["channel"], r["attributed_value"]) for r in rows] == [("web", 9.5), ("mail", 0)]
+    file.write_text(text.replace("web,2,9.5,1", "web,2,,1"), encoding="utf-8")
+    result = run_cjo("attribution", file, "--format", "json")
+    assert result.returncode == 1
+    assert f"{file}: line 2, column 'total_conversion_value': empty" in result.stderr
+
+
+def test_csv_keeps_a_spreadsheet_from_running_a_channel_name(tmp_path: Path) -> None:
+    file = tmp_path / "formula.csv"
+    file.write_text('path,total_conversions\n"=1+1 > web",1\n', encoding="utf-8")
+    table = list(
+        csv.DictReader(io.StringIO(run_cjo("attribution", file, "--format", "csv").stdout))
+    )
+    assert sorted(r["channel"] for r in table) == ["'=1+1", "web"]
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

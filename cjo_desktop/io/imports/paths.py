@@ -3,7 +3,8 @@
 A row is one path: ``path`` lists the channels in order, split on ``>`` and trimmed
 ("email > search > direct"), ``total_conversions`` how many took it and converted,
 ``total_null`` how many took it and did not (optional: none when absent), and the optional
-``total_conversion_value`` what the conversions were worth. The delimiter and decimal mark are
+``total_conversion_value`` what the conversions were worth (blank is 0 on a path without
+conversions). The delimiter and decimal mark are
 sniffed as for every table (io.tables). Bad input raises a TableError naming the file, the line
 and the column.
 """
@@ -36,15 +37,26 @@ def read_paths(source: str | os.PathLike[str]) -> list[MarketingPath]:
         found = []
         for row in table.rows():
             cells = row.cells
+            converted = _count(table, row.line, CONVERSIONS, cells[conversions])
             found.append(
                 MarketingPath(
                     channels=_channels(table, row.line, cells[path]),
-                    conversions=_count(table, row.line, CONVERSIONS, cells[conversions]),
+                    conversions=converted,
                     nulls=0.0 if nulls is None else _count(table, row.line, NULLS, cells[nulls]),
-                    value=None if value is None else _count(table, row.line, VALUE, cells[value]),
+                    value=None
+                    if value is None
+                    else _value(table, row.line, cells[value], converted),
                 )
             )
         return found
+
+
+def _value(table: Table, line: int, text: str, conversions: float) -> float:
+    """The conversions' value; a blank cell is 0 on a path without conversions (exports often
+    leave it empty there), and an error where conversions need a value."""
+    if not text.strip() and conversions == 0:
+        return 0.0
+    return _count(table, line, VALUE, text)
 
 
 def _optional(table: Table, name: str) -> int | None:
