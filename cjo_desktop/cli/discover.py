@@ -47,10 +47,15 @@ def cmd_discover(args: argparse.Namespace) -> None:
     goals = f"{dropped:,} of them dropped off before a goal" if args.goal else "no --goal given"
     hidden = f", {found.hidden:,} rarer than --min-count hidden" if found.hidden else ""
     out(
-        f"saved {path}: {len(journey.touchpoints()):,} activities in {len(journey.stages())} "
-        f"stages, {drawn:,} flows{hidden}, from {found.cases:,} cases ({log.events:,} events; "
-        f"{goals})"
+        f"saved {path}: {_n(len(journey.touchpoints()), 'activity', 'activities')} in "
+        f"{_n(len(journey.stages()), 'stage')}, {_n(drawn, 'flow')}{hidden}, from "
+        f"{_n(found.cases, 'case')} ({_n(log.events, 'event')}; {goals})"
     )
+
+
+def _n(count: int, word: str, words: str = "") -> str:
+    """``1 stage``, ``1,200 stages``."""
+    return f"{count:,} {word if count == 1 else words or word + 's'}"
 
 
 def add_commands(verbs: Any) -> None:

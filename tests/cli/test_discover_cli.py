@@ -49,7 +49,7 @@ def test_discover_writes_the_map_and_says_what_it_found(tmp_path: Path) -> None:
     assert again.stderr == f"error: {out}: exists already (use --force to replace it)\n"
     hidden = run_cjo("discover", events, "-o", out, "--force", "--min-count", "2")
     assert hidden.returncode == 0
-    assert "1 flows, 1 rarer than --min-count hidden" in hidden.stdout
+    assert "1 flow, 1 rarer than --min-count hidden" in hidden.stdout
     assert "no --goal given" in hidden.stdout
 
 
