@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from cjo_desktop.domain import validate
+from cjo_desktop.domain.errors import JourneyError
 from cjo_desktop.domain.quoting import quoted
 from cjo_desktop.io.errors import MapFileError
 from cjo_desktop.io.tables import Table, TableError
@@ -128,14 +130,22 @@ def _read(
             if not value:
                 raise table.error(row.line, column, "is empty: every event needs it")
         when = _time(stamp, table, row.line, names[2])
+        if name not in channel_counts:  # first seen: it must fit a touchpoint's name
+            try:
+                validate.name(name, "an activity's name")
+            except JourneyError as exc:
+                raise table.error(row.line, names[1], str(exc)) from None
+            channel_counts[name] = Counter()
         timed.setdefault(case_id, []).append((when, log.events, name))
         if at_channel is not None and (said := cells[at_channel].strip()):
-            channel_counts.setdefault(name, Counter())[said] += 1
+            channel_counts[name][said] += 1
         log.events += 1
     for case_id, events in timed.items():
         events.sort()
         log.traces[case_id] = [name for _, _, name in events]
-    log.channels = {name: counts.most_common(1)[0][0] for name, counts in channel_counts.items()}
+    log.channels = {
+        name: counts.most_common(1)[0][0] for name, counts in channel_counts.items() if counts
+    }
     return log
 
 

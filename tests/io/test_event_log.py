@@ -114,3 +114,14 @@ def test_an_unknown_kind_of_file(tmp_path: Path) -> None:
 
 def test_a_missing_file(tmp_path: Path) -> None:
     assert error_of(tmp_path / "nope.csv") == f"{tmp_path / 'nope.csv'}: no such file"
+
+
+def test_an_activity_too_long_for_a_name_names_its_first_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "log.csv",
+        f"case,activity,timestamp\n1,A,2024-01-01\n2,{'x' * 600},2024-01-01\n",
+    )
+    assert error_of(path) == (
+        f"{path}: line 3, column 'activity': an activity's name is 600 characters long; "
+        "at most 500 fit"
+    )
