@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cjo_desktop.analysis.discovery import discover
 from cjo_desktop.domain.errors import JourneyError
@@ -141,3 +143,18 @@ def test_min_count_hides_rare_flows_but_keeps_them_counted() -> None:
 def test_channels_go_on_the_touchpoints() -> None:
     found = discover([["A", "B"]], channels={"A": "web"})
     assert {t.name: t.channel for t in found.journey.touchpoints()} == {"A": "web", "B": ""}
+
+
+@given(st.lists(st.lists(st.sampled_from("ABCD"), min_size=1, max_size=8), max_size=30))
+def test_every_visit_is_entered_once_and_left_once(traces: list[list[str]]) -> None:
+    """Each event starts its case or follows one, and ends its case or is followed: the map's
+    counts balance at every touchpoint, loops and repeats included."""
+    reached = any("D" in trace for trace in traces)
+    found = discover(traces, goals=["D"] if reached else [])
+    for activity, visits in found.visits.items():
+        into = sum(n for (_, target), n in found.flows.items() if target == activity)
+        out_of = sum(n for (source, _), n in found.flows.items() if source == activity)
+        assert visits == found.starts[activity] + into == found.ends[activity] + out_of
+    assert sum(found.ends.values()) == found.cases == len(traces)
+    dropped = sum("D" not in trace for trace in traces) if reached else 0
+    assert sum(found.dropoffs.values()) == dropped
