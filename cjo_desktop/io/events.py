@@ -107,7 +107,7 @@ def _column(table: Table, given: str | None, guesses: tuple[str, ...], what: str
             return folded.index(guess)
     names = ", ".join(guesses[:3])
     message = f"no {what} column found (tried {names}); name it with --{what}"
-    raise table.error(table.header_line, None, message)
+    raise TableError(table.source, f"{table.where(table.header_line)} (header)", message)
 
 
 def _read(

@@ -73,7 +73,7 @@ def test_a_missing_named_column_is_named_with_the_columns_there(tmp_path: Path) 
 def test_a_column_that_cannot_be_guessed_asks_for_the_option(tmp_path: Path) -> None:
     path = write(tmp_path / "log.csv", "case,step,timestamp\n1,A,2024-01-01\n")
     assert error_of(path) == (
-        f"{path}: line 1: no activity column found (tried activity, concept:name, event); "
+        f"{path}: line 1 (header): no activity column found (tried activity, concept:name, event); "
         "name it with --activity"
     )
 
