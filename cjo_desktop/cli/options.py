@@ -122,3 +122,21 @@ def known_metric(snapshot: Snapshot | None, source: str, metric: str) -> str:
             f"{', '.join(names) or 'none'})",
         )
     return metric
+
+
+def whole_between(low: int, high: int) -> Callable[[str], int]:
+    """A whole number from ``low`` to ``high`` (a count, a number of stages)."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = low - 1
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {low:,} to {high:,}, not {shown(value)}"
+            )
+        return number
+
+    parse.__name__ = "whole number"
+    return parse

@@ -24,6 +24,7 @@ GROUPS: dict[str, dict[str, str]] = {
         "metrics": "print a map's metrics",
         "segments": "survey metrics per segment, without changing the map",
     },
+    "discover": {"discover": "discover a map from an event log"},
     "painpoints": {"painpoints": "rank a map's pain points by impact"},
     "attribution": {"attribution": "credit marketing channels with a path file's conversions"},
     "report": {"report": "write a PDF report of a map"},

@@ -9,6 +9,7 @@ import datetime as dt
 import hashlib
 import io
 import random
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -111,8 +112,12 @@ def test_xlsx_wrong_dimension_does_not_cut_rows(tmp_path: Path) -> None:
         for item in source.infolist():
             data = source.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                assert b'<dimension ref="A1:B10" />' in data
-                data = data.replace(b'<dimension ref="A1:B10" />', b'<dimension ref="A1:A2" />')
+                # openpyxl writes '<dimension ref="A1:B10" />', or without the space through
+                # lxml when that is installed (pm4py, a test oracle, brings it)
+                data, found = re.subn(
+                    rb'<dimension ref="A1:B10"\s*/>', b'<dimension ref="A1:A2" />', data
+                )
+                assert found == 1
             target.writestr(item, data)
     path.write_bytes(buffer.getvalue())
     _, rows = read(path)

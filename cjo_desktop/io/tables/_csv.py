@@ -184,7 +184,7 @@ class CsvTable(Table):
 
     def __init__(self, path: Path) -> None:
         super().__init__(path)
-        self._raw = open_binary(path)
+        self._raw = self._open_raw(path)
         self._tap: _Tap | None = None
         self._text: io.TextIOWrapper | None = None
         self._late_check = True
@@ -211,6 +211,10 @@ class CsvTable(Table):
         except BaseException:
             self.close()
             raise
+
+    def _open_raw(self, path: Path) -> io.BufferedReader:
+        """The file's bytes as the table reads them; a compressed file's reader unpacks here."""
+        return open_binary(path)
 
     def _choose_encoding(self, sample: bytes) -> str:
         """The codec to read with; sets ``encoding`` and notes a guess."""
