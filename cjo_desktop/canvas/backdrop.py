@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas import lane_titles
-from cjo_desktop.canvas.scaled_picture import ScaledPicture
+from cjo_desktop.canvas.scaled_picture import PictureItem
 from cjo_desktop.canvas.text import font, shown
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import Layout
@@ -19,10 +19,9 @@ from cjo_desktop.drawing.metric_view import Legend, colour
 from cjo_desktop.drawing.zoom import far_text
 
 
-class Backdrop(QGraphicsItem):
+class Backdrop(PictureItem):
     def __init__(self) -> None:
         super().__init__()
-        self._picture = ScaledPicture()
         self._layout: Layout | None = None
         self._title = ""
         self._legend: Legend | None = None
@@ -51,16 +50,6 @@ class Backdrop(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
-        bounds = self.boundingRect()
-        if not self._picture.paint(
-            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
-        ):
-            self._paint(painter, option, widget)
 
     def _paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None

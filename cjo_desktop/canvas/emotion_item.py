@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas.evidence_paint import paint_hollow_dot
 from cjo_desktop.canvas.painpoint_items import paint_dip
-from cjo_desktop.canvas.scaled_picture import ScaledPicture
+from cjo_desktop.canvas.scaled_picture import PictureItem
 from cjo_desktop.canvas.text import font
 from cjo_desktop.drawing import style
 from cjo_desktop.drawing.layout import CurvePoint, Lane
@@ -33,10 +33,9 @@ _SCREEN_PEN = QPen(QColor(style.INK), 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle
 EMPTY_HINT = "No feelings recorded yet: select a card and press 1-5"
 
 
-class EmotionCurve(QGraphicsItem):
+class EmotionCurve(PictureItem):
     def __init__(self) -> None:
         super().__init__()
-        self._picture = ScaledPicture()
         self._points: list[CurvePoint] = []
         self._lane: Lane | None = None
         self._left = self._right = 0.0
@@ -100,16 +99,6 @@ class EmotionCurve(QGraphicsItem):
         return QRectF(
             self._left + 8, top + 6, max(0.0, self._right - self._left - 16), mid - top - 10
         )
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
-        bounds = self.boundingRect()
-        if not self._picture.paint(
-            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
-        ):
-            self._paint(painter, option, widget)
 
     def _paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from cjo_desktop.canvas.scaled_picture import blit
 from cjo_desktop.drawing import style
 
 #: The largest picture of all flows kept for panning far out (4 bytes a pixel: 16 MB).
@@ -70,7 +71,7 @@ class FlowOverview(QGraphicsItem):
     ) -> None:
         picture = self._picture_for(painter, widget)
         if picture is not None:
-            self._blit(painter, picture, option.exposedRect)
+            blit(painter, picture, self._bounds, option.exposedRect)
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setPen(self._pen)
@@ -114,26 +115,3 @@ class FlowOverview(QGraphicsItem):
             image.setDevicePixelRatio(ratio)
             self._picture, self._picture_key = image, key
         return self._picture
-
-    def _blit(self, painter: QPainter, picture: QImage, exposed: QRectF) -> None:
-        """The exposed part of the picture, on whole device pixels (no resampling)."""
-        transform = painter.worldTransform()
-        ratio = picture.devicePixelRatio()
-        corner = transform.map(self._bounds.topLeft())
-        x = round(corner.x() * ratio - 1) / ratio
-        y = round(corner.y() * ratio - 1) / ratio
-        target = transform.mapRect(exposed).intersected(
-            QRectF(x, y, picture.width() / ratio, picture.height() / ratio)
-        )
-        if target.isEmpty():
-            return
-        source = QRectF(
-            (target.x() - x) * ratio,
-            (target.y() - y) * ratio,
-            target.width() * ratio,
-            target.height() * ratio,
-        )
-        painter.save()
-        painter.resetTransform()
-        painter.drawImage(target, picture, source)
-        painter.restore()

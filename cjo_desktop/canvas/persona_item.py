@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas.card import TouchpointCard
 from cjo_desktop.canvas.emotion_item import LINES_LOD, smooth_path
-from cjo_desktop.canvas.scaled_picture import ScaledPicture
+from cjo_desktop.canvas.scaled_picture import PictureItem
 from cjo_desktop.canvas.text import elide, font, metrics
 from cjo_desktop.domain import Journey
 from cjo_desktop.drawing import style
@@ -80,12 +80,11 @@ def curve_pen(
     return QPen(QColor(persona.colour), width, _DASH[persona.dash], cap)
 
 
-class PersonaCurves(QGraphicsItem):
+class PersonaCurves(PictureItem):
     """The persona curves and their legend; ``chosen`` is the filter's persona (None: all)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._picture = ScaledPicture()
         self._curves: list[PersonaCurve] = []
         self._legend: list[LegendRow] = []
         self._cache: list[_Drawn] = []
@@ -157,16 +156,6 @@ class PersonaCurves(QGraphicsItem):
 
     def _opacity(self, persona_id: str | None) -> float:
         return 1.0 if self.chosen is None or persona_id in (None, self.chosen) else DIMMED
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        """Far out on screen, a copy of the whole drawing at this zoom (canvas/scaled_picture)."""
-        bounds = self.boundingRect()
-        if not self._picture.paint(
-            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
-        ):
-            self._paint(painter, option, widget)
 
     def _paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from cjo_desktop.canvas.flow_item import OUTLINE_LOD
 
@@ -57,7 +57,7 @@ class ScaledPicture:
         if self._image is None or self._key != (sx, sy):
             self._image = _drawn(bounds, (sx, sy), ratio, draw)
             self._key = (sx, sy)
-        _blit(painter, self._image, bounds, option.exposedRect)
+        blit(painter, self._image, bounds, option.exposedRect)
         return True
 
 
@@ -81,7 +81,7 @@ def _drawn(bounds: QRectF, scale: tuple[float, float], ratio: float, draw: Draw)
     return image
 
 
-def _blit(painter: QPainter, image: QImage, bounds: QRectF, exposed: QRectF) -> None:
+def blit(painter: QPainter, image: QImage, bounds: QRectF, exposed: QRectF) -> None:
     """The exposed part of the image, on whole device pixels (no resampling)."""
     transform = painter.worldTransform()
     ratio = image.devicePixelRatio()
@@ -103,3 +103,27 @@ def _blit(painter: QPainter, image: QImage, bounds: QRectF, exposed: QRectF) -> 
     painter.resetTransform()
     painter.drawImage(target, image, source)
     painter.restore()
+
+
+class PictureItem(QGraphicsItem):
+    """An item that far out on screen copies one picture of itself: a subclass draws in
+    ``_paint`` and calls ``self._picture.clear()`` with ``update()`` when what it draws
+    changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._picture = ScaledPicture()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        bounds = self.boundingRect()
+        if not self._picture.paint(
+            painter, option, widget, bounds, lambda p, o: self._paint(p, o, widget)
+        ):
+            self._paint(painter, option, widget)
+
+    def _paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None
+    ) -> None:
+        raise NotImplementedError(f"{type(self).__name__} draws nothing")
